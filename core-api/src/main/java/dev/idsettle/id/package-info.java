@@ -1,0 +1,4 @@
+@NullMarked
+package dev.idsettle.id;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,0 +1,38 @@
+package dev.idsettle.internal;
+
+import dev.idsettle.ledger.AccountId;
+import dev.idsettle.ledger.TransferId;
+import java.util.Currency;
+
+/** The names of operator accounts and the derivation of transfer ids from callers' keys. */
+public final class Keys {
+  private Keys() {}
+
+  /** The cash account of a settlement terminal. */
+  public static AccountId cash(String terminalId, Currency currency) {
+    return AccountId.named("cash:" + currency.getCurrencyCode() + ":" + terminalId);
+  }
+
+  /** The revenue account of a service. */
+  public static AccountId revenue(String service, Currency currency) {
+    return AccountId.named("revenue:" + currency.getCurrencyCode() + ":" + service);
+  }
+
+  /** The transfer id of an activation at {@code terminalId} under its reference. */
+  public static TransferId activation(String terminalId, String reference) {
+    return TransferId.derive("idsettle:activation", terminalId, reference);
+  }
+
+  /** The transfer id of the reversal of an activation. */
+  public static TransferId reversal(TransferId activation) {
+    return TransferId.derive("idsettle:reversal", activation.toString());
+  }
+
+  /**
+   * The transfer id of a debit for {@code service} requested by {@code terminal} under its
+   * reference.
+   */
+  public static TransferId debit(String service, String terminal, String reference) {
+    return TransferId.derive("idsettle:debit", service, terminal, reference);
+  }
+}

@@ -1,0 +1,4 @@
+@NullMarked
+package dev.idsettle.internal;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,0 +1,523 @@
+package dev.idsettle.ledger;
+
+import dev.idsettle.ledger.LedgerCommand.StateChange;
+import dev.idsettle.ledger.LedgerCommand.Tombstone;
+import dev.idsettle.ledger.LedgerCommand.TransferCommand;
+import dev.idsettle.spi.LedgerTx.Changes;
+import java.time.Instant;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Judges the commands of one batch against the locked accounts, in order, and collects the writes.
+ * All the rules of the ledger are here; a store only persists {@link #changes()}. Not thread-safe:
+ * one judge per batch, inside the batch's transaction.
+ */
+final class BatchJudge {
+  private final Instant now;
+  private final Map<AccountId, Account> original;
+  private final Map<AccountId, Account> accounts;
+  private final Map<TransferId, Transfer> stored;
+  private final LinkedHashMap<TransferId, Transfer> inserts = new LinkedHashMap<>();
+  private final Map<TransferId, Transfer> resolved = new LinkedHashMap<>();
+  private final Deque<Runnable> undo = new ArrayDeque<>();
+
+  BatchJudge(Instant now, Map<AccountId, Account> locked, Map<TransferId, Transfer> existing) {
+    this.now = now;
+    this.original = locked;
+    this.accounts = new HashMap<>(locked);
+    this.stored = existing;
+  }
+
+  /** Releases the open holds among {@code holds} whose timeout has passed. */
+  void expireDue(Iterable<Transfer> holds) {
+    for (Transfer hold : holds) {
+      Transfer current = transfer(hold.id());
+      if (current != null && isDue(current)) {
+        expire(current);
+      }
+    }
+    undo.clear();
+  }
+
+  List<CommandResult> judge(List<List<LedgerCommand>> groups) {
+    List<CommandResult> results = new ArrayList<>();
+    for (List<LedgerCommand> group : groups) {
+      results.addAll(judgeGroup(group));
+    }
+    return results;
+  }
+
+  Changes changes() {
+    List<Account> changed = new ArrayList<>();
+    for (Account a : accounts.values()) {
+      if (!a.equals(original.get(a.id()))) {
+        changed.add(a);
+      }
+    }
+    return new Changes(changed, List.copyOf(inserts.values()), List.copyOf(resolved.values()));
+  }
+
+  private List<CommandResult> judgeGroup(List<LedgerCommand> group) {
+    List<CommandResult> replay = replayOf(group);
+    if (replay != null) {
+      return replay;
+    }
+    undo.clear();
+    List<CommandResult> applied = new ArrayList<>(group.size());
+    for (LedgerCommand command : group) {
+      Refusal refusal = apply(command);
+      if (refusal != null) {
+        rollback();
+        return refuseGroup(group, refusal);
+      }
+      applied.add(resultOf(command, null, false));
+    }
+    undo.clear();
+    return applied;
+  }
+
+  private void rollback() {
+    while (!undo.isEmpty()) {
+      undo.pop().run();
+    }
+  }
+
+  private List<CommandResult> refuseGroup(List<LedgerCommand> group, Refusal refusal) {
+    List<CommandResult> out = new ArrayList<>(group.size());
+    for (LedgerCommand command : group) {
+      if (refusal.recorded()) {
+        recordRefusal(command, refusal);
+      }
+      out.add(resultOf(command, refusal, false));
+    }
+    undo.clear();
+    return out;
+  }
+
+  private void recordRefusal(LedgerCommand command, Refusal refusal) {
+    if (command instanceof TransferCommand t) {
+      AccountId debit = t.debit();
+      AccountId credit = t.credit();
+      Transfer hold = t.pendingId() == null ? null : transfer(t.pendingId());
+      if (hold != null) {
+        debit = hold.debit();
+        credit = hold.credit();
+      }
+      if (debit != null && credit != null) {
+        insert(
+            new Transfer(
+                t.id(),
+                debit,
+                credit,
+                t.amount(),
+                t.kind(),
+                t.pendingId(),
+                null,
+                HoldState.NONE,
+                refusal,
+                t.code(),
+                now));
+      }
+    }
+  }
+
+  /** Null if no command of the group was seen before; the original results if all were. */
+  private @Nullable List<CommandResult> replayOf(List<LedgerCommand> group) {
+    int seen = 0;
+    int keyed = 0;
+    boolean mismatch = false;
+    Refusal groupRefusal = null;
+    for (LedgerCommand command : group) {
+      TransferId id = idOf(command);
+      if (id == null) {
+        continue;
+      }
+      keyed++;
+      Transfer existing = transfer(id);
+      if (existing != null) {
+        seen++;
+        mismatch |= !sameContent(command, existing);
+        if (existing.refusal() != null) {
+          groupRefusal = existing.refusal();
+        }
+      }
+    }
+    if (seen == 0) {
+      return null;
+    }
+    List<CommandResult> out = new ArrayList<>(group.size());
+    if (mismatch || seen != keyed) {
+      for (LedgerCommand command : group) {
+        out.add(resultOf(command, Refusal.ID_REUSED, false));
+      }
+      return out;
+    }
+    for (LedgerCommand command : group) {
+      TransferId id = idOf(command);
+      Transfer existing = id == null ? null : transfer(id);
+      Refusal refusal = existing != null ? existing.refusal() : groupRefusal;
+      if (command instanceof Tombstone) {
+        refusal = null;
+      }
+      out.add(resultWith(command, refusal, existing, true));
+    }
+    return out;
+  }
+
+  private static @Nullable TransferId idOf(LedgerCommand command) {
+    if (command instanceof TransferCommand t) {
+      return t.id();
+    }
+    if (command instanceof Tombstone t) {
+      return t.id();
+    }
+    return null;
+  }
+
+  private static boolean sameContent(LedgerCommand command, Transfer existing) {
+    if (existing.refusal() == Refusal.REVERSED || command instanceof Tombstone) {
+      return true;
+    }
+    TransferCommand t = (TransferCommand) command;
+    boolean accountsMatch =
+        t.pendingId() != null
+            ? t.pendingId().equals(existing.pendingId())
+            : Objects.equals(t.debit(), existing.debit())
+                && Objects.equals(t.credit(), existing.credit());
+    return accountsMatch
+        && t.kind() == existing.kind()
+        && t.amount() == existing.amount()
+        && t.code().equals(existing.code());
+  }
+
+  private @Nullable Refusal apply(LedgerCommand command) {
+    if (command instanceof TransferCommand t) {
+      return switch (t.kind()) {
+        case POST, HOLD -> applyMove(t);
+        case CAPTURE, VOID -> applyResolution(t);
+        case EXPIRE -> throw new IllegalStateException("EXPIRE is never submitted");
+      };
+    }
+    if (command instanceof StateChange s) {
+      return applyStateChange(s);
+    }
+    Tombstone t = (Tombstone) command;
+    if (!accounts.containsKey(t.debit()) || !accounts.containsKey(t.credit())) {
+      return Refusal.ACCOUNT_NOT_FOUND;
+    }
+    insert(
+        new Transfer(
+            t.id(),
+            t.debit(),
+            t.credit(),
+            0,
+            TransferKind.POST,
+            null,
+            null,
+            HoldState.NONE,
+            Refusal.REVERSED,
+            t.code(),
+            now));
+    return null;
+  }
+
+  private @Nullable Refusal applyMove(TransferCommand t) {
+    AccountId debitId = Objects.requireNonNull(t.debit());
+    AccountId creditId = Objects.requireNonNull(t.credit());
+    if (t.amount() <= 0) {
+      return Refusal.INVALID_AMOUNT;
+    }
+    if (debitId.equals(creditId)) {
+      return Refusal.SAME_ACCOUNT;
+    }
+    Account debit = accounts.get(debitId);
+    Account credit = accounts.get(creditId);
+    if (debit == null || credit == null) {
+      return Refusal.ACCOUNT_NOT_FOUND;
+    }
+    if (!debit.currency().equals(credit.currency())) {
+      return Refusal.CURRENCY_MISMATCH;
+    }
+    Refusal refusal = checkDebit(debit, t.amount());
+    if (refusal == null) {
+      refusal = checkCredit(credit);
+    }
+    if (refusal != null) {
+      return refusal;
+    }
+    boolean hold = t.kind() == TransferKind.HOLD;
+    long debitPosted;
+    long debitReserved;
+    long creditPosted;
+    try {
+      debitPosted = hold ? debit.posted() : Math.subtractExact(debit.posted(), t.amount());
+      debitReserved = hold ? Math.addExact(debit.reserved(), t.amount()) : debit.reserved();
+      creditPosted = hold ? credit.posted() : Math.addExact(credit.posted(), t.amount());
+    } catch (ArithmeticException e) {
+      return Refusal.OVERFLOW;
+    }
+    put(withUse(debit, debitPosted, debitReserved));
+    if (!hold) {
+      put(credited(credit, creditPosted));
+    }
+    insert(
+        new Transfer(
+            t.id(),
+            debitId,
+            creditId,
+            t.amount(),
+            t.kind(),
+            null,
+            hold ? now.plus(Objects.requireNonNull(t.holdTimeout())) : null,
+            hold ? HoldState.OPEN : HoldState.NONE,
+            null,
+            t.code(),
+            now));
+    return null;
+  }
+
+  private @Nullable Refusal applyResolution(TransferCommand t) {
+    Transfer hold = transfer(Objects.requireNonNull(t.pendingId()));
+    if (hold == null || hold.kind() != TransferKind.HOLD || !hold.applied()) {
+      return Refusal.HOLD_NOT_FOUND;
+    }
+    if (hold.holdState() == HoldState.EXPIRED) {
+      return Refusal.HOLD_EXPIRED;
+    }
+    if (hold.holdState() != HoldState.OPEN) {
+      return Refusal.HOLD_ALREADY_RESOLVED;
+    }
+    Account debit = accounts.get(hold.debit());
+    Account credit = accounts.get(hold.credit());
+    if (debit == null || credit == null) {
+      return Refusal.ACCOUNT_NOT_FOUND;
+    }
+    boolean capture = t.kind() == TransferKind.CAPTURE;
+    if (capture) {
+      if (t.amount() <= 0) {
+        return Refusal.INVALID_AMOUNT;
+      }
+      if (t.amount() > hold.amount()) {
+        return Refusal.CAPTURE_EXCEEDS_HOLD;
+      }
+      Refusal refusal = checkCredit(credit);
+      if (refusal != null) {
+        return refusal;
+      }
+      long creditPosted;
+      try {
+        creditPosted = Math.addExact(credit.posted(), t.amount());
+      } catch (ArithmeticException e) {
+        return Refusal.OVERFLOW;
+      }
+      put(settled(debit, debit.posted() - t.amount(), debit.reserved() - hold.amount()));
+      put(credited(credit, creditPosted));
+    } else {
+      put(
+          debit.with(
+              debit.state(), debit.posted(), debit.reserved() - hold.amount(), debit.expiresAt()));
+    }
+    resolve(hold, capture ? HoldState.CAPTURED : HoldState.VOIDED);
+    insert(
+        new Transfer(
+            t.id(),
+            hold.debit(),
+            hold.credit(),
+            t.amount(),
+            t.kind(),
+            hold.id(),
+            null,
+            HoldState.NONE,
+            null,
+            t.code(),
+            now));
+    return null;
+  }
+
+  private @Nullable Refusal applyStateChange(StateChange s) {
+    Account account = accounts.get(s.account());
+    if (account == null) {
+      return Refusal.ACCOUNT_NOT_FOUND;
+    }
+    AccountState current = account.effectiveState(now);
+    if (!s.from().contains(current)) {
+      return current == s.to() && s.to() == AccountState.ACTIVE
+          ? Refusal.ALREADY_ACTIVE
+          : Refusal.forState(current);
+    }
+    if (s.requireEmpty() && (account.posted() != 0 || account.reserved() != 0)) {
+      return Refusal.NOT_EMPTY;
+    }
+    Instant expiresAt = account.expiresAt();
+    if (s.to() == AccountState.ACTIVE && expiresAt == null) {
+      expiresAt = account.expiry().onActivation(now);
+    }
+    if (s.to() == AccountState.ISSUED) {
+      expiresAt = null;
+    }
+    put(account.with(s.to(), account.posted(), account.reserved(), expiresAt));
+    return null;
+  }
+
+  private @Nullable Refusal checkDebit(Account debit, long amount) {
+    if (!debit.mustNotOverdraw()) {
+      return null;
+    }
+    AccountState state = debit.effectiveState(now);
+    if (state != AccountState.ACTIVE) {
+      return Refusal.forState(state);
+    }
+    return debit.available() < amount ? Refusal.INSUFFICIENT_FUNDS : null;
+  }
+
+  private @Nullable Refusal checkCredit(Account credit) {
+    if (!credit.mustNotOverdraw()) {
+      return null;
+    }
+    AccountState state = credit.effectiveState(now);
+    return state == AccountState.ACTIVE || state == AccountState.EXHAUSTED
+        ? null
+        : Refusal.forState(state);
+  }
+
+  /** The debit account after spending: first use fixes a first-use expiry; zero exhausts it. */
+  private Account withUse(Account debit, long posted, long reserved) {
+    Instant expiresAt = debit.expiresAt();
+    if (debit.mustNotOverdraw() && expiresAt == null) {
+      expiresAt = debit.expiry().onFirstUse(now);
+    }
+    return settled(
+        debit.with(debit.state(), debit.posted(), debit.reserved(), expiresAt), posted, reserved);
+  }
+
+  private static Account settled(Account a, long posted, long reserved) {
+    AccountState state = a.state();
+    if (a.mustNotOverdraw() && state == AccountState.ACTIVE && posted == 0) {
+      state = AccountState.EXHAUSTED;
+    }
+    return a.with(state, posted, reserved, a.expiresAt());
+  }
+
+  private static Account credited(Account a, long posted) {
+    AccountState state = a.state();
+    if (state == AccountState.EXHAUSTED && posted > 0) {
+      state = AccountState.ACTIVE;
+    }
+    return a.with(state, posted, a.reserved(), a.expiresAt());
+  }
+
+  private boolean isDue(Transfer t) {
+    Instant timeout = t.timeout();
+    return t.kind() == TransferKind.HOLD
+        && t.holdState() == HoldState.OPEN
+        && timeout != null
+        && !now.isBefore(timeout);
+  }
+
+  private void expire(Transfer hold) {
+    Account debit = accounts.get(hold.debit());
+    if (debit == null) {
+      return;
+    }
+    put(
+        debit.with(
+            debit.state(), debit.posted(), debit.reserved() - hold.amount(), debit.expiresAt()));
+    resolve(hold, HoldState.EXPIRED);
+    insert(
+        new Transfer(
+            expiryIdOf(hold.id()),
+            hold.debit(),
+            hold.credit(),
+            0,
+            TransferKind.EXPIRE,
+            hold.id(),
+            null,
+            HoldState.NONE,
+            null,
+            "expire",
+            now));
+  }
+
+  /** The id of the transfer that records hold {@code holdId} timing out. */
+  static TransferId expiryIdOf(TransferId holdId) {
+    return TransferId.derive("idsettle:expire", holdId.toString());
+  }
+
+  private @Nullable Transfer transfer(TransferId id) {
+    Transfer t = inserts.get(id);
+    if (t != null) {
+      return t;
+    }
+    t = resolved.get(id);
+    return t != null ? t : stored.get(id);
+  }
+
+  private void put(Account next) {
+    Account previous = accounts.put(next.id(), next);
+    undo.push(() -> accounts.put(next.id(), Objects.requireNonNull(previous)));
+  }
+
+  private void insert(Transfer t) {
+    inserts.put(t.id(), t);
+    undo.push(() -> inserts.remove(t.id()));
+  }
+
+  private void resolve(Transfer hold, HoldState state) {
+    Transfer next = hold.withHoldState(state);
+    if (inserts.containsKey(hold.id())) {
+      inserts.put(hold.id(), next);
+      undo.push(() -> inserts.put(hold.id(), hold));
+    } else {
+      Transfer previous = resolved.put(hold.id(), next);
+      undo.push(
+          () -> {
+            if (previous == null) {
+              resolved.remove(hold.id());
+            } else {
+              resolved.put(hold.id(), previous);
+            }
+          });
+    }
+  }
+
+  private CommandResult resultOf(
+      LedgerCommand command, @Nullable Refusal refusal, boolean replayed) {
+    TransferId id = idOf(command);
+    return resultWith(command, refusal, id == null ? null : transfer(id), replayed);
+  }
+
+  private CommandResult resultWith(
+      LedgerCommand command, @Nullable Refusal refusal, @Nullable Transfer t, boolean replayed) {
+    AccountId debit = null;
+    AccountId credit = null;
+    if (t != null) {
+      debit = t.debit();
+      credit = t.credit();
+    } else if (command instanceof TransferCommand c) {
+      debit = c.debit();
+      credit = c.credit();
+      Transfer hold = c.pendingId() == null ? null : transfer(c.pendingId());
+      if (hold != null) {
+        debit = hold.debit();
+        credit = hold.credit();
+      }
+    } else if (command instanceof StateChange s) {
+      debit = s.account();
+    }
+    return new CommandResult(
+        command,
+        refusal,
+        t,
+        replayed,
+        debit == null ? null : accounts.get(debit),
+        credit == null ? null : accounts.get(credit));
+  }
+}

@@ -1,0 +1,309 @@
+package dev.idsettle.ledger;
+
+import dev.idsettle.ledger.LedgerCommand.StateChange;
+import dev.idsettle.ledger.LedgerCommand.Tombstone;
+import dev.idsettle.ledger.LedgerCommand.TransferCommand;
+import dev.idsettle.spi.LedgerStore;
+import dev.idsettle.spi.LedgerTx;
+import dev.idsettle.spi.LedgerTx.Changes;
+import dev.idsettle.spi.LedgerTx.Locked;
+import dev.idsettle.spi.RetryableStoreException;
+import dev.idsettle.spi.StoreException;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.concurrent.ThreadLocalRandom;
+
+/**
+ * The double-entry ledger over a {@link LedgerStore}: judges batches of commands with every rule
+ * (no overdraft of an ID, holds and their timeouts, expiry, lifecycle, idempotent transfer ids,
+ * linked groups) and has the store persist the outcome in one transaction. Conflicts reported by
+ * the store are retried with backoff a bounded number of times. Thread-safe.
+ */
+public final class Ledger {
+  private final LedgerStore store;
+  private final Clock clock;
+  private final int maxAttempts;
+  private final Duration maxBackoff;
+
+  private Ledger(LedgerStore store, Clock clock, int maxAttempts, Duration maxBackoff) {
+    this.store = store;
+    this.clock = clock;
+    this.maxAttempts = maxAttempts;
+    this.maxBackoff = maxBackoff;
+  }
+
+  /** A ledger over {@code store} with the system clock and default retries. */
+  public static Ledger over(LedgerStore store) {
+    return builder(store).build();
+  }
+
+  /** Starts configuring a ledger over {@code store}. */
+  public static Builder builder(LedgerStore store) {
+    return new Builder(store);
+  }
+
+  /** The clock the ledger judges time by. */
+  public Clock clock() {
+    return clock;
+  }
+
+  /** The store. */
+  public LedgerStore store() {
+    return store;
+  }
+
+  /**
+   * Judges and applies {@code batch} in one store transaction.
+   *
+   * @return one result per command, in the order added
+   * @throws StoreException if the store failed, or conflicted more often than the retry limit; when
+   *     {@link StoreException#mayHaveCommitted()} the outcome is unknown: submit the same transfer
+   *     ids again to learn it
+   */
+  public List<CommandResult> submit(LedgerBatch batch) {
+    if (batch.isEmpty()) {
+      return List.of();
+    }
+    List<List<LedgerCommand>> groups = batch.groups();
+    return withRetries(() -> store.transact(tx -> judge(tx, groups)));
+  }
+
+  /**
+   * Creates the accounts that do not exist yet.
+   *
+   * @return the ids of those that existed already (by id, or by ID hash) and were left unchanged
+   */
+  public Set<AccountId> createAccounts(List<Account> accounts) {
+    if (accounts.isEmpty()) {
+      return Set.of();
+    }
+    List<Account> copy = List.copyOf(accounts);
+    return withRetries(() -> store.transact(tx -> tx.insertAccounts(copy)));
+  }
+
+  /** The account with {@code id}. */
+  public Optional<Account> account(AccountId id) {
+    return store.findAccount(id);
+  }
+
+  /** The ID account whose ID number hashes to {@code hash}. */
+  public Optional<Account> accountByIdHash(IdHash hash) {
+    return Optional.ofNullable(store.findAccountsByIdHash(List.of(hash)).get(hash));
+  }
+
+  /** The ID accounts of the hashes among {@code hashes} that have one, in one store call. */
+  public Map<IdHash, Account> accountsByIdHash(Collection<IdHash> hashes) {
+    return hashes.isEmpty() ? Map.of() : store.findAccountsByIdHash(hashes);
+  }
+
+  /** The transfer with {@code id}, applied or refused. */
+  public Optional<Transfer> transfer(TransferId id) {
+    return Optional.ofNullable(
+        withRetries(() -> store.transact(tx -> tx.findTransfers(List.of(id)))).get(id));
+  }
+
+  /** A page of the transfers of {@code account}, oldest first. */
+  public List<Transfer> transfers(AccountId account, int offset, int limit) {
+    if (offset < 0 || limit < 0) {
+      throw new IllegalArgumentException("offset and limit must not be negative");
+    }
+    return store.transfersOf(account, offset, limit);
+  }
+
+  /**
+   * Voids up to {@code limit} holds whose timeout has passed. Safe to run from several processes at
+   * once: each hold is resolved once. Holds also expire on their own whenever their account is
+   * debited, so this sweep only returns reserved value early.
+   *
+   * @return how many holds this call expired
+   */
+  public int expireHolds(int limit) {
+    List<Transfer> due = store.expiredHolds(clock.instant(), limit);
+    if (due.isEmpty()) {
+      return 0;
+    }
+    return withRetries(
+        () ->
+            store.transact(
+                tx -> {
+                  Instant now = clock.instant();
+                  Set<AccountId> ids = new TreeSet<>();
+                  List<TransferId> holdIds = new ArrayList<>();
+                  for (Transfer hold : due) {
+                    ids.add(hold.debit());
+                    ids.add(hold.credit());
+                    holdIds.add(hold.id());
+                  }
+                  Locked locked = tx.lock(ids, holdIds);
+                  BatchJudge judge = new BatchJudge(now, locked.accounts(), locked.transfers());
+                  judge.expireDue(locked.transfers().values());
+                  Changes changes = judge.changes();
+                  if (!changes.isEmpty()) {
+                    tx.write(changes);
+                  }
+                  return changes.resolvedHolds().size();
+                }));
+  }
+
+  private List<CommandResult> judge(LedgerTx tx, List<List<LedgerCommand>> groups) {
+    Instant now = clock.instant();
+    Set<TransferId> pendingIds = new LinkedHashSet<>();
+    Set<TransferId> ids = new LinkedHashSet<>();
+    Set<AccountId> accountIds = new TreeSet<>();
+    Set<AccountId> debited = new TreeSet<>();
+    for (List<LedgerCommand> group : groups) {
+      for (LedgerCommand c : group) {
+        collect(c, ids, pendingIds, accountIds, debited);
+      }
+    }
+    if (!pendingIds.isEmpty()) {
+      // a hold's accounts never change, so reading them before locking is safe
+      for (Transfer hold : tx.findTransfers(pendingIds).values()) {
+        accountIds.add(hold.debit());
+        accountIds.add(hold.credit());
+        debited.add(hold.debit());
+      }
+    }
+    ids.addAll(pendingIds);
+    Locked locked = tx.lock(accountIds, ids);
+    Map<TransferId, Transfer> known = new HashMap<>(locked.transfers());
+    List<AccountId> withHolds = new ArrayList<>();
+    for (AccountId id : debited) {
+      Account a = locked.accounts().get(id);
+      if (a != null && a.reserved() > 0) {
+        withHolds.add(id);
+      }
+    }
+    List<Transfer> due = withHolds.isEmpty() ? List.of() : tx.expiredHolds(withHolds, now);
+    for (Transfer hold : due) {
+      known.putIfAbsent(hold.id(), hold);
+    }
+    BatchJudge judge = new BatchJudge(now, locked.accounts(), known);
+    List<Transfer> candidates = new ArrayList<>(due);
+    candidates.addAll(locked.transfers().values());
+    judge.expireDue(candidates);
+    List<CommandResult> results = judge.judge(groups);
+    Changes changes = judge.changes();
+    if (!changes.isEmpty()) {
+      tx.write(changes);
+    }
+    return results;
+  }
+
+  private static void collect(
+      LedgerCommand c,
+      Set<TransferId> ids,
+      Set<TransferId> pendingIds,
+      Set<AccountId> accounts,
+      Set<AccountId> debited) {
+    if (c instanceof TransferCommand t) {
+      ids.add(t.id());
+      if (t.pendingId() != null) {
+        pendingIds.add(t.pendingId());
+      }
+      if (t.debit() != null) {
+        accounts.add(t.debit());
+        debited.add(t.debit());
+      }
+      if (t.credit() != null) {
+        accounts.add(t.credit());
+      }
+    } else if (c instanceof StateChange s) {
+      accounts.add(s.account());
+      debited.add(s.account());
+    } else {
+      Tombstone t = (Tombstone) c;
+      ids.add(t.id());
+      accounts.add(t.debit());
+      accounts.add(t.credit());
+    }
+  }
+
+  private <T> T withRetries(Attempt<T> attempt) {
+    long backoffMicros = 200;
+    for (int i = 1; ; i++) {
+      try {
+        return attempt.run();
+      } catch (RetryableStoreException e) {
+        if (i >= maxAttempts) {
+          throw new StoreException(
+              "gave up after "
+                  + i
+                  + " attempts that conflicted with concurrent transactions; nothing was committed:"
+                  + " retry later, or lower contention on the accounts involved",
+              false,
+              e);
+        }
+        long jittered = ThreadLocalRandom.current().nextLong(backoffMicros / 2, backoffMicros + 1);
+        sleepMicros(jittered);
+        backoffMicros = Math.min(backoffMicros * 2, maxBackoff.toNanos() / 1000);
+      }
+    }
+  }
+
+  private static void sleepMicros(long micros) {
+    try {
+      Thread.sleep(micros / 1000, (int) (micros % 1000) * 1000);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new StoreException("interrupted while backing off; nothing was committed", false, e);
+    }
+  }
+
+  @FunctionalInterface
+  private interface Attempt<T> {
+    T run();
+  }
+
+  /** Configures a {@link Ledger}; validated at {@link #build()}. */
+  public static final class Builder {
+    private final LedgerStore store;
+    private Clock clock = Clock.systemUTC();
+    private int maxAttempts = 20;
+    private Duration maxBackoff = Duration.ofMillis(50);
+
+    private Builder(LedgerStore store) {
+      this.store = Objects.requireNonNull(store, "store");
+    }
+
+    /** The clock for timeouts and expiry (default: system UTC). */
+    public Builder clock(Clock clock) {
+      this.clock = Objects.requireNonNull(clock, "clock");
+      return this;
+    }
+
+    /** How many times a conflicting batch is tried in all (default 20). */
+    public Builder maxAttempts(int maxAttempts) {
+      this.maxAttempts = maxAttempts;
+      return this;
+    }
+
+    /** The longest pause between two attempts (default 50 ms). */
+    public Builder maxBackoff(Duration maxBackoff) {
+      this.maxBackoff = Objects.requireNonNull(maxBackoff, "maxBackoff");
+      return this;
+    }
+
+    /** Builds the ledger; throws {@link IllegalArgumentException} naming a bad setting. */
+    public Ledger build() {
+      if (maxAttempts < 1) {
+        throw new IllegalArgumentException("maxAttempts must be at least 1, was " + maxAttempts);
+      }
+      if (maxBackoff.isNegative() || maxBackoff.isZero()) {
+        throw new IllegalArgumentException("maxBackoff must be positive, was " + maxBackoff);
+      }
+      return new Ledger(store, clock, maxAttempts, maxBackoff);
+    }
+  }
+}

@@ -1,0 +1,56 @@
+package dev.idsettle.ledger;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Commands submitted together in one store transaction. Each {@link #add} is judged on its own;
+ * each {@link #addLinked} group is applied all together or not at all. Commands are judged in the
+ * order added, so several debits of one ID apply one after the other.
+ */
+public final class LedgerBatch {
+  private final List<List<LedgerCommand>> groups = new ArrayList<>();
+  private int size;
+
+  /** An empty batch. */
+  public static LedgerBatch create() {
+    return new LedgerBatch();
+  }
+
+  /** Adds a command judged on its own. */
+  public LedgerBatch add(LedgerCommand command) {
+    groups.add(List.of(command));
+    size++;
+    return this;
+  }
+
+  /** Adds commands that apply all together or not at all. */
+  public LedgerBatch addLinked(List<? extends LedgerCommand> commands) {
+    if (commands.isEmpty()) {
+      throw new IllegalArgumentException("a linked group needs at least one command");
+    }
+    groups.add(List.copyOf(commands));
+    size += commands.size();
+    return this;
+  }
+
+  /** Adds commands that apply all together or not at all. */
+  public LedgerBatch addLinked(LedgerCommand... commands) {
+    return addLinked(List.of(commands));
+  }
+
+  /** The groups, in order (an unlinked command is a group of one). */
+  public List<List<LedgerCommand>> groups() {
+    return List.copyOf(groups);
+  }
+
+  /** The number of commands. */
+  public int size() {
+    return size;
+  }
+
+  /** Whether there are no commands. */
+  public boolean isEmpty() {
+    return size == 0;
+  }
+}

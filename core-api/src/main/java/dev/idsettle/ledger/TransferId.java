@@ -1,0 +1,68 @@
+package dev.idsettle.ledger;
+
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.security.SecureRandom;
+import java.util.UUID;
+
+/**
+ * The caller-chosen identity of a transfer: 128 bits, also its idempotency key. Submitting the same
+ * id again with the same content returns the original result; with other content it is refused.
+ * Roles derive ids from their own keys (a terminal's transaction reference) with {@link #derive}.
+ */
+public record TransferId(long high, long low) implements Comparable<TransferId> {
+  private static final SecureRandom RANDOM = new SecureRandom();
+
+  /** A fresh random id. */
+  public static TransferId random() {
+    return new TransferId(RANDOM.nextLong(), RANDOM.nextLong());
+  }
+
+  /**
+   * An id derived from a namespace and parts (SHA-256, truncated to 128 bits): the same inputs
+   * always give the same id, different inputs practically never do.
+   */
+  public static TransferId derive(String namespace, String... parts) {
+    try {
+      MessageDigest sha = MessageDigest.getInstance("SHA-256");
+      feed(sha, namespace);
+      for (String part : parts) {
+        feed(sha, part);
+      }
+      ByteBuffer h = ByteBuffer.wrap(sha.digest());
+      return new TransferId(h.getLong(), h.getLong());
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException("SHA-256 is required by every Java platform", e);
+    }
+  }
+
+  private static void feed(MessageDigest sha, String s) {
+    byte[] b = s.getBytes(StandardCharsets.UTF_8);
+    // length-prefixed so that ("ab","c") and ("a","bc") differ
+    sha.update(ByteBuffer.allocate(4).putInt(b.length).array());
+    sha.update(b);
+  }
+
+  /** The id as a UUID (the form stores keep it in). */
+  public UUID toUuid() {
+    return new UUID(high, low);
+  }
+
+  /** The id of a UUID. */
+  public static TransferId of(UUID uuid) {
+    return new TransferId(uuid.getMostSignificantBits(), uuid.getLeastSignificantBits());
+  }
+
+  @Override
+  public int compareTo(TransferId o) {
+    int c = Long.compare(high, o.high);
+    return c != 0 ? c : Long.compare(low, o.low);
+  }
+
+  @Override
+  public String toString() {
+    return toUuid().toString();
+  }
+}

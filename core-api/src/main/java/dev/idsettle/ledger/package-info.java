@@ -1,0 +1,4 @@
+@NullMarked
+package dev.idsettle.ledger;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,0 +1,94 @@
+package dev.idsettle.money;
+
+import java.util.Currency;
+import java.util.Objects;
+
+/**
+ * An amount in the minor units of a currency (cents for EUR, yen for JPY). Exact: there is no
+ * floating point anywhere, and an overflow throws {@link MoneyException} instead of wrapping.
+ *
+ * @param minor the amount in minor units; may be negative (an operator account's balance)
+ * @param currency the ISO 4217 currency
+ */
+public record Money(long minor, Currency currency) {
+  /** Requires a currency. */
+  public Money {
+    Objects.requireNonNull(currency, "currency");
+  }
+
+  /** {@code minor} units of the currency with ISO code {@code currencyCode}. */
+  public static Money of(long minor, String currencyCode) {
+    return new Money(minor, Currency.getInstance(currencyCode));
+  }
+
+  /** {@code minor} units of {@code currency}. */
+  public static Money of(long minor, Currency currency) {
+    return new Money(minor, currency);
+  }
+
+  /** Zero in {@code currency}. */
+  public static Money zero(Currency currency) {
+    return new Money(0, currency);
+  }
+
+  /** The sum; throws {@link MoneyException} on overflow or a currency mismatch. */
+  public Money plus(Money other) {
+    requireSameCurrency(other);
+    try {
+      return new Money(Math.addExact(minor, other.minor), currency);
+    } catch (ArithmeticException e) {
+      throw new MoneyException("sum of " + this + " and " + other + " overflows");
+    }
+  }
+
+  /** The difference; throws {@link MoneyException} on overflow or a currency mismatch. */
+  public Money minus(Money other) {
+    requireSameCurrency(other);
+    try {
+      return new Money(Math.subtractExact(minor, other.minor), currency);
+    } catch (ArithmeticException e) {
+      throw new MoneyException("difference of " + this + " and " + other + " overflows");
+    }
+  }
+
+  /** Whether the amount is greater than zero. */
+  public boolean isPositive() {
+    return minor > 0;
+  }
+
+  /** Compares two amounts of one currency. */
+  public int compareTo(Money other) {
+    requireSameCurrency(other);
+    return Long.compare(minor, other.minor);
+  }
+
+  /** Throws {@link MoneyException} unless {@code other} is in this currency. */
+  public void requireSameCurrency(Money other) {
+    if (!currency.equals(other.currency)) {
+      throw new MoneyException(
+          "currency mismatch: "
+              + currency.getCurrencyCode()
+              + " and "
+              + other.currency.getCurrencyCode());
+    }
+  }
+
+  /** The amount in major units with the currency's decimals, e.g. {@code EUR 12.34}. */
+  @Override
+  public String toString() {
+    int digits = Math.max(currency.getDefaultFractionDigits(), 0);
+    String sign = minor < 0 ? "-" : "";
+    String abs = minor == Long.MIN_VALUE ? "9223372036854775808" : Long.toString(Math.abs(minor));
+    if (digits == 0) {
+      return currency.getCurrencyCode() + " " + sign + abs;
+    }
+    String padded = "0".repeat(Math.max(0, digits + 1 - abs.length())) + abs;
+    int cut = padded.length() - digits;
+    return currency.getCurrencyCode()
+        + " "
+        + sign
+        + padded.substring(0, cut)
+        + "."
+        + padded.substring(cut);
+  }
+}

@@ -1,0 +1,4 @@
+@NullMarked
+package dev.idsettle.money;
+
+import org.jspecify.annotations.NullMarked;

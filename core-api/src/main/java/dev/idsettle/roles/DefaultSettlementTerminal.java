@@ -1,0 +1,195 @@
+package dev.idsettle.roles;
+
+import dev.idsettle.id.IdNumber;
+import dev.idsettle.internal.Keys;
+import dev.idsettle.ledger.Account;
+import dev.idsettle.ledger.AccountId;
+import dev.idsettle.ledger.AccountState;
+import dev.idsettle.ledger.CommandResult;
+import dev.idsettle.ledger.LedgerBatch;
+import dev.idsettle.ledger.LedgerCommand;
+import dev.idsettle.ledger.Refusal;
+import dev.idsettle.ledger.Transfer;
+import dev.idsettle.ledger.TransferId;
+import dev.idsettle.money.Money;
+import dev.idsettle.spi.StoreException;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/** Activation and reversal as linked ledger groups: a state change and a transfer together. */
+final class DefaultSettlementTerminal implements SettlementTerminal {
+  private static final Logger LOG = LoggerFactory.getLogger(DefaultSettlementTerminal.class);
+  private final IdSettle settle;
+  private final String terminalId;
+  private final AccountId cash;
+
+  DefaultSettlementTerminal(IdSettle settle, String terminalId) {
+    Objects.requireNonNull(terminalId, "terminalId");
+    if (terminalId.isBlank() || terminalId.length() > 60) {
+      throw new IllegalArgumentException("terminalId must have 1 to 60 characters");
+    }
+    this.settle = settle;
+    this.terminalId = terminalId;
+    this.cash = Keys.cash(terminalId, settle.currency);
+    settle.ensureOperatorAccount(cash);
+  }
+
+  @Override
+  public String terminalId() {
+    return terminalId;
+  }
+
+  @Override
+  public ActivationResult activate(IdNumber id, Money amount, String reference) {
+    requireReference(reference);
+    if (!amount.currency().equals(settle.currency)) {
+      return new Denial(
+          DenialReason.WRONG_CURRENCY,
+          null,
+          "amount is in " + amount.currency() + ", IDs are in " + settle.currency);
+    }
+    if (!amount.isPositive()) {
+      return new Denial(
+          DenialReason.INVALID_AMOUNT, null, "amount must be positive, was " + amount);
+    }
+    try {
+      Optional<AccountId> account = lookUp(id);
+      if (account.isEmpty()) {
+        return unknown(id);
+      }
+      TransferId transferId = Keys.activation(terminalId, reference);
+      List<CommandResult> results =
+          settle.ledger.submit(
+              LedgerBatch.create()
+                  .addLinked(
+                      LedgerCommand.changeState(
+                          account.get(), EnumSet.of(AccountState.ISSUED), AccountState.ACTIVE),
+                      LedgerCommand.post(
+                          transferId, cash, account.get(), amount.minor(), "activation")));
+      CommandResult r = results.get(1);
+      Refusal refusal = r.refusal();
+      if (refusal != null) {
+        LOG.debug("activation of {} at {} refused: {}", id, terminalId, refusal);
+        return denial(refusal, id, r);
+      }
+      if (r.replayed() && settle.ledger.transfer(Keys.reversal(transferId)).isPresent()) {
+        return new Denial(DenialReason.REVERSED, null, "activation " + reference + " was reversed");
+      }
+      Account after = Objects.requireNonNull(r.creditAfter());
+      LOG.debug("activated {} at {} with {}", id, terminalId, amount);
+      return new Activated(transferId, amount, after.availableBalance(), r.replayed());
+    } catch (StoreException e) {
+      return Unknown.of(e);
+    }
+  }
+
+  @Override
+  public ReversalResult reverse(IdNumber id, String reference) {
+    requireReference(reference);
+    try {
+      Optional<AccountId> account = lookUp(id);
+      if (account.isEmpty()) {
+        return unknown(id);
+      }
+      TransferId activationId = Keys.activation(terminalId, reference);
+      Optional<Transfer> activation = settle.ledger.transfer(activationId);
+      if (activation.isEmpty()) {
+        CommandResult barred =
+            settle
+                .ledger
+                .submit(
+                    LedgerBatch.create()
+                        .add(
+                            new LedgerCommand.Tombstone(
+                                activationId, cash, account.get(), "activation")))
+                .get(0);
+        Transfer found = barred.transfer();
+        if (found == null || !found.applied()) {
+          return new Reversed(Money.zero(settle.currency), barred.replayed());
+        }
+        activation = Optional.of(found);
+      }
+      Transfer original = activation.get();
+      if (!original.applied()) {
+        return new Reversed(Money.zero(settle.currency), true);
+      }
+      if (!original.credit().equals(account.get())) {
+        return new Denial(
+            DenialReason.DUPLICATE_REFERENCE,
+            null,
+            "reference " + reference + " activated another ID");
+      }
+      return undo(id, original, account.get());
+    } catch (StoreException e) {
+      return Unknown.of(e);
+    }
+  }
+
+  private ReversalResult undo(IdNumber id, Transfer activation, AccountId account) {
+    List<CommandResult> results =
+        settle.ledger.submit(
+            LedgerBatch.create()
+                .addLinked(
+                    LedgerCommand.post(
+                        Keys.reversal(activation.id()),
+                        account,
+                        cash,
+                        activation.amount(),
+                        "reversal"),
+                    new LedgerCommand.StateChange(
+                        account,
+                        EnumSet.of(AccountState.ACTIVE, AccountState.EXHAUSTED),
+                        AccountState.ISSUED,
+                        true)));
+    CommandResult r = results.get(0);
+    Refusal refusal = r.refusal();
+    if (refusal == null) {
+      LOG.debug("reversed activation of {} at {}", id, terminalId);
+      return new Reversed(Money.of(activation.amount(), settle.currency), r.replayed());
+    }
+    if (refusal == Refusal.INSUFFICIENT_FUNDS
+        || refusal == Refusal.NOT_EMPTY
+        || refusal == Refusal.EXHAUSTED) {
+      return new Denial(
+          DenialReason.ALREADY_USED,
+          null,
+          "the ID has been used since its activation; it cannot be reversed");
+    }
+    return denial(refusal, id, r);
+  }
+
+  private Optional<AccountId> lookUp(IdNumber id) {
+    if (settle.throttle.isThrottled(terminalId)) {
+      return Optional.empty();
+    }
+    return Optional.ofNullable(settle.resolve(List.of(id)).get(id));
+  }
+
+  private Denial unknown(IdNumber id) {
+    if (settle.throttle.isThrottled(terminalId)) {
+      return new Denial(DenialReason.THROTTLED, null, "terminal " + terminalId + " is throttled");
+    }
+    settle.throttle.recordMiss(terminalId);
+    return new Denial(DenialReason.UNKNOWN_ID, null, "no ID " + id + " was issued");
+  }
+
+  private Denial denial(Refusal refusal, IdNumber id, CommandResult r) {
+    DenialReason reason = DenialReason.of(refusal);
+    Account after = r.creditAfter();
+    return new Denial(
+        reason,
+        after == null ? null : after.availableBalance(),
+        "ID " + id + ": " + reason.name().toLowerCase(java.util.Locale.ROOT).replace('_', ' '));
+  }
+
+  private static void requireReference(String reference) {
+    Objects.requireNonNull(reference, "reference");
+    if (reference.isBlank() || reference.length() > 200) {
+      throw new IllegalArgumentException("reference must have 1 to 200 characters");
+    }
+  }
+}

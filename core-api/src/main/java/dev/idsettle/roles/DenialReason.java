@@ -1,0 +1,71 @@
+package dev.idsettle.roles;
+
+import dev.idsettle.ledger.Refusal;
+
+/** Why a role refused a request: the typed reason for the integrator. */
+public enum DenialReason {
+  /** No ID with this number was ever issued. */
+  UNKNOWN_ID,
+  /** The ID was issued but not yet activated (not sold). */
+  NOT_ACTIVATED,
+  /** The ID is already active. */
+  ALREADY_ACTIVE,
+  /** The ID's balance is zero. */
+  EXHAUSTED,
+  /** The ID has expired. */
+  EXPIRED,
+  /** The ID is blocked (lost or stolen). */
+  BLOCKED,
+  /** The ID was merged into another or voided. */
+  CLOSED,
+  /** The balance does not cover the amount (the denial carries the balance). */
+  INSUFFICIENT_BALANCE,
+  /** The terminal made too many attempts with unknown IDs and must wait. */
+  THROTTLED,
+  /** The amount is zero or negative. */
+  INVALID_AMOUNT,
+  /** The amount's currency is not the ID's or the service's. */
+  WRONG_CURRENCY,
+  /** The reference was used before for a different request. */
+  DUPLICATE_REFERENCE,
+  /** The activation was reversed (or reversed before it arrived). */
+  REVERSED,
+  /** The activation cannot be reversed: the ID has been used since. */
+  ALREADY_USED;
+
+  /** What to show an untrusted terminal or user. */
+  public PublicReason publicReason() {
+    return switch (this) {
+      case UNKNOWN_ID, NOT_ACTIVATED, BLOCKED, CLOSED, REVERSED -> PublicReason.NOT_USABLE;
+      case EXHAUSTED, INSUFFICIENT_BALANCE -> PublicReason.INSUFFICIENT_BALANCE;
+      case EXPIRED -> PublicReason.EXPIRED;
+      case THROTTLED -> PublicReason.TRY_LATER;
+      case ALREADY_ACTIVE, INVALID_AMOUNT, WRONG_CURRENCY, DUPLICATE_REFERENCE, ALREADY_USED ->
+          PublicReason.REJECTED;
+    };
+  }
+
+  static DenialReason of(Refusal refusal) {
+    return switch (refusal) {
+      case INSUFFICIENT_FUNDS -> INSUFFICIENT_BALANCE;
+      case NOT_ACTIVATED -> NOT_ACTIVATED;
+      case ALREADY_ACTIVE -> ALREADY_ACTIVE;
+      case EXHAUSTED -> EXHAUSTED;
+      case BLOCKED -> BLOCKED;
+      case EXPIRED -> EXPIRED;
+      case CLOSED -> CLOSED;
+      case REVERSED -> REVERSED;
+      case NOT_EMPTY -> ALREADY_USED;
+      case ID_REUSED -> DUPLICATE_REFERENCE;
+      case CURRENCY_MISMATCH -> WRONG_CURRENCY;
+      case INVALID_AMOUNT, OVERFLOW -> INVALID_AMOUNT;
+      case ACCOUNT_NOT_FOUND -> UNKNOWN_ID;
+      case HOLD_ALREADY_RESOLVED,
+          HOLD_EXPIRED,
+          CAPTURE_EXCEEDS_HOLD,
+          HOLD_NOT_FOUND,
+          SAME_ACCOUNT ->
+          throw new IllegalStateException("a role never causes " + refusal);
+    };
+  }
+}

@@ -1,0 +1,220 @@
+package dev.idsettle.roles;
+
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+import dev.idsettle.id.IdNumber;
+import dev.idsettle.id.IdNumberFormat;
+import dev.idsettle.id.IdNumberGenerator;
+import dev.idsettle.internal.IdHasher;
+import dev.idsettle.internal.UnknownIdThrottle;
+import dev.idsettle.ledger.Account;
+import dev.idsettle.ledger.AccountId;
+import dev.idsettle.ledger.IdHash;
+import dev.idsettle.ledger.Ledger;
+import dev.idsettle.spi.LedgerStore;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Currency;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.concurrent.CopyOnWriteArrayList;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The entry point: the roles of a prepaid ID system over one ledger store.
+ *
+ * <pre>{@code
+ * IdSettle settle = IdSettle.builder(MemoryStore.create())
+ *     .issuerKey(key)                      // 32+ secret bytes: IDs are stored as HMACs under it
+ *     .currency(Currency.getInstance("EUR"))
+ *     .build();
+ * IdNumber id = settle.issuer().issue(1, ExpiryPolicy.never()).ids().get(0);
+ * settle.terminal("till-1").activate(id, Money.of(2000, "EUR"), "sale-42");
+ * settle.authenticator(new Service("phone", Money.of(300, "EUR")))
+ *     .authorize(new AuthorizationRequest(id, Money.of(150, "EUR"), "kiosk-9", "req-1"));
+ * }</pre>
+ *
+ * Thread-safe.
+ */
+public final class IdSettle {
+  private static final Logger LOG = LoggerFactory.getLogger(IdSettle.class);
+
+  final Ledger ledger;
+  final IdHasher hasher;
+  final Currency currency;
+  final UnknownIdThrottle throttle;
+  final IdNumberGenerator generator;
+  private final Cache<IdHash, AccountId> accountIds;
+  private final List<LowBalanceListener> listeners = new CopyOnWriteArrayList<>();
+
+  private IdSettle(Builder b, Ledger ledger) {
+    this.ledger = ledger;
+    this.hasher = new IdHasher(Objects.requireNonNull(b.issuerKey));
+    this.currency = Objects.requireNonNull(b.currency);
+    this.throttle = new UnknownIdThrottle(b.unknownIdLimit, b.throttleWindow, b.clock, 100_000);
+    this.generator = IdNumberGenerator.secure(b.format);
+    this.accountIds = Caffeine.newBuilder().maximumSize(b.accountCacheSize).build();
+  }
+
+  /** Starts configuring idsettle over {@code store}. */
+  public static Builder builder(LedgerStore store) {
+    return new Builder(store);
+  }
+
+  /** The issuer of new ID numbers. */
+  public Issuer issuer() {
+    return new DefaultIssuer(this);
+  }
+
+  /** The settlement terminal {@code terminalId}; creates its cash account on first use. */
+  public SettlementTerminal terminal(String terminalId) {
+    return new DefaultSettlementTerminal(this, terminalId);
+  }
+
+  /** The authentication device of {@code service}; creates its revenue account on first use. */
+  public SettlementAuthenticator authenticator(Service service) {
+    return new DefaultSettlementAuthenticator(this, service);
+  }
+
+  /** Registers a listener for low-balance events. */
+  public void addLowBalanceListener(LowBalanceListener listener) {
+    listeners.add(Objects.requireNonNull(listener, "listener"));
+  }
+
+  /** The ledger underneath, for reports and operator tools. */
+  public Ledger ledger() {
+    return ledger;
+  }
+
+  /** The ledger's currency. */
+  public Currency currency() {
+    return currency;
+  }
+
+  /** The account of {@code id}, if it was issued. */
+  public Optional<Account> account(IdNumber id) {
+    return ledger.accountByIdHash(hasher.hash(id));
+  }
+
+  /** The account ids of {@code ids} that exist (cached: an ID's account never changes). */
+  Map<IdNumber, AccountId> resolve(Collection<IdNumber> ids) {
+    Map<IdNumber, AccountId> found = new HashMap<>();
+    Map<IdHash, IdNumber> missing = new HashMap<>();
+    for (IdNumber id : ids) {
+      IdHash hash = hasher.hash(id);
+      AccountId cached = accountIds.getIfPresent(hash);
+      if (cached != null) {
+        found.put(id, cached);
+      } else {
+        missing.put(hash, id);
+      }
+    }
+    if (!missing.isEmpty()) {
+      for (Map.Entry<IdHash, Account> e : ledger.accountsByIdHash(missing.keySet()).entrySet()) {
+        accountIds.put(e.getKey(), e.getValue().id());
+        found.put(Objects.requireNonNull(missing.get(e.getKey())), e.getValue().id());
+      }
+    }
+    return found;
+  }
+
+  void ensureOperatorAccount(AccountId id) {
+    if (ledger.account(id).isEmpty()) {
+      ledger.createAccounts(List.of(Account.operator(id, currency)));
+    }
+  }
+
+  void fire(List<LowBalanceEvent> events) {
+    for (LowBalanceEvent event : events) {
+      for (LowBalanceListener l : new ArrayList<>(listeners)) {
+        try {
+          l.onLowBalance(event);
+        } catch (RuntimeException e) {
+          LOG.warn("low-balance listener failed for {}", event.id(), e);
+        }
+      }
+    }
+  }
+
+  /** Configures {@link IdSettle}; validated at {@link #build()}, naming the field at fault. */
+  public static final class Builder {
+    private final LedgerStore store;
+    private byte[] issuerKey = new byte[0];
+    private Currency currency = Currency.getInstance("EUR");
+    private Clock clock = Clock.systemUTC();
+    private IdNumberFormat format = IdNumberFormat.DEFAULT;
+    private int unknownIdLimit = 10;
+    private Duration throttleWindow = Duration.ofMinutes(15);
+    private long accountCacheSize = 1_000_000;
+
+    private Builder(LedgerStore store) {
+      this.store = Objects.requireNonNull(store, "store");
+    }
+
+    /** The issuer's secret key (at least 32 bytes): ID numbers are stored as HMACs under it. */
+    public Builder issuerKey(byte[] key) {
+      this.issuerKey = key.clone();
+      return this;
+    }
+
+    /** The currency of IDs and amounts (default EUR). */
+    public Builder currency(Currency currency) {
+      this.currency = Objects.requireNonNull(currency, "currency");
+      return this;
+    }
+
+    /** The clock (default system UTC); tests pass one they can move. */
+    public Builder clock(Clock clock) {
+      this.clock = Objects.requireNonNull(clock, "clock");
+      return this;
+    }
+
+    /** The shape of new ID numbers (default 16 digits). */
+    public Builder idFormat(IdNumberFormat format) {
+      this.format = Objects.requireNonNull(format, "format");
+      return this;
+    }
+
+    /** How many unknown-ID attempts a terminal may make per window before it is throttled. */
+    public Builder unknownIdLimit(int limit, Duration window) {
+      this.unknownIdLimit = limit;
+      this.throttleWindow = Objects.requireNonNull(window, "window");
+      return this;
+    }
+
+    /** How many ID-hash to account mappings to cache (default 1 000 000; 0 disables). */
+    public Builder accountCacheSize(long size) {
+      this.accountCacheSize = size;
+      return this;
+    }
+
+    /** Builds; throws {@link IllegalArgumentException} naming the first bad setting. */
+    public IdSettle build() {
+      if (issuerKey.length < IdHasher.MIN_KEY_BYTES) {
+        throw new IllegalArgumentException(
+            "issuerKey must be set to at least "
+                + IdHasher.MIN_KEY_BYTES
+                + " secret bytes (it keys the hashes ID numbers are stored under), has "
+                + issuerKey.length);
+      }
+      if (unknownIdLimit < 1) {
+        throw new IllegalArgumentException(
+            "unknownIdLimit must be at least 1, was " + unknownIdLimit);
+      }
+      if (throttleWindow.isNegative() || throttleWindow.isZero()) {
+        throw new IllegalArgumentException(
+            "throttle window must be positive, was " + throttleWindow);
+      }
+      if (accountCacheSize < 0) {
+        throw new IllegalArgumentException("accountCacheSize must not be negative");
+      }
+      return new IdSettle(this, Ledger.builder(store).clock(clock).build());
+    }
+  }
+}

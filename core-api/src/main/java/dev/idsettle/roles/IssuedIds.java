@@ -1,0 +1,17 @@
+package dev.idsettle.roles;
+
+import dev.idsettle.id.IdNumber;
+import java.util.List;
+
+/**
+ * ID numbers just issued, for printing. This is the only time they are available: the store keeps
+ * only their keyed hashes.
+ *
+ * @param ids the numbers, in the order created
+ */
+public record IssuedIds(List<IdNumber> ids) {
+  /** Copies the list. */
+  public IssuedIds {
+    ids = List.copyOf(ids);
+  }
+}

@@ -1,0 +1,23 @@
+package dev.idsettle.roles;
+
+import dev.idsettle.spi.StoreException;
+
+/**
+ * The answer was lost: the store failed and the request may or may not have been applied. Retry
+ * with the same reference (a replay returns the original result) or reverse; never treat this as a
+ * refusal.
+ *
+ * @param message what happened
+ * @param cause the store's exception
+ */
+public record Unknown(String message, StoreException cause)
+    implements ActivationResult, AuthorizationResult, ReversalResult {
+
+  static Unknown of(StoreException e) {
+    return new Unknown(
+        "outcome unknown ("
+            + e.getMessage()
+            + "): retry with the same reference to learn it, or reverse",
+        e);
+  }
+}

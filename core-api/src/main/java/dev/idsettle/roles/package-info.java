@@ -1,0 +1,4 @@
+@NullMarked
+package dev.idsettle.roles;
+
+import org.jspecify.annotations.NullMarked;

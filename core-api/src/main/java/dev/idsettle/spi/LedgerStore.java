@@ -1,0 +1,57 @@
+package dev.idsettle.spi;
+
+import dev.idsettle.ledger.Account;
+import dev.idsettle.ledger.AccountId;
+import dev.idsettle.ledger.IdHash;
+import dev.idsettle.ledger.Transfer;
+import java.time.Instant;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Where the ledger lives. A store judges nothing: it locks, reads and writes what the core tells
+ * it, inside one transaction per {@link #transact} call. The rules (balances, holds, idempotency,
+ * lifecycle) live in {@code dev.idsettle.ledger}; the store's own checks (unique transfer ids and
+ * ID hashes, available balance of ID accounts never below zero) are the backstop that makes a bug
+ * in the core fail a commit instead of overdrawing.
+ *
+ * <p>Every method is thread-safe. The store never receives an ID number in clear, only its {@link
+ * IdHash}.
+ */
+public interface LedgerStore {
+
+  /**
+   * Runs {@code work} in one transaction and commits it if it returns normally; rolls back if it
+   * throws.
+   *
+   * @throws RetryableStoreException when the transaction conflicted with another (serialization
+   *     failure, deadlock, a transfer id inserted concurrently): nothing was committed, and running
+   *     the same work again is safe
+   * @throws StoreException when the store failed; {@link StoreException#mayHaveCommitted()} says
+   *     whether the outcome is unknown
+   */
+  <T> T transact(StoreWork<T> work);
+
+  /** The account with {@code id}, read outside any transaction. */
+  Optional<Account> findAccount(AccountId id);
+
+  /**
+   * The ID accounts whose ID numbers have the keyed hashes among {@code hashes} (one round trip for
+   * a whole batch); hashes without an account are absent from the map.
+   */
+  Map<IdHash, Account> findAccountsByIdHash(Collection<IdHash> hashes);
+
+  /**
+   * Transfers where {@code account} is debit or credit side, in the order they were written,
+   * skipping {@code offset} and returning at most {@code limit}.
+   */
+  List<Transfer> transfersOf(AccountId account, int offset, int limit);
+
+  /**
+   * Up to {@code limit} open holds whose timeout is at or before {@code now}, for the sweep that
+   * voids them. Several processes may sweep at once: the ledger resolves each hold once.
+   */
+  List<Transfer> expiredHolds(Instant now, int limit);
+}

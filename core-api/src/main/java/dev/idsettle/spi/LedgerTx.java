@@ -1,0 +1,84 @@
+package dev.idsettle.spi;
+
+import dev.idsettle.ledger.Account;
+import dev.idsettle.ledger.AccountId;
+import dev.idsettle.ledger.Transfer;
+import dev.idsettle.ledger.TransferId;
+import java.time.Instant;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * An open store transaction, valid only inside {@link LedgerStore#transact}. The core calls {@link
+ * #lock} at most once, then {@link #write} at most once, last. Each method is meant to be one round
+ * trip for a SQL store.
+ */
+public interface LedgerTx {
+
+  /** The transfers among {@code ids} that exist, without locking. */
+  Map<TransferId, Transfer> findTransfers(Collection<TransferId> ids);
+
+  /**
+   * Locks the accounts among {@code accounts} that exist until the transaction ends, in ascending
+   * id order (so that two transactions can never deadlock), and reads the transfers among {@code
+   * transfers} that exist.
+   */
+  Locked lock(Collection<AccountId> accounts, Collection<TransferId> transfers);
+
+  /** Open holds debiting one of {@code accounts} whose timeout is at or before {@code now}. */
+  List<Transfer> expiredHolds(Collection<AccountId> accounts, Instant now);
+
+  /**
+   * Inserts the accounts that do not exist yet (by id, or by ID hash for ID accounts).
+   *
+   * @return the ids of those that were not inserted because one existed already
+   */
+  Set<AccountId> insertAccounts(List<Account> accounts);
+
+  /**
+   * Writes the outcome of the core's judgement: new account images (of locked accounts), new
+   * transfers (their ids must not exist), and holds whose state left {@code OPEN} (each must still
+   * be open in the store).
+   *
+   * @throws RetryableStoreException if a transfer id exists already (inserted concurrently)
+   * @throws StoreException if a constraint fails: the whole transaction is rolled back
+   */
+  void write(Changes changes);
+
+  /**
+   * What {@link #lock} found.
+   *
+   * @param accounts the locked accounts by id
+   * @param transfers the transfers that exist by id
+   */
+  record Locked(Map<AccountId, Account> accounts, Map<TransferId, Transfer> transfers) {
+    /** Copies the maps. */
+    public Locked {
+      accounts = Map.copyOf(accounts);
+      transfers = Map.copyOf(transfers);
+    }
+  }
+
+  /**
+   * The writes of one judged batch.
+   *
+   * @param accounts new images of changed accounts
+   * @param transfers new transfers, in the order judged
+   * @param resolvedHolds existing holds with their new (resolved) state
+   */
+  record Changes(List<Account> accounts, List<Transfer> transfers, List<Transfer> resolvedHolds) {
+    /** Copies the lists. */
+    public Changes {
+      accounts = List.copyOf(accounts);
+      transfers = List.copyOf(transfers);
+      resolvedHolds = List.copyOf(resolvedHolds);
+    }
+
+    /** Whether there is nothing to write. */
+    public boolean isEmpty() {
+      return accounts.isEmpty() && transfers.isEmpty() && resolvedHolds.isEmpty();
+    }
+  }
+}

@@ -1,0 +1,4 @@
+@NullMarked
+package dev.idsettle.spi;
+
+import org.jspecify.annotations.NullMarked;
