@@ -1,0 +1,134 @@
+package dev.idsettle.ledger;
+
+import dev.idsettle.spi.StoreException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.function.Function;
+
+/**
+ * Group commit: one committer thread takes the batches submitted concurrently by any number of
+ * threads and applies as many as fit into one store transaction while the previous commit is in
+ * flight. When idle it waits on the queue, so a lone request goes through at once; a batch is never
+ * bigger than what is queued, nor than {@code maxCommands}. Each caller's groups keep their own
+ * results, their order and their idempotency: combining independent groups changes no outcome, it
+ * only shares the round trips and the commit.
+ */
+final class GroupCommitter implements AutoCloseable {
+  private final BlockingQueue<Pending> queue = new LinkedBlockingQueue<>();
+  private final Function<List<List<LedgerCommand>>, List<CommandResult>> sink;
+  private final int maxCommands;
+  private final Thread thread;
+  private volatile boolean closed;
+
+  GroupCommitter(Function<List<List<LedgerCommand>>, List<CommandResult>> sink, int maxCommands) {
+    this.sink = sink;
+    this.maxCommands = maxCommands;
+    this.thread = new Thread(this::run, "idsettle-group-commit");
+    this.thread.setDaemon(true);
+    this.thread.start();
+  }
+
+  List<CommandResult> submit(List<List<LedgerCommand>> groups, int commands) {
+    if (closed) {
+      throw new IllegalStateException("the ledger was closed");
+    }
+    Pending p = new Pending(groups, commands);
+    queue.add(p);
+    try {
+      return p.future.get();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new StoreException(
+          "interrupted while the batch was queued or committing: its outcome is unknown", true, e);
+    } catch (ExecutionException e) {
+      Throwable cause = e.getCause();
+      if (cause instanceof RuntimeException r) {
+        throw r;
+      }
+      throw new StoreException("group commit failed", true, cause == null ? e : cause);
+    }
+  }
+
+  private void run() {
+    List<Pending> cycle = new ArrayList<>();
+    while (!closed) {
+      Pending first;
+      try {
+        first = queue.take();
+      } catch (InterruptedException e) {
+        break;
+      }
+      cycle.clear();
+      cycle.add(first);
+      int size = first.commands;
+      Pending next;
+      while ((next = queue.peek()) != null && size + next.commands <= maxCommands) {
+        cycle.add(queue.remove());
+        size += next.commands;
+      }
+      commit(cycle);
+    }
+    failQueued();
+  }
+
+  private void commit(List<Pending> cycle) {
+    List<List<LedgerCommand>> groups = new ArrayList<>();
+    for (Pending p : cycle) {
+      groups.addAll(p.groups);
+    }
+    List<CommandResult> results;
+    try {
+      results = sink.apply(groups);
+    } catch (RuntimeException e) {
+      for (Pending p : cycle) {
+        p.future.completeExceptionally(e);
+      }
+      return;
+    }
+    int from = 0;
+    for (Pending p : cycle) {
+      p.future.complete(List.copyOf(results.subList(from, from + p.commands)));
+      from += p.commands;
+    }
+  }
+
+  private void failQueued() {
+    Pending p;
+    while ((p = queue.poll()) != null) {
+      p.future.completeExceptionally(
+          new StoreException("the ledger was closed before this batch was submitted", false));
+    }
+  }
+
+  @Override
+  public void close() {
+    closed = true;
+    thread.interrupt();
+    try {
+      thread.join(10_000);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+    failQueued();
+  }
+
+  private static final class Pending {
+    final List<List<LedgerCommand>> groups;
+    final int commands;
+    final CompletableFuture<List<CommandResult>> future = new CompletableFuture<>();
+
+    Pending(List<List<LedgerCommand>> groups, int commands) {
+      this.groups = groups;
+      this.commands = commands;
+    }
+  }
+
+  @Override
+  public String toString() {
+    return "GroupCommitter[max " + maxCommands + ", queued " + queue.size() + "]";
+  }
+}

@@ -1,0 +1,151 @@
+package dev.idsettle.store.memory;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.idsettle.id.IdNumber;
+import dev.idsettle.ledger.Account;
+import dev.idsettle.ledger.AccountId;
+import dev.idsettle.ledger.ExpiryPolicy;
+import dev.idsettle.ledger.IdHash;
+import dev.idsettle.ledger.Transfer;
+import dev.idsettle.money.Money;
+import dev.idsettle.roles.Activated;
+import dev.idsettle.roles.AuthorizationRequest;
+import dev.idsettle.roles.AuthorizationResult;
+import dev.idsettle.roles.Denial;
+import dev.idsettle.roles.DenialReason;
+import dev.idsettle.roles.IdSettle;
+import dev.idsettle.roles.Permit;
+import dev.idsettle.roles.Service;
+import dev.idsettle.roles.SettlementAuthenticator;
+import dev.idsettle.spi.LedgerStore;
+import dev.idsettle.spi.StoreWork;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.locks.LockSupport;
+import org.junit.jupiter.api.Test;
+
+/** Group commit combines concurrent single calls without changing any outcome. */
+class GroupCommitTest {
+  private static final byte[] KEY =
+      "group-commit-test-key-0123456789".getBytes(StandardCharsets.US_ASCII);
+
+  @Test
+  void concurrentSingleCallsShareTransactionsAndKeepEveryAnswerExact() throws Exception {
+    CountingStore store = new CountingStore(MemoryStore.create());
+    try (IdSettle settle = IdSettle.builder(store).issuerKey(KEY).groupCommit(64).build()) {
+      List<IdNumber> ids = settle.issuer().issue(3, ExpiryPolicy.never()).ids();
+      for (IdNumber id : ids) {
+        assertThat(settle.terminal("till").activate(id, eur(1000), "a-" + id.digits()))
+            .isInstanceOf(Activated.class);
+      }
+      SettlementAuthenticator svc = settle.authenticator(new Service("svc", eur(0)));
+      int threads = 16;
+      int perThread = 40;
+      ConcurrentLinkedQueue<AuthorizationResult> results = new ConcurrentLinkedQueue<>();
+      CountDownLatch go = new CountDownLatch(1);
+      List<Thread> workers = new ArrayList<>();
+      int before = store.transactions.get();
+      for (int t = 0; t < threads; t++) {
+        int thread = t;
+        Thread w =
+            new Thread(
+                () -> {
+                  try {
+                    go.await();
+                  } catch (InterruptedException e) {
+                    return;
+                  }
+                  for (int i = 0; i < perThread; i++) {
+                    IdNumber id = ids.get((thread + i) % ids.size());
+                    results.add(
+                        svc.authorize(new AuthorizationRequest(id, eur(7), "t" + thread, "r" + i)));
+                    // the same reference again must replay, not debit twice
+                    if (i % 10 == 0) {
+                      results.add(
+                          svc.authorize(
+                              new AuthorizationRequest(id, eur(7), "t" + thread, "r" + i)));
+                    }
+                  }
+                });
+        w.start();
+        workers.add(w);
+      }
+      go.countDown();
+      for (Thread w : workers) {
+        w.join(TimeUnit.MINUTES.toMillis(2));
+      }
+      int transactions = store.transactions.get() - before;
+      long permits = results.stream().filter(r -> r instanceof Permit p && !p.replayed()).count();
+      long replays = results.stream().filter(r -> r instanceof Permit p && p.replayed()).count();
+      long denials = results.stream().filter(r -> r instanceof Denial).count();
+      assertThat(results).hasSize(threads * perThread + threads * perThread / 10);
+      assertThat(denials)
+          .as("only insufficient balance may deny")
+          .isEqualTo(
+              results.stream()
+                  .filter(
+                      r -> r instanceof Denial d && d.reason() == DenialReason.INSUFFICIENT_BALANCE)
+                  .count());
+      long spent = 0;
+      for (IdNumber id : ids) {
+        Account a = settle.account(id).orElseThrow();
+        assertThat(a.posted()).isBetween(0L, 1000L);
+        spent += 1000 - a.posted();
+      }
+      assertThat(spent).isEqualTo(permits * 7);
+      assertThat(replays).isLessThanOrEqualTo(threads * perThread / 10);
+      assertThat(transactions).as("requests were combined").isLessThan(threads * perThread);
+    }
+  }
+
+  private static Money eur(long minor) {
+    return Money.of(minor, "EUR");
+  }
+
+  /** Counts transactions and makes each take a simulated round trip, as a database would. */
+  private static final class CountingStore implements LedgerStore {
+    final LedgerStore delegate;
+    final AtomicInteger transactions = new AtomicInteger();
+
+    CountingStore(LedgerStore delegate) {
+      this.delegate = delegate;
+    }
+
+    @Override
+    public <T> T transact(StoreWork<T> work) {
+      transactions.incrementAndGet();
+      LockSupport.parkNanos(200_000);
+      return delegate.transact(work);
+    }
+
+    @Override
+    public Optional<Account> findAccount(AccountId id) {
+      return delegate.findAccount(id);
+    }
+
+    @Override
+    public Map<IdHash, Account> findAccountsByIdHash(Collection<IdHash> hashes) {
+      return delegate.findAccountsByIdHash(hashes);
+    }
+
+    @Override
+    public List<Transfer> transfersOf(AccountId account, int offset, int limit) {
+      return delegate.transfersOf(account, offset, limit);
+    }
+
+    @Override
+    public List<Transfer> expiredHolds(Instant now, int limit) {
+      return delegate.expiredHolds(now, limit);
+    }
+  }
+}
