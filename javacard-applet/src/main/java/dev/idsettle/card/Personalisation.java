@@ -1,0 +1,73 @@
+package dev.idsettle.card;
+
+import java.io.ByteArrayOutputStream;
+import java.util.Currency;
+import java.util.HexFormat;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * The one-time PERSONALIZE data for a card, made by {@link IssuerKeys#personalisation}. It carries
+ * the card's keys in clear: send it only in the issuer's secure personalisation room (or wrapped in
+ * a GlobalPlatform secure channel).
+ */
+public final class Personalisation {
+
+  private final CardId cardId;
+  private final Currency currency;
+  private final byte[] commandKey;
+  private final byte[] receiptKey;
+  private final byte @Nullable [] pin;
+
+  Personalisation(
+      CardId cardId,
+      Currency currency,
+      byte[] commandKey,
+      byte[] receiptKey,
+      byte @Nullable [] pin) {
+    if (currency.getNumericCode() <= 0) {
+      throw new IllegalArgumentException("currency: " + currency + " has no ISO 4217 numeric code");
+    }
+    this.cardId = cardId;
+    this.currency = currency;
+    this.commandKey = commandKey;
+    this.receiptKey = receiptKey;
+    this.pin = pin;
+  }
+
+  /** Returns the ID the card will carry. */
+  public CardId cardId() {
+    return cardId;
+  }
+
+  /** Returns the currency of the card's balance. */
+  public Currency currency() {
+    return currency;
+  }
+
+  /** Returns whether the card will require a PIN for every debit. */
+  public boolean pinRequired() {
+    return pin != null;
+  }
+
+  /** ID (10) | currency (2, BCD) | command key (16) | receipt key (16) | PIN length | PIN. */
+  byte[] commandData() {
+    ByteArrayOutputStream data = new ByteArrayOutputStream();
+    data.writeBytes(cardId.toBcd());
+    data.writeBytes(HexFormat.of().parseHex(String.format("%04d", currency.getNumericCode())));
+    data.writeBytes(commandKey);
+    data.writeBytes(receiptKey);
+    byte[] pinBytes = pin == null ? new byte[0] : pin;
+    data.write(pinBytes.length);
+    data.writeBytes(pinBytes);
+    return data.toByteArray();
+  }
+
+  @Override
+  public String toString() {
+    return "personalisation of card "
+        + cardId
+        + " in "
+        + currency
+        + (pin == null ? "" : " with PIN");
+  }
+}

@@ -1,0 +1,254 @@
+package dev.idsettle.card;
+
+import java.security.SecureRandom;
+import java.util.Currency;
+import java.util.HexFormat;
+import java.util.Optional;
+import javax.smartcardio.CardChannel;
+import javax.smartcardio.CardException;
+import javax.smartcardio.CommandAPDU;
+import javax.smartcardio.ResponseAPDU;
+
+/**
+ * A client for the idsettle purse applet over a {@link CardChannel}: the same code drives a PC/SC
+ * reader and jCardSim's {@code CardTerminalSimulator}.
+ *
+ * <p>Every refusal by the card becomes a {@link CardRefusedException} naming the reason; the card
+ * changed nothing. A failing reader becomes a {@link CardIoException}. A credit or debit returns
+ * the card's {@link CardReceipt}, checked here against the command that was sent; only the issuer
+ * can verify its MAC ({@link IssuerKeys#verify}). Not thread-safe: one card, one caller.
+ */
+public final class PurseCard {
+
+  /** The applet's AID: 0xF0 (proprietary, unregistered RID), "idsettle", version 1. */
+  private static final byte[] AID = HexFormat.of().parseHex("F0" + "6964736574746C65" + "01");
+
+  private static final int CLA_ISO = 0x00;
+  private static final int CLA_PROPRIETARY = 0x80;
+  private static final int LE_ANY = 256;
+
+  private final CardChannel channel;
+  private final byte[] aid;
+  private final SecureRandom random = new SecureRandom();
+
+  private PurseCard(CardChannel channel, byte[] aid) {
+    this.channel = channel;
+    this.aid = aid;
+  }
+
+  /** Returns a client over an open channel; call {@link #select()} before anything else. */
+  public static PurseCard over(CardChannel channel) {
+    return new PurseCard(channel, AID);
+  }
+
+  /**
+   * Returns a client for an applet installed under another AID, such as one under the issuer's own
+   * registered RID.
+   *
+   * @throws IllegalArgumentException if the AID is not 5 to 16 bytes
+   */
+  public static PurseCard over(CardChannel channel, byte[] aid) {
+    if (aid.length < 5 || aid.length > 16) {
+      throw new IllegalArgumentException("aid: expected 5 to 16 bytes, got " + aid.length);
+    }
+    return new PurseCard(channel, aid.clone());
+  }
+
+  /** Returns a copy of the applet's default AID, for installing it. */
+  public static byte[] aid() {
+    return AID.clone();
+  }
+
+  /** Selects the applet; a new selection clears a verified PIN and an unused challenge. */
+  public void select() {
+    transmit("SELECT", new CommandAPDU(CLA_ISO, 0xA4, 0x04, 0x00, aid));
+  }
+
+  /**
+   * Personalises a card fresh from installation; it locks itself afterwards.
+   *
+   * @throws CardRefusedException with {@link Refusal#ALREADY_PERSONALISED} the second time
+   */
+  public void personalise(Personalisation personalisation) {
+    transmit(
+        "PERSONALIZE", new CommandAPDU(CLA_PROPRIETARY, 0x10, 0, 0, personalisation.commandData()));
+  }
+
+  /** Reads the lifecycle and PIN state; works in every state. */
+  public CardStatus status() {
+    byte[] data = getData(0x04, 3);
+    return new CardStatus(Lifecycle.fromCode(data[0]), data[1] != 0, data[2]);
+  }
+
+  /** Reads the card's ID number. */
+  public CardId cardId() {
+    return CardId.fromBcd(getData(0x01, CardId.BCD_LENGTH));
+  }
+
+  /** Reads the balance and its currency. */
+  public CardBalance balance() {
+    byte[] data = getData(0x02, 6);
+    int numeric = Integer.parseInt(HexFormat.of().formatHex(data, 4, 6));
+    Currency currency =
+        Currency.getAvailableCurrencies().stream()
+            .filter(c -> c.getNumericCode() == numeric)
+            .findFirst()
+            .orElseThrow(
+                () -> new CardProtocolException("the card holds unknown currency " + numeric));
+    return new CardBalance(Bytes.u32(data, 0), currency);
+  }
+
+  /** Reads the transaction counter: the number of credits and debits so far. */
+  public long counter() {
+    return Bytes.u32(getData(0x03, 4), 0);
+  }
+
+  /**
+   * Reads the receipt of the card's last credit or debit, kept on the card in the same transaction
+   * as the balance: after a lost response, this tells whether the card ran the command.
+   */
+  public Optional<CardReceipt> lastReceipt() {
+    try {
+      return Optional.of(CardReceipt.parse(getData(0x05, CardReceipt.LENGTH)));
+    } catch (CardRefusedException e) {
+      if (e.refusal() == Refusal.NO_DATA && status().lifecycle() != Lifecycle.INSTALLED) {
+        return Optional.empty();
+      }
+      throw e;
+    }
+  }
+
+  /** Asks the card for a fresh challenge, which the next CREDIT or BLOCK must be authorised for. */
+  public Challenge initialize() {
+    byte[] data = transmit("INITIALIZE", new CommandAPDU(CLA_PROPRIETARY, 0x50, 0, 0, 12));
+    requireLength("INITIALIZE", data, 12);
+    return new Challenge(Bytes.u64(data, 0), Bytes.u32(data, 8));
+  }
+
+  /**
+   * Credits the card.
+   *
+   * @param challenge what {@link #initialize()} returned in this session
+   * @param amount minor units, 1 to 2^32 - 1
+   * @param authorisation the issuer's MAC from {@link IssuerKeys#authorizeCredit}
+   * @return the card's receipt, to be verified and journaled by the issuer
+   */
+  public CardReceipt credit(Challenge challenge, long amount, Mac authorisation) {
+    byte[] data = new byte[4 + AesCmac.LENGTH];
+    Bytes.putU32(data, 0, Bytes.requireAmount("amount", amount));
+    System.arraycopy(authorisation.bytes(), 0, data, 4, AesCmac.LENGTH);
+    CardReceipt receipt =
+        receipt("CREDIT", new CommandAPDU(CLA_PROPRIETARY, 0x52, 0, 0, data, LE_ANY));
+    requireAnswers(receipt, CardReceipt.Kind.CREDIT, amount, challenge.value());
+    return receipt;
+  }
+
+  /** Debits the card with a fresh random nonce; see {@link #debit(long, long)}. */
+  public CardReceipt debit(long amount) {
+    return debit(amount, random.nextLong());
+  }
+
+  /**
+   * Debits the card. If the card requires a PIN, {@link #verifyPin} must come first, once per
+   * debit.
+   *
+   * @param amount minor units, 1 to 2^32 - 1
+   * @param terminalNonce a value the terminal never used before; the receipt carries it, so an old
+   *     receipt replayed by a fake card is rejected
+   * @return the card's receipt, to be sent to the issuer for verification and journaling
+   * @throws ReceiptRejectedException if the receipt does not answer this debit
+   */
+  public CardReceipt debit(long amount, long terminalNonce) {
+    byte[] data = new byte[12];
+    Bytes.putU32(data, 0, Bytes.requireAmount("amount", amount));
+    Bytes.putU64(data, 4, terminalNonce);
+    CardReceipt receipt =
+        receipt("DEBIT", new CommandAPDU(CLA_PROPRIETARY, 0x54, 0, 0, data, LE_ANY));
+    requireAnswers(receipt, CardReceipt.Kind.DEBIT, amount, terminalNonce);
+    return receipt;
+  }
+
+  /**
+   * Verifies the PIN.
+   *
+   * @throws WrongPinException with the tries left if it is wrong
+   */
+  public void verifyPin(String pin) {
+    transmit("VERIFY", new CommandAPDU(CLA_ISO, 0x20, 0, 0, Pin.of(pin)));
+  }
+
+  /** Changes the PIN; {@link #verifyPin} with the old one must come first. */
+  public void changePin(String newPin) {
+    transmit("CHANGE PIN", new CommandAPDU(CLA_ISO, 0x24, 0, 0, Pin.of(newPin)));
+  }
+
+  /**
+   * Blocks the card for good.
+   *
+   * @param authorisation the issuer's MAC from {@link IssuerKeys#authorizeBlock} for the challenge
+   *     of this session
+   */
+  public void block(Mac authorisation) {
+    transmit("BLOCK", new CommandAPDU(CLA_PROPRIETARY, 0x56, 0, 0, authorisation.bytes()));
+  }
+
+  private CardReceipt receipt(String name, CommandAPDU command) {
+    byte[] data = transmit(name, command);
+    return CardReceipt.parse(data);
+  }
+
+  private byte[] getData(int tag, int length) {
+    byte[] data = transmit("GET DATA", new CommandAPDU(CLA_ISO, 0xCA, 0xDF, tag, LE_ANY));
+    requireLength("GET DATA", data, length);
+    return data;
+  }
+
+  private byte[] transmit(String name, CommandAPDU command) {
+    ResponseAPDU response;
+    try {
+      response = channel.transmit(command);
+    } catch (CardException | IllegalStateException e) {
+      throw new CardIoException(name + " did not reach the card: " + e.getMessage(), e);
+    }
+    int sw = response.getSW();
+    if (sw == 0x9000) {
+      return response.getData();
+    }
+    Refusal refusal = Refusal.of(sw);
+    if (refusal == Refusal.WRONG_PIN) {
+      throw new WrongPinException(sw, name);
+    }
+    throw new CardRefusedException(refusal, sw, name);
+  }
+
+  private static void requireLength(String name, byte[] data, int length) {
+    if (data.length != length) {
+      throw new CardProtocolException(
+          name
+              + " answered "
+              + data.length
+              + " bytes, expected "
+              + length
+              + ": "
+              + HexFormat.of().formatHex(data));
+    }
+  }
+
+  private static void requireAnswers(
+      CardReceipt receipt, CardReceipt.Kind kind, long amount, long nonce) {
+    if (receipt.kind() != kind || receipt.amount() != amount || receipt.nonce() != nonce) {
+      throw new ReceiptRejectedException(
+          "the card answered "
+              + kind
+              + " of "
+              + amount
+              + " with a receipt for another transaction ("
+              + receipt.kind()
+              + " of "
+              + receipt.amount()
+              + ", nonce "
+              + Long.toHexString(receipt.nonce())
+              + "): a replayed or substituted receipt");
+    }
+  }
+}

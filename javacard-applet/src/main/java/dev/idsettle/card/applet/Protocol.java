@@ -1,0 +1,79 @@
+package dev.idsettle.card.applet;
+
+import javacard.framework.ISO7816;
+
+/**
+ * The applet's protocol: instruction bytes, GET DATA tags, lifecycle states, status words, and the
+ * layouts of receipts and issuer authorisations. The module's README has the same in a table.
+ */
+final class Protocol {
+
+  static final byte CLA_ISO = (byte) 0x00;
+  static final byte CLA_PROPRIETARY = (byte) 0x80;
+
+  static final byte INS_VERIFY = (byte) 0x20;
+  static final byte INS_CHANGE_PIN = (byte) 0x24;
+  static final byte INS_GET_DATA = (byte) 0xCA;
+  static final byte INS_PERSONALIZE = (byte) 0x10;
+  static final byte INS_INITIALIZE = (byte) 0x50;
+  static final byte INS_CREDIT = (byte) 0x52;
+  static final byte INS_DEBIT = (byte) 0x54;
+  static final byte INS_BLOCK = (byte) 0x56;
+
+  static final byte TAG_CLASS = (byte) 0xDF;
+  static final byte TAG_ID = (byte) 0x01;
+  static final byte TAG_BALANCE = (byte) 0x02;
+  static final byte TAG_COUNTER = (byte) 0x03;
+  static final byte TAG_STATUS = (byte) 0x04;
+  static final byte TAG_LAST_TRANSACTION = (byte) 0x05;
+
+  static final byte STATE_INSTALLED = (byte) 0x01;
+  static final byte STATE_PERSONALISED = (byte) 0x02;
+  static final byte STATE_ACTIVE = (byte) 0x03;
+  static final byte STATE_BLOCKED = (byte) 0x04;
+
+  static final short SW_WRONG_PIN = (short) 0x63C0;
+  static final short SW_PIN_NOT_VERIFIED = ISO7816.SW_SECURITY_STATUS_NOT_SATISFIED;
+  static final short SW_PIN_BLOCKED = ISO7816.SW_FILE_INVALID;
+  static final short SW_CARD_BLOCKED = ISO7816.SW_DATA_INVALID;
+  static final short SW_INSUFFICIENT_BALANCE = ISO7816.SW_CONDITIONS_NOT_SATISFIED;
+  static final short SW_NO_CHALLENGE = ISO7816.SW_COMMAND_NOT_ALLOWED;
+  static final short SW_WRONG_MAC = (short) 0x6988;
+  static final short SW_NO_PIN = ISO7816.SW_FUNC_NOT_SUPPORTED;
+  static final short SW_LIMIT_REACHED = ISO7816.SW_FILE_FULL;
+  static final short SW_NO_DATA = (short) 0x6A88;
+  static final short SW_ALREADY_PERSONALISED = (short) 0x6A89;
+
+  static final short ID_LENGTH = (short) 10;
+  static final short CURRENCY_LENGTH = (short) 2;
+  static final short KEY_LENGTH = (short) 16;
+  static final short MAC_LENGTH = (short) 16;
+  static final short CHALLENGE_LENGTH = (short) 8;
+  static final byte PIN_TRY_LIMIT = (byte) 3;
+  static final byte PIN_MIN_LENGTH = (byte) 4;
+  static final byte PIN_MAX_LENGTH = (byte) 8;
+
+  // A receipt: kind | card ID | counter | amount | new balance | nonce | MAC over all before it.
+  static final short REC_KIND = (short) 0;
+  static final short REC_ID = (short) 1;
+  static final short REC_COUNTER = (short) 11;
+  static final short REC_AMOUNT = (short) 15;
+  static final short REC_BALANCE = (short) 19;
+  static final short REC_NONCE = (short) 23;
+  static final short REC_MAC = (short) 31;
+  static final short REC_LENGTH = (short) 47;
+
+  // An issuer authorisation: INS | card ID | challenge | counter [| amount], then its MAC.
+  static final short AUTH_KIND = (short) 48;
+  static final short AUTH_ID = (short) 49;
+  static final short AUTH_CHALLENGE = (short) 59;
+  static final short AUTH_COUNTER = (short) 67;
+  static final short AUTH_AMOUNT = (short) 71;
+  static final short SCRATCH_LENGTH = (short) 75;
+
+  static final short PERSO_LENGTH_NO_PIN = (short) 45;
+  static final short CREDIT_LENGTH = (short) 20;
+  static final short DEBIT_LENGTH = (short) 12;
+
+  private Protocol() {}
+}

@@ -1,0 +1,72 @@
+package dev.idsettle.card;
+
+import static dev.idsettle.card.CardFixture.CARD_ID;
+import static dev.idsettle.card.PersonalisationTest.assertRefused;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+class DebitTest {
+
+  private CardFixture fixture;
+  private PurseCard card;
+
+  @BeforeEach
+  void personaliseAndCredit() {
+    fixture = CardFixture.installed().personalised();
+    card = fixture.client;
+    fixture.credit(1000);
+  }
+
+  @Test
+  void aDebitLowersTheBalanceAndReturnsAReceiptOnlyTheIssuerCanVerify() {
+    CardReceipt receipt = card.debit(250, 0x0102030405060708L);
+
+    VerifiedReceipt verified = fixture.issuer.verify(receipt);
+    assertThat(verified.receipt())
+        .isEqualTo(
+            new CardReceipt(
+                CardReceipt.Kind.DEBIT, CARD_ID, 2, 250, 750, 0x0102030405060708L, receipt.mac()));
+    assertThat(card.balance().amount()).isEqualTo(750);
+    assertThat(card.counter()).isEqualTo(2);
+    assertThat(card.lastReceipt()).contains(receipt);
+  }
+
+  @Test
+  void theWholeBalanceCanBeSpentDownToZeroAndNoFurther() {
+    card.debit(1000);
+    assertThat(card.balance().amount()).isZero();
+
+    assertRefused(() -> card.debit(1), Refusal.INSUFFICIENT_BALANCE);
+    assertThat(card.counter()).isEqualTo(2);
+  }
+
+  @Test
+  void aDebitLargerThanTheBalanceIsRefusedAndChangesNothing() {
+    CardReceipt last = card.lastReceipt().orElseThrow();
+
+    assertRefused(() -> card.debit(1001), Refusal.INSUFFICIENT_BALANCE);
+    assertRefused(() -> card.debit(0xFFFF_FFFFL), Refusal.INSUFFICIENT_BALANCE);
+
+    assertThat(card.balance().amount()).isEqualTo(1000);
+    assertThat(card.counter()).isEqualTo(1);
+    assertThat(card.lastReceipt()).contains(last);
+  }
+
+  @Test
+  void aPersonalisedButNeverCreditedCardHasNothingToSpend() {
+    CardFixture fresh = CardFixture.installed().personalised();
+
+    assertRefused(() -> fresh.client.debit(1), Refusal.INSUFFICIENT_BALANCE);
+  }
+
+  @Test
+  void countersRiseByOnePerTransaction() {
+    long[] counters = {
+      card.debit(1).counter(), fixture.credit(5).receipt().counter(), card.debit(2).counter()
+    };
+
+    assertThat(counters).containsExactly(2, 3, 4);
+  }
+}

@@ -1,0 +1,130 @@
+package dev.idsettle.card.testing;
+
+import com.licel.jcardsim.smartcardio.CardSimulator;
+import com.licel.jcardsim.smartcardio.CardTerminalSimulator;
+import com.licel.jcardsim.utils.AIDUtil;
+import dev.idsettle.card.PurseCard;
+import dev.idsettle.card.applet.PurseApplet;
+import java.lang.reflect.Field;
+import javacard.framework.Applet;
+import javax.smartcardio.CardChannel;
+import javax.smartcardio.CardException;
+
+/**
+ * One purse applet on a jCardSim card with real transaction semantics ({@link TearingRuntime}),
+ * reached through {@code javax.smartcardio} like a card in a PC/SC reader. A tearable card runs the
+ * applet woven with tear points ({@link InstrumentingLoader}).
+ */
+public final class SimulatedCard {
+
+  private final TearingRuntime runtime;
+  private final CardSimulator simulator;
+  private final CardChannel channel;
+
+  private SimulatedCard(Class<? extends Applet> appletClass) {
+    this(appletClass, true);
+  }
+
+  private SimulatedCard(Class<? extends Applet> appletClass, boolean rollsBack) {
+    runtime = new TearingRuntime(rollsBack);
+    simulator = new CardSimulator(runtime);
+    simulator.installApplet(AIDUtil.create(PurseCard.aid()), appletClass);
+    try {
+      channel = CardTerminalSimulator.terminal(simulator).connect("T=1").getBasicChannel();
+    } catch (CardException e) {
+      throw new IllegalStateException("the simulated terminal refused to connect", e);
+    }
+    TearPoints.arm(0);
+  }
+
+  /** A card with the production applet, as compiled. */
+  public static SimulatedCard withPurse() {
+    return new SimulatedCard(PurseApplet.class);
+  }
+
+  /** A card with the production applet woven with tear points. */
+  public static SimulatedCard tearable() {
+    return new SimulatedCard(woven(InstrumentingLoader.Variant.AS_BUILT));
+  }
+
+  /** A card with the applet woven with tear points and stripped of its transactions. */
+  public static SimulatedCard tearableWithoutTransactions() {
+    return new SimulatedCard(woven(InstrumentingLoader.Variant.WITHOUT_TRANSACTIONS));
+  }
+
+  /** A card with the applet woven with tear points, its {@code Util.arrayCopy} made non-atomic. */
+  public static SimulatedCard tearableWithNonAtomicCopies() {
+    return new SimulatedCard(woven(InstrumentingLoader.Variant.NON_ATOMIC_COPIES));
+  }
+
+  /** A card with the production applet woven with tear points, on jCardSim's bare runtime. */
+  public static SimulatedCard tearableWithoutRollback() {
+    return new SimulatedCard(woven(InstrumentingLoader.Variant.AS_BUILT), false);
+  }
+
+  /** Returns the channel to the card. */
+  public CardChannel channel() {
+    return channel;
+  }
+
+  /** Returns a client on this card with the applet selected. */
+  public PurseCard selectedClient() {
+    PurseCard client = PurseCard.over(channel);
+    client.select();
+    return client;
+  }
+
+  /** Makes the card lose power at tear point {@code point} (1-based) of what runs next. */
+  public void tearAt(int point) {
+    TearPoints.arm(point);
+  }
+
+  /** Starts counting tear points without tearing. */
+  public void countTearPoints() {
+    TearPoints.arm(0);
+  }
+
+  /** Returns the tear points reached since {@link #tearAt} or {@link #countTearPoints}. */
+  public int tearPointsReached() {
+    return TearPoints.reached();
+  }
+
+  /** Returns whether the armed tear point was reached. */
+  public boolean torn() {
+    return TearPoints.torn();
+  }
+
+  /** Removes the card and puts it back: an open transaction rolls back; select again after. */
+  public void powerCycle() {
+    simulator.reset();
+    TearPoints.arm(0);
+  }
+
+  /**
+   * Overwrites a persistent byte array of the applet, to reach a state that would take years of
+   * use, such as a transaction counter at its limit.
+   */
+  public void overwriteAppletBytes(String fieldName, byte[] value) {
+    Object applet = runtime.appletObjects().get(0);
+    try {
+      Field field = applet.getClass().getDeclaredField(fieldName);
+      field.setAccessible(true);
+      byte[] array = (byte[]) field.get(applet);
+      System.arraycopy(value, 0, array, 0, value.length);
+    } catch (ReflectiveOperationException e) {
+      throw new IllegalArgumentException("the applet has no byte array " + fieldName, e);
+    }
+  }
+
+  @SuppressWarnings("unchecked")
+  private static Class<? extends Applet> woven(InstrumentingLoader.Variant variant) {
+    ClassLoader loader =
+        new InstrumentingLoader(
+            SimulatedCard.class.getClassLoader(), PurseApplet.class.getPackageName(), variant);
+    try {
+      return (Class<? extends Applet>) loader.loadClass(PurseApplet.class.getName());
+    } catch (ClassNotFoundException e) {
+      throw new IllegalStateException("cannot weave the applet", e);
+    }
+  }
+}
