@@ -4,6 +4,7 @@ import dev.idsettle.ledger.LedgerCommand.StateChange;
 import dev.idsettle.ledger.LedgerCommand.Tombstone;
 import dev.idsettle.ledger.LedgerCommand.TransferCommand;
 import dev.idsettle.spi.LedgerTx.Changes;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
@@ -112,6 +113,7 @@ final class BatchJudge {
         credit = hold.credit();
       }
       if (debit != null && credit != null) {
+        Duration holdTimeout = t.holdTimeout();
         insert(
             new Transfer(
                 t.id(),
@@ -120,12 +122,26 @@ final class BatchJudge {
                 t.amount(),
                 t.kind(),
                 t.pendingId(),
-                null,
+                holdTimeout == null ? null : now.plus(holdTimeout),
                 HoldState.NONE,
                 refusal,
                 t.code(),
                 now));
       }
+    } else if (command instanceof Tombstone t) {
+      insert(
+          new Transfer(
+              t.id(),
+              t.debit(),
+              t.credit(),
+              0,
+              TransferKind.POST,
+              null,
+              null,
+              HoldState.NONE,
+              refusal,
+              t.code(),
+              now));
     }
   }
 
@@ -164,7 +180,8 @@ final class BatchJudge {
       TransferId id = idOf(command);
       Transfer existing = id == null ? null : transfer(id);
       Refusal refusal = existing != null ? existing.refusal() : groupRefusal;
-      if (command instanceof Tombstone) {
+      if (command instanceof Tombstone && refusal == Refusal.REVERSED) {
+        // the tombstone itself was applied: barring the id is its success
         refusal = null;
       }
       out.add(resultWith(command, refusal, existing, true));
@@ -195,7 +212,16 @@ final class BatchJudge {
     return accountsMatch
         && t.kind() == existing.kind()
         && t.amount() == existing.amount()
-        && t.code().equals(existing.code());
+        && t.code().equals(existing.code())
+        && Objects.equals(t.holdTimeout(), holdTimeoutOf(existing));
+  }
+
+  /** The timeout a hold was submitted with (a store keeps it as an instant). */
+  private static @Nullable Duration holdTimeoutOf(Transfer t) {
+    Instant timeout = t.timeout();
+    return t.kind() != TransferKind.HOLD || timeout == null
+        ? null
+        : Duration.between(t.timestamp(), timeout);
   }
 
   private @Nullable Refusal apply(LedgerCommand command) {
