@@ -109,7 +109,9 @@ public sealed interface LedgerCommand {
   }
 
   /**
-   * Moves {@code amount} (at most the held amount) of hold {@code pendingId}; releases the rest.
+   * Moves {@code amount} (at most the held amount) of hold {@code pendingId}; releases the rest. A
+   * capture honours the reservation even if the ID was blocked or expired after the hold was
+   * placed: the service it paid for was delivered under it.
    */
   static TransferCommand capture(TransferId id, TransferId pendingId, long amount, String code) {
     return new TransferCommand(id, TransferKind.CAPTURE, null, null, amount, pendingId, null, code);
