@@ -13,9 +13,21 @@ public final class Keys {
     return AccountId.named("cash:" + currency.getCurrencyCode() + ":" + terminalId);
   }
 
-  /** The revenue account of a service. */
-  public static AccountId revenue(String service, Currency currency) {
-    return AccountId.named("revenue:" + currency.getCurrencyCode() + ":" + service);
+  /**
+   * How many accounts a service's revenue is spread over. Every debit credits revenue; with one
+   * account, that account's lock would serialize all debits of a service (a hot account). Spread by
+   * the debited ID, debits of different IDs rarely meet; the service's revenue is the sum.
+   */
+  public static final int REVENUE_SHARDS = 16;
+
+  /** Revenue account {@code shard} (0 to {@link #REVENUE_SHARDS} - 1) of a service. */
+  public static AccountId revenue(String service, Currency currency, int shard) {
+    return AccountId.named("revenue:" + currency.getCurrencyCode() + ":" + service + "#" + shard);
+  }
+
+  /** The revenue shard a debit of {@code debited} goes to. */
+  public static int revenueShard(AccountId debited) {
+    return (int) Long.remainderUnsigned(Long.rotateRight(debited.value(), 7), REVENUE_SHARDS);
   }
 
   /** The transfer id of an activation at {@code terminalId} under its reference. */

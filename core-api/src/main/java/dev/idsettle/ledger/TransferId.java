@@ -25,23 +25,33 @@ public record TransferId(long high, long low) implements Comparable<TransferId> 
    * always give the same id, different inputs practically never do.
    */
   public static TransferId derive(String namespace, String... parts) {
-    try {
-      MessageDigest sha = MessageDigest.getInstance("SHA-256");
-      feed(sha, namespace);
-      for (String part : parts) {
-        feed(sha, part);
-      }
-      ByteBuffer h = ByteBuffer.wrap(sha.digest());
-      return new TransferId(h.getLong(), h.getLong());
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException("SHA-256 is required by every Java platform", e);
+    MessageDigest sha = SHA256.get();
+    feed(sha, namespace);
+    for (String part : parts) {
+      feed(sha, part);
     }
+    ByteBuffer h = ByteBuffer.wrap(sha.digest());
+    return new TransferId(h.getLong(), h.getLong());
   }
+
+  private static final ThreadLocal<MessageDigest> SHA256 =
+      ThreadLocal.withInitial(
+          () -> {
+            try {
+              return MessageDigest.getInstance("SHA-256");
+            } catch (NoSuchAlgorithmException e) {
+              throw new IllegalStateException("SHA-256 is required by every Java platform", e);
+            }
+          });
 
   private static void feed(MessageDigest sha, String s) {
     byte[] b = s.getBytes(StandardCharsets.UTF_8);
     // length-prefixed so that ("ab","c") and ("a","bc") differ
-    sha.update(ByteBuffer.allocate(4).putInt(b.length).array());
+    int n = b.length;
+    sha.update((byte) (n >>> 24));
+    sha.update((byte) (n >>> 16));
+    sha.update((byte) (n >>> 8));
+    sha.update((byte) n);
     sha.update(b);
   }
 

@@ -17,11 +17,11 @@ import java.util.Map;
 import java.util.Objects;
 import org.jspecify.annotations.Nullable;
 
-/** Authorizes by debiting the ID towards the service's revenue account; batches in one call. */
+/** Authorizes by debiting the ID towards the service's revenue accounts; batches in one call. */
 final class DefaultSettlementAuthenticator implements SettlementAuthenticator {
   private final IdSettle settle;
   private final Service service;
-  private final AccountId revenue;
+  private final AccountId[] revenue = new AccountId[Keys.REVENUE_SHARDS];
   private final String code;
 
   DefaultSettlementAuthenticator(IdSettle settle, Service service) {
@@ -31,9 +31,11 @@ final class DefaultSettlementAuthenticator implements SettlementAuthenticator {
       throw new IllegalArgumentException(
           "service " + service.name() + ": lowBalanceReference must be in " + settle.currency);
     }
-    this.revenue = Keys.revenue(service.name(), settle.currency);
+    for (int shard = 0; shard < revenue.length; shard++) {
+      revenue[shard] = Keys.revenue(service.name(), settle.currency, shard);
+    }
     this.code = "svc:" + service.name();
-    settle.ensureOperatorAccount(revenue);
+    settle.ensureOperatorAccounts(List.of(revenue));
   }
 
   @Override
@@ -83,7 +85,7 @@ final class DefaultSettlementAuthenticator implements SettlementAuthenticator {
           LedgerCommand.post(
               Keys.debit(service.name(), r.terminal(), r.reference()),
               account,
-              revenue,
+              revenue[Keys.revenueShard(account)],
               r.amount().minor(),
               code));
       submitted.add(i);

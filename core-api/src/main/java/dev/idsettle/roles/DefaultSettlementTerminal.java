@@ -35,7 +35,7 @@ final class DefaultSettlementTerminal implements SettlementTerminal {
     this.settle = settle;
     this.terminalId = terminalId;
     this.cash = Keys.cash(terminalId, settle.currency);
-    settle.ensureOperatorAccount(cash);
+    settle.ensureOperatorAccounts(List.of(cash));
   }
 
   @Override

@@ -124,10 +124,14 @@ public final class IdSettle implements AutoCloseable {
     return found;
   }
 
-  void ensureOperatorAccount(AccountId id) {
-    if (ledger.account(id).isEmpty()) {
-      ledger.createAccounts(List.of(Account.operator(id, currency)));
+  void ensureOperatorAccounts(List<AccountId> ids) {
+    List<Account> missing = new ArrayList<>();
+    for (AccountId id : ids) {
+      if (ledger.account(id).isEmpty()) {
+        missing.add(Account.operator(id, currency));
+      }
     }
+    ledger.createAccounts(missing);
   }
 
   void fire(List<LowBalanceEvent> events) {

@@ -1,0 +1,205 @@
+package dev.idsettle.samples;
+
+import dev.idsettle.id.IdNumber;
+import dev.idsettle.id.IdNumberFormat;
+import dev.idsettle.id.IdNumberGenerator;
+import dev.idsettle.ledger.Account;
+import dev.idsettle.ledger.AccountState;
+import dev.idsettle.ledger.ExpiryPolicy;
+import dev.idsettle.money.Money;
+import dev.idsettle.roles.Activated;
+import dev.idsettle.roles.AuthorizationRequest;
+import dev.idsettle.roles.AuthorizationResult;
+import dev.idsettle.roles.Denial;
+import dev.idsettle.roles.IdSettle;
+import dev.idsettle.roles.LowBalanceEvent;
+import dev.idsettle.roles.Permit;
+import dev.idsettle.roles.Reversed;
+import dev.idsettle.roles.Service;
+import dev.idsettle.roles.SettlementAuthenticator;
+import dev.idsettle.roles.SettlementTerminal;
+import dev.idsettle.store.memory.MemoryStore;
+import java.io.PrintStream;
+import java.security.SecureRandom;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+
+/**
+ * Claim 1 end to end on the memory store: a sheet of IDs is issued, one is sold at a till, a
+ * service is used until the low-balance warning and then the denial, an unknown ID is answered like
+ * an unsold one, and a timed-out activation is reversed. Run it with {@code mvn -B -q -pl samples
+ * exec:java} (after {@code mvn -B -q install -DskipTests}).
+ */
+public final class ClaimOneWalkthrough {
+  private static final Money PRICE = Money.of(1000, "EUR");
+  private static final Money CALL = Money.of(150, "EUR");
+  private static final Money WARN_BELOW = Money.of(300, "EUR");
+  private static final int SHEET = 6;
+
+  private final PrintStream out;
+  private final IdSettle settle;
+  private final SettlementTerminal till;
+  private final SettlementAuthenticator phone;
+  private final List<LowBalanceEvent> events = new CopyOnWriteArrayList<>();
+
+  private ClaimOneWalkthrough(PrintStream out) {
+    this.out = out;
+    byte[] issuerKey = new byte[32];
+    new SecureRandom().nextBytes(issuerKey);
+    this.settle = IdSettle.builder(MemoryStore.create()).issuerKey(issuerKey).build();
+    this.till = settle.terminal("till-1");
+    this.phone = settle.authenticator(new Service("phone", WARN_BELOW));
+    settle.addLowBalanceListener(this::onLowBalance);
+  }
+
+  /**
+   * What the walkthrough saw, for a test to check.
+   *
+   * @param sheet the issued IDs
+   * @param activated the sale of the first ID
+   * @param permits the permits of the service, in order
+   * @param lowBalanceEvents the warnings the listener received
+   * @param denial the denial that ended the service
+   * @param unknownId the answer to a well-formed but never issued ID
+   * @param unsoldId the answer to an issued but unsold ID
+   * @param reversed the reversal of the timed-out activation
+   * @param stateAfterReversal the reversed ID's state
+   * @param retryAfterReversal the answer to a retry of the reversed activation's reference
+   */
+  public record Summary(
+      List<IdNumber> sheet,
+      Activated activated,
+      List<Permit> permits,
+      List<LowBalanceEvent> lowBalanceEvents,
+      Denial denial,
+      Denial unknownId,
+      Denial unsoldId,
+      Reversed reversed,
+      AccountState stateAfterReversal,
+      Denial retryAfterReversal) {}
+
+  /** Runs the walkthrough, printing to standard output. */
+  public static void main(String[] args) {
+    run(System.out);
+  }
+
+  /** Runs the walkthrough on a fresh memory store, printing each step to {@code out}. */
+  public static Summary run(PrintStream out) {
+    return new ClaimOneWalkthrough(out).walk();
+  }
+
+  private Summary walk() {
+    List<IdNumber> sheet = issueSheet();
+    Activated activated = sell(sheet.get(0));
+    Usage usage = useUntilDenied(sheet.get(0));
+    Denial unknown = tryUnknownId();
+    Denial unsold = tryUnsoldId(sheet.get(1));
+    IdNumber lostSale = sheet.get(2);
+    Reversed reversed = reverseTimedOutActivation(lostSale);
+    AccountState state = settle.account(lostSale).map(Account::state).orElseThrow();
+    out.printf("     %s is %s again: it can be sold under a new reference%n", lostSale, state);
+    Denial retry = expect(Denial.class, till.activate(lostSale, PRICE, "sale-0002"));
+    show("till retries sale-0002", retry);
+    return new Summary(
+        sheet,
+        activated,
+        usage.permits(),
+        List.copyOf(events),
+        usage.denial(),
+        unknown,
+        unsold,
+        reversed,
+        state,
+        retry);
+  }
+
+  /** The permits a service gave until it denied. */
+  private record Usage(List<Permit> permits, Denial denial) {}
+
+  private List<IdNumber> issueSheet() {
+    List<IdNumber> sheet = settle.issuer().issue(SHEET, ExpiryPolicy.never()).ids();
+    out.println("1. Issued a sheet of IDs (shown once, for printing; the store keeps only HMACs):");
+    for (IdNumber id : sheet) {
+      out.println("     " + id.formatted());
+    }
+    return sheet;
+  }
+
+  private Activated sell(IdNumber id) {
+    Activated activated = expect(Activated.class, till.activate(id, PRICE, "sale-0001"));
+    out.printf(
+        "2. till-1 sold %s for %s (sale-0001): balance %s%n", id, PRICE, activated.balance());
+    return activated;
+  }
+
+  private Usage useUntilDenied(IdNumber id) {
+    out.printf("3. The phone service debits %s per call; it warns below %s%n", CALL, WARN_BELOW);
+    List<Permit> permits = new ArrayList<>();
+    AuthorizationResult result = authorize(id, "call-1");
+    while (result instanceof Permit permit) {
+      permits.add(permit);
+      out.printf(
+          "     call %d permitted: balance %s%s%n",
+          permits.size(),
+          permit.balance(),
+          permit.lowBalance() ? "  (low balance: warn user)" : "");
+      result = authorize(id, "call-" + (permits.size() + 1));
+    }
+    Denial denial = expect(Denial.class, result);
+    show("call " + (permits.size() + 1) + " denied", denial);
+    return new Usage(List.copyOf(permits), denial);
+  }
+
+  private Denial tryUnknownId() {
+    IdNumber neverIssued = IdNumberGenerator.secure(IdNumberFormat.DEFAULT).next();
+    out.println("4. A well-formed ID that was never issued, and an issued one not yet sold:");
+    Denial denial = expect(Denial.class, authorize(neverIssued, "guess-1"));
+    show("never issued", denial);
+    return denial;
+  }
+
+  private Denial tryUnsoldId(IdNumber unsold) {
+    Denial denial = expect(Denial.class, authorize(unsold, "guess-2"));
+    show("issued, unsold", denial);
+    return denial;
+  }
+
+  private Reversed reverseTimedOutActivation(IdNumber id) {
+    Activated sold = expect(Activated.class, till.activate(id, PRICE, "sale-0002"));
+    out.printf(
+        "5. till-1 activated %s (sale-0002, balance %s) but the answer was lost: reverse it%n",
+        id, sold.balance());
+    Reversed reversed = expect(Reversed.class, till.reverse(id, "sale-0002"));
+    out.printf("     reversed: %s back to the till's cash%n", reversed.amount());
+    return reversed;
+  }
+
+  private AuthorizationResult authorize(IdNumber id, String reference) {
+    return phone.authorize(new AuthorizationRequest(id, CALL, "kiosk-7", reference));
+  }
+
+  private void onLowBalance(LowBalanceEvent event) {
+    events.add(event);
+    out.printf(
+        "     LOW-BALANCE EVENT: %s has %s left on %s (reference %s)%n",
+        event.id(), event.balance(), event.service(), event.reference());
+  }
+
+  private void show(String what, Denial denial) {
+    out.printf(
+        "     %s: typed reason %s%s | public: %s \"%s\"%n",
+        what,
+        denial.reason(),
+        denial.balance() == null ? "" : " (balance " + denial.balance() + ")",
+        denial.publicReason(),
+        denial.publicReason().message());
+  }
+
+  private static <T> T expect(Class<T> type, Object result) {
+    if (!type.isInstance(result)) {
+      throw new IllegalStateException("expected " + type.getSimpleName() + ", got " + result);
+    }
+    return type.cast(result);
+  }
+}
