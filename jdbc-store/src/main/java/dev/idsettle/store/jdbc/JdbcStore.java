@@ -1,0 +1,294 @@
+package dev.idsettle.store.jdbc;
+
+import dev.idsettle.ledger.Account;
+import dev.idsettle.ledger.AccountId;
+import dev.idsettle.ledger.IdHash;
+import dev.idsettle.ledger.Transfer;
+import dev.idsettle.spi.LedgerStore;
+import dev.idsettle.spi.RetryableStoreException;
+import dev.idsettle.spi.StoreException;
+import dev.idsettle.spi.StoreWork;
+import dev.idsettle.store.jdbc.internal.Dialect;
+import dev.idsettle.store.jdbc.internal.Failures;
+import dev.idsettle.store.jdbc.internal.JdbcTx;
+import dev.idsettle.store.jdbc.internal.Lookups;
+import dev.idsettle.store.jdbc.internal.Schema;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+import javax.sql.DataSource;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * The ledger in a SQL database, over a {@link DataSource} you supply and keep (the store never
+ * closes it; use a pool such as HikariCP). Each {@link #transact} is one database transaction: the
+ * accounts it changes are locked with {@code SELECT ... FOR UPDATE} in id order, the writes are
+ * batched, and the database's own constraints (unique transfer ids and ID hashes, no negative
+ * available balance on an ID) back the ledger's rules. Conflicts (SQLSTATE 40001, 40P01, a transfer
+ * id inserted concurrently) are thrown as {@link RetryableStoreException}, which the ledger
+ * retries.
+ *
+ * <pre>{@code
+ * SchemaMigrator.of(dataSource).migrate();
+ * JdbcStore store = JdbcStore.builder(dataSource).build();
+ * Ledger ledger = Ledger.over(store);
+ * }</pre>
+ *
+ * <p>Thread-safe; build one per database and share it.
+ */
+public final class JdbcStore implements LedgerStore {
+  private final DataSource dataSource;
+  private final Dialect dialect;
+  private final Lookups lookups;
+  private final int isolationToSet;
+  private final int maxRetries;
+
+  private JdbcStore(DataSource dataSource, Dialect dialect, int isolationToSet, int maxRetries) {
+    this.dataSource = dataSource;
+    this.dialect = dialect;
+    this.lookups = new Lookups(dialect);
+    this.isolationToSet = isolationToSet;
+    this.maxRetries = maxRetries;
+  }
+
+  /** Starts configuring a store over {@code dataSource}. */
+  public static Builder builder(DataSource dataSource) {
+    return new Builder(dataSource);
+  }
+
+  /** The dialect the store speaks. */
+  public SqlDialect dialect() {
+    return dialect.id();
+  }
+
+  @Override
+  public <T> T transact(StoreWork<T> work) {
+    try (Connection c = connect(dataSource)) {
+      boolean autoCommit = begin(c);
+      try {
+        T result = work.run(new JdbcTx(c, lookups));
+        commit(c);
+        return result;
+      } catch (RuntimeException | Error e) {
+        rollbackQuietly(c, e);
+        throw e;
+      } finally {
+        end(c, autoCommit);
+      }
+    } catch (SQLException e) {
+      throw Failures.beforeCommit("closing the connection", e);
+    }
+  }
+
+  /** Returns the connection's previous auto-commit mode. */
+  private boolean begin(Connection c) {
+    try {
+      if (isolationToSet != -1) {
+        c.setTransactionIsolation(isolationToSet);
+      }
+      boolean autoCommit = c.getAutoCommit();
+      if (autoCommit) {
+        c.setAutoCommit(false);
+      }
+      return autoCommit;
+    } catch (SQLException e) {
+      throw Failures.beforeCommit("starting a transaction", e);
+    }
+  }
+
+  private void commit(Connection c) {
+    try {
+      c.commit();
+    } catch (SQLException e) {
+      throw Failures.onCommit(e);
+    }
+    try {
+      dialect.afterCommit(c);
+    } catch (SQLException e) {
+      throw new StoreException(
+          "the transaction committed, but forcing it to disk failed ("
+              + e.getMessage()
+              + "): it may not survive a power loss",
+          true,
+          e);
+    }
+  }
+
+  private static void rollbackQuietly(Connection c, Throwable cause) {
+    try {
+      c.rollback();
+    } catch (SQLException e) {
+      cause.addSuppressed(e);
+    }
+  }
+
+  private static void end(Connection c, boolean autoCommit) {
+    try {
+      if (autoCommit && !c.isClosed()) {
+        c.setAutoCommit(true);
+      }
+    } catch (SQLException e) {
+      // the connection is broken; the pool discards it
+    }
+  }
+
+  @Override
+  public Optional<Account> findAccount(AccountId id) {
+    Objects.requireNonNull(id, "id");
+    return read("reading account " + id, c -> lookups.account(c, id));
+  }
+
+  @Override
+  public Map<IdHash, Account> findAccountsByIdHash(Collection<IdHash> hashes) {
+    Objects.requireNonNull(hashes, "hashes");
+    Set<IdHash> distinct = Set.copyOf(hashes);
+    return read("reading accounts by ID hash", c -> lookups.accountsByHash(c, distinct));
+  }
+
+  @Override
+  public List<Transfer> transfersOf(AccountId account, int offset, int limit) {
+    Objects.requireNonNull(account, "account");
+    return read(
+        "reading the transfers of " + account, c -> lookups.transfersOf(c, account, offset, limit));
+  }
+
+  @Override
+  public List<Transfer> expiredHolds(Instant now, int limit) {
+    Objects.requireNonNull(now, "now");
+    return read("reading expired holds", c -> lookups.expiredHolds(c, now, limit));
+  }
+
+  /** Runs a read-only query, retrying it up to {@code maxRetries} times on conflicts. */
+  private <R> R read(String doing, Query<R> query) {
+    for (int attempt = 0; ; attempt++) {
+      try (Connection c = connect(dataSource)) {
+        R result = query.run(c);
+        if (!c.getAutoCommit()) {
+          c.rollback();
+        }
+        return result;
+      } catch (SQLException e) {
+        StoreException failure = Failures.beforeCommit(doing, e);
+        if (!(failure instanceof RetryableStoreException) || attempt >= maxRetries) {
+          throw failure;
+        }
+        pause(attempt);
+      }
+    }
+  }
+
+  private static void pause(int attempt) {
+    try {
+      Thread.sleep(1L << Math.min(attempt, 6));
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new StoreException("interrupted while retrying a read", false, e);
+    }
+  }
+
+  static Connection connect(DataSource dataSource) {
+    try {
+      return dataSource.getConnection();
+    } catch (SQLException e) {
+      throw new StoreException(
+          "cannot get a database connection from the DataSource ("
+              + e.getMessage()
+              + "): check its URL and credentials and that the database is running",
+          false,
+          e);
+    }
+  }
+
+  @FunctionalInterface
+  private interface Query<R> {
+    R run(Connection c) throws SQLException;
+  }
+
+  /**
+   * Configures a {@link JdbcStore}; {@link #build()} connects once to check the database and the
+   * schema, so a bad configuration fails at start-up.
+   */
+  public static final class Builder {
+    private final DataSource dataSource;
+    private @Nullable SqlDialect dialect;
+    private @Nullable Isolation isolation;
+    private H2Durability h2Durability = H2Durability.PROCESS_CRASH;
+    private int maxRetries = 3;
+
+    private Builder(DataSource dataSource) {
+      this.dataSource = Objects.requireNonNull(dataSource, "dataSource");
+    }
+
+    /** The SQL dialect; by default detected from the database's product name. */
+    public Builder dialect(SqlDialect dialect) {
+      this.dialect = Objects.requireNonNull(dialect, "dialect");
+      return this;
+    }
+
+    /**
+     * The isolation of the store's transactions. By default the connections' own (READ COMMITTED
+     * unless the pool says otherwise), which suffices: the store locks what it changes. When set
+     * and different from the pool's, the store sets it on every transaction; configure the pool
+     * with the same level to save that round trip.
+     */
+    public Builder isolation(Isolation isolation) {
+      this.isolation = Objects.requireNonNull(isolation, "isolation");
+      return this;
+    }
+
+    /** What an H2 database must survive (default {@link H2Durability#PROCESS_CRASH}). */
+    public Builder h2Durability(H2Durability durability) {
+      this.h2Durability = Objects.requireNonNull(durability, "h2Durability");
+      return this;
+    }
+
+    /**
+     * How many times a read outside a transaction ({@link JdbcStore#findAccount} and the other
+     * look-ups) is retried after a serialization failure (default 3). Transactions are not retried
+     * here: the ledger retries them with backoff.
+     */
+    public Builder maxRetries(int maxRetries) {
+      this.maxRetries = maxRetries;
+      return this;
+    }
+
+    /**
+     * Connects, detects the dialect, checks the schema version and tables, and applies the H2
+     * durability setting.
+     *
+     * @throws IllegalArgumentException naming a bad setting
+     * @throws StoreException if the database is unreachable or its schema is missing or of another
+     *     version; the message says what to do
+     */
+    public JdbcStore build() {
+      if (maxRetries < 0) {
+        throw new IllegalArgumentException("maxRetries must not be negative, was " + maxRetries);
+      }
+      try (Connection c = connect(dataSource)) {
+        SqlDialect id = dialect != null ? dialect : Dialect.detect(c);
+        Dialect d = Dialect.of(id, h2Durability);
+        boolean autoCommit = c.getAutoCommit();
+        if (!autoCommit) {
+          c.setAutoCommit(true);
+        }
+        Schema.check(c, d);
+        d.prepare(c);
+        int pooled = c.getTransactionIsolation();
+        int toSet =
+            isolation == null || isolation.jdbcLevel() == pooled ? -1 : isolation.jdbcLevel();
+        if (!autoCommit) {
+          c.setAutoCommit(false);
+        }
+        return new JdbcStore(dataSource, d, toSet, maxRetries);
+      } catch (SQLException e) {
+        throw Failures.beforeCommit("checking the database at start-up", e);
+      }
+    }
+  }
+}

@@ -1,0 +1,77 @@
+package dev.idsettle.store.jdbc.internal;
+
+import dev.idsettle.store.jdbc.H2Durability;
+import dev.idsettle.store.jdbc.SqlDialect;
+import java.sql.Connection;
+import java.sql.SQLException;
+
+/**
+ * What differs between the databases. The statements themselves are shared ({@link Sql}); a dialect
+ * only names array types, says how to insert without failing on an existing key, and applies the
+ * durability settings.
+ */
+public sealed interface Dialect permits H2Dialect, PostgresDialect {
+
+  /** The dialect for {@code id}; {@code durability} matters for H2 only. */
+  static Dialect of(SqlDialect id, H2Durability durability) {
+    return switch (id) {
+      case H2 -> new H2Dialect(durability);
+      case POSTGRESQL -> new PostgresDialect();
+    };
+  }
+
+  /** The dialect of the database {@code connection} is open on. */
+  static SqlDialect detect(Connection connection) throws SQLException {
+    String product = connection.getMetaData().getDatabaseProductName();
+    if ("H2".equalsIgnoreCase(product)) {
+      return SqlDialect.H2;
+    }
+    if (product != null && product.toLowerCase(java.util.Locale.ROOT).contains("postgres")) {
+      return SqlDialect.POSTGRESQL;
+    }
+    throw new IllegalStateException(
+        "the database says it is '"
+            + product
+            + "', which idsettle does not know: use H2 or PostgreSQL, or set the dialect"
+            + " explicitly if your database speaks one of them");
+  }
+
+  /** Which dialect this is. */
+  SqlDialect id();
+
+  /** The directory of the schema files in the jar. */
+  default String schemaDirectory() {
+    return "dev/idsettle/store/jdbc/schema/" + id().name().toLowerCase(java.util.Locale.ROOT);
+  }
+
+  /** The element type name of a {@code BIGINT} array for {@link Connection#createArrayOf}. */
+  String bigintType();
+
+  /** The element type name of a {@code UUID} array. */
+  String uuidType();
+
+  /** The element type name of a binary array. */
+  String binaryType();
+
+  /**
+   * Whether {@link Sql#INSERT_ACCOUNT} carries the dialect's "do nothing on conflict" clause, so a
+   * concurrent insert of the same account is reported by a row count of 0 instead of failing.
+   */
+  boolean insertSkipsConflicts();
+
+  /** The account insert statement. */
+  default String insertAccount() {
+    return insertSkipsConflicts()
+        ? Sql.INSERT_ACCOUNT + " ON CONFLICT DO NOTHING"
+        : Sql.INSERT_ACCOUNT;
+  }
+
+  /** Whether {@code e} says that a table does not exist. */
+  boolean isMissingTable(SQLException e);
+
+  /** Checks and applies the durability settings at start-up, on a connection in auto-commit. */
+  void prepare(Connection connection) throws SQLException;
+
+  /** Runs after each successful commit (for H2's power-loss setting: forces the file to disk). */
+  void afterCommit(Connection connection) throws SQLException;
+}

@@ -1,0 +1,130 @@
+package dev.idsettle.store.jdbc.internal;
+
+import dev.idsettle.spi.RetryableStoreException;
+import dev.idsettle.spi.StoreException;
+import java.sql.SQLException;
+import java.sql.SQLNonTransientConnectionException;
+import java.sql.SQLRecoverableException;
+import java.util.Set;
+import org.jspecify.annotations.Nullable;
+
+/** Turns {@link SQLException}s into the store exceptions the ledger branches on. */
+public final class Failures {
+  /** Serialization failure, deadlock, lock not available. */
+  private static final Set<String> CONFLICT_STATES = Set.of("40001", "40P01", "55P03");
+
+  /** H2: lock timeout (50200, state HYT00) and concurrent update of a row (90131). */
+  private static final Set<Integer> H2_CONFLICT_CODES = Set.of(50200, 90131);
+
+  /** PostgreSQL: the server shut the session; H2: connection broken, database closed. */
+  private static final Set<String> LOST_STATES =
+      Set.of("57P01", "57P02", "57P03", "90067", "90098", "90121");
+
+  /** SQLSTATE of a unique-key violation. */
+  public static final String UNIQUE_VIOLATION = "23505";
+
+  private Failures() {}
+
+  /** The first SQLSTATE found along the exception's next-exception and cause chains. */
+  public static @Nullable String sqlState(SQLException e) {
+    for (Throwable t = e; t != null; t = t.getCause()) {
+      if (t instanceof SQLException s) {
+        for (SQLException n = s; n != null; n = n.getNextException()) {
+          if (n.getSQLState() != null) {
+            return n.getSQLState();
+          }
+        }
+      }
+      if (t.getCause() == t) {
+        break;
+      }
+    }
+    return null;
+  }
+
+  /** Whether running the transaction again may succeed: a conflict, nothing committed. */
+  public static boolean isConflict(SQLException e) {
+    String state = sqlState(e);
+    if (state != null && CONFLICT_STATES.contains(state)) {
+      return true;
+    }
+    for (SQLException n = e; n != null; n = n.getNextException()) {
+      if (H2_CONFLICT_CODES.contains(n.getErrorCode())) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** Whether the connection to the database was lost. */
+  public static boolean isConnectionLost(SQLException e) {
+    String state = sqlState(e);
+    if (state != null) {
+      return state.startsWith("08") || LOST_STATES.contains(state);
+    }
+    return e instanceof SQLRecoverableException || e instanceof SQLNonTransientConnectionException;
+  }
+
+  /** The exception for {@code e}, raised while {@code doing} something before the commit. */
+  public static StoreException beforeCommit(String doing, SQLException e) {
+    if (isConflict(e)) {
+      return new RetryableStoreException(
+          doing
+              + " conflicted with a concurrent transaction"
+              + detail(e)
+              + "; nothing was committed",
+          e);
+    }
+    if (isConnectionLost(e)) {
+      return new StoreException(
+          doing
+              + " failed: the connection to the database was lost"
+              + detail(e)
+              + "; nothing was committed",
+          false,
+          e);
+    }
+    String state = sqlState(e);
+    if (state != null && state.startsWith("23")) {
+      return new StoreException(
+          doing
+              + " was refused by a constraint of the database, which backs the ledger's own rules"
+              + detail(e)
+              + "; nothing was committed",
+          false,
+          e);
+    }
+    return new StoreException(doing + " failed" + detail(e) + "; nothing was committed", false, e);
+  }
+
+  /** The exception for {@code e}, raised by the commit itself. */
+  public static StoreException onCommit(SQLException e) {
+    String state = sqlState(e);
+    if (isConflict(e)) {
+      return new RetryableStoreException(
+          "the commit conflicted with a concurrent transaction"
+              + detail(e)
+              + "; nothing was committed",
+          e);
+    }
+    if (state != null && state.startsWith("23")) {
+      return new StoreException(
+          "the commit was refused by a constraint of the database"
+              + detail(e)
+              + "; nothing was committed",
+          false,
+          e);
+    }
+    return new StoreException(
+        "the commit failed and its outcome is unknown"
+            + detail(e)
+            + ": submit the same transfer ids again to learn whether it was applied",
+        true,
+        e);
+  }
+
+  static String detail(SQLException e) {
+    String state = sqlState(e);
+    return " (" + e.getMessage() + (state == null ? "" : ", SQLSTATE " + state) + ")";
+  }
+}

@@ -1,0 +1,174 @@
+package dev.idsettle.store.jdbc.internal;
+
+import dev.idsettle.ledger.Account;
+import dev.idsettle.ledger.AccountId;
+import dev.idsettle.ledger.Transfer;
+import dev.idsettle.ledger.TransferId;
+import dev.idsettle.spi.LedgerTx;
+import dev.idsettle.spi.RetryableStoreException;
+import dev.idsettle.spi.StoreException;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+
+/**
+ * One open transaction on one connection. Each method is one round trip per statement it needs;
+ * every failure is thrown as a {@link StoreException} and the caller rolls the transaction back.
+ */
+public final class JdbcTx implements LedgerTx {
+  private final Connection connection;
+  private final Lookups lookups;
+
+  /** The version of every account locked in this transaction, checked when it is written. */
+  private final Map<AccountId, Long> versions = new HashMap<>();
+
+  /** A transaction on {@code connection}, which is in manual-commit mode. */
+  public JdbcTx(Connection connection, Lookups lookups) {
+    this.connection = connection;
+    this.lookups = lookups;
+  }
+
+  @Override
+  public Map<TransferId, Transfer> findTransfers(Collection<TransferId> ids) {
+    try {
+      return lookups.transfers(connection, ids);
+    } catch (SQLException e) {
+      throw Failures.beforeCommit("reading transfers", e);
+    }
+  }
+
+  @Override
+  public Locked lock(Collection<AccountId> accounts, Collection<TransferId> transfers) {
+    try {
+      Map<AccountId, Account> locked = accounts.isEmpty() ? Map.of() : lockAccounts(accounts);
+      return new Locked(locked, lookups.transfers(connection, transfers));
+    } catch (SQLException e) {
+      throw Failures.beforeCommit("locking accounts", e);
+    }
+  }
+
+  private Map<AccountId, Account> lockAccounts(Collection<AccountId> accounts) throws SQLException {
+    Map<AccountId, Account> locked = new HashMap<>();
+    try (PreparedStatement ps = connection.prepareStatement(Sql.LOCK_ACCOUNTS)) {
+      ps.setArray(1, lookups.longs(connection, new TreeSet<>(accounts)));
+      try (ResultSet rs = ps.executeQuery()) {
+        while (rs.next()) {
+          Account a = Rows.account(rs);
+          locked.put(a.id(), a);
+          versions.put(a.id(), Rows.version(rs));
+        }
+      }
+    }
+    return locked;
+  }
+
+  @Override
+  public List<Transfer> expiredHolds(Collection<AccountId> accounts, Instant now) {
+    try {
+      return lookups.expiredHolds(connection, accounts, now);
+    } catch (SQLException e) {
+      throw Failures.beforeCommit("reading expired holds", e);
+    }
+  }
+
+  @Override
+  public Set<AccountId> insertAccounts(List<Account> accounts) {
+    return new AccountInserter(connection, lookups).insert(accounts);
+  }
+
+  @Override
+  public void write(Changes changes) {
+    if (!changes.transfers().isEmpty()) {
+      insertTransfers(changes.transfers());
+    }
+    if (!changes.accounts().isEmpty()) {
+      updateAccounts(changes.accounts());
+    }
+    if (!changes.resolvedHolds().isEmpty()) {
+      resolveHolds(changes.resolvedHolds());
+    }
+  }
+
+  private void insertTransfers(List<Transfer> transfers) {
+    try (PreparedStatement ps = connection.prepareStatement(Sql.INSERT_TRANSFER)) {
+      for (Transfer t : transfers) {
+        Rows.bindInsert(ps, t);
+        ps.addBatch();
+      }
+      ps.executeBatch();
+    } catch (SQLException e) {
+      if (Failures.UNIQUE_VIOLATION.equals(Failures.sqlState(e))) {
+        throw new RetryableStoreException(
+            "a transfer id was inserted by a concurrent transaction" + Failures.detail(e), e);
+      }
+      throw Failures.beforeCommit("inserting transfers", e);
+    }
+  }
+
+  private void updateAccounts(List<Account> accounts) {
+    try (PreparedStatement ps = connection.prepareStatement(Sql.UPDATE_ACCOUNT)) {
+      for (Account a : accounts) {
+        Long version = versions.get(a.id());
+        if (version == null) {
+          throw new StoreException(
+              "account "
+                  + a.id()
+                  + " was written without being locked first (a bug in the"
+                  + " ledger core); nothing was committed",
+              false);
+        }
+        Rows.bindUpdate(ps, a, version);
+        ps.addBatch();
+      }
+      int[] counts = ps.executeBatch();
+      for (int i = 0; i < counts.length; i++) {
+        if (counts[i] != 1) {
+          throw new RetryableStoreException(
+              "account "
+                  + accounts.get(i).id()
+                  + " changed after it was locked (row count "
+                  + counts[i]
+                  + "): does the database honour SELECT ... FOR UPDATE? Nothing was committed");
+        }
+      }
+      for (Account a : accounts) {
+        versions.merge(a.id(), 1L, Long::sum);
+      }
+    } catch (SQLException e) {
+      throw Failures.beforeCommit("updating accounts", e);
+    }
+  }
+
+  private void resolveHolds(List<Transfer> holds) {
+    try (PreparedStatement ps = connection.prepareStatement(Sql.RESOLVE_HOLD)) {
+      for (Transfer hold : holds) {
+        ps.setString(1, hold.holdState().name());
+        ps.setObject(2, hold.id().toUuid());
+        ps.addBatch();
+      }
+      int[] counts = ps.executeBatch();
+      for (int i = 0; i < counts.length; i++) {
+        if (counts[i] != 1) {
+          throw new RetryableStoreException(
+              "hold "
+                  + holds.get(i).id()
+                  + " was no longer open when resolved to "
+                  + holds.get(i).holdState()
+                  + " (row count "
+                  + counts[i]
+                  + "); nothing was committed");
+        }
+      }
+    } catch (SQLException e) {
+      throw Failures.beforeCommit("resolving holds", e);
+    }
+  }
+}

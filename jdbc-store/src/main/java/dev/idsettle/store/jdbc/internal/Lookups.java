@@ -1,0 +1,154 @@
+package dev.idsettle.store.jdbc.internal;
+
+import dev.idsettle.ledger.Account;
+import dev.idsettle.ledger.AccountId;
+import dev.idsettle.ledger.IdHash;
+import dev.idsettle.ledger.Transfer;
+import dev.idsettle.ledger.TransferId;
+import java.sql.Array;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.UUID;
+
+/** The read-only statements, each one round trip on a connection the caller owns. */
+public final class Lookups {
+  private final Dialect dialect;
+
+  /** Lookups in {@code dialect}. */
+  public Lookups(Dialect dialect) {
+    this.dialect = dialect;
+  }
+
+  /** The account with {@code id}. */
+  public Optional<Account> account(Connection c, AccountId id) throws SQLException {
+    try (PreparedStatement ps = c.prepareStatement(Sql.ACCOUNT_BY_ID)) {
+      ps.setLong(1, id.value());
+      return single(ps);
+    }
+  }
+
+  /** The accounts whose ID hashes are among {@code hashes}, by hash. */
+  public Map<IdHash, Account> accountsByHash(Connection c, Collection<IdHash> hashes)
+      throws SQLException {
+    if (hashes.isEmpty()) {
+      return Map.of();
+    }
+    List<byte[]> bytes = new ArrayList<>(hashes.size());
+    for (IdHash h : hashes) {
+      bytes.add(h.toBytes());
+    }
+    Map<IdHash, Account> found = new HashMap<>();
+    try (PreparedStatement ps = c.prepareStatement(Sql.ACCOUNTS_BY_HASH)) {
+      ps.setArray(1, binaries(c, bytes));
+      try (ResultSet rs = ps.executeQuery()) {
+        while (rs.next()) {
+          Account a = Rows.account(rs);
+          found.put(Objects.requireNonNull(a.idHash()), a);
+        }
+      }
+    }
+    return found;
+  }
+
+  private static Optional<Account> single(PreparedStatement ps) throws SQLException {
+    try (ResultSet rs = ps.executeQuery()) {
+      return rs.next() ? Optional.of(Rows.account(rs)) : Optional.empty();
+    }
+  }
+
+  /** The transfers among {@code ids} that exist. */
+  public Map<TransferId, Transfer> transfers(Connection c, Collection<TransferId> ids)
+      throws SQLException {
+    if (ids.isEmpty()) {
+      return Map.of();
+    }
+    try (PreparedStatement ps = c.prepareStatement(Sql.TRANSFERS_BY_ID)) {
+      ps.setArray(1, uuids(c, ids));
+      Map<TransferId, Transfer> found = new HashMap<>();
+      for (Transfer t : list(ps)) {
+        found.put(t.id(), t);
+      }
+      return found;
+    }
+  }
+
+  /** A page of {@code account}'s transfers, oldest first. */
+  public List<Transfer> transfersOf(Connection c, AccountId account, int offset, int limit)
+      throws SQLException {
+    try (PreparedStatement ps = c.prepareStatement(Sql.TRANSFERS_OF_ACCOUNT)) {
+      ps.setLong(1, account.value());
+      ps.setLong(2, account.value());
+      ps.setInt(3, limit);
+      ps.setInt(4, offset);
+      return list(ps);
+    }
+  }
+
+  /** Up to {@code limit} open holds whose timeout is at or before {@code now}, earliest first. */
+  public List<Transfer> expiredHolds(Connection c, Instant now, int limit) throws SQLException {
+    try (PreparedStatement ps = c.prepareStatement(Sql.EXPIRED_HOLDS)) {
+      ps.setLong(1, Instants.toNanos(now));
+      ps.setInt(2, limit);
+      return list(ps);
+    }
+  }
+
+  /** Open holds debiting one of {@code accounts} whose timeout is at or before {@code now}. */
+  public List<Transfer> expiredHolds(Connection c, Collection<AccountId> accounts, Instant now)
+      throws SQLException {
+    if (accounts.isEmpty()) {
+      return List.of();
+    }
+    try (PreparedStatement ps = c.prepareStatement(Sql.EXPIRED_HOLDS_OF_ACCOUNTS)) {
+      ps.setArray(1, longs(c, accounts));
+      ps.setLong(2, Instants.toNanos(now));
+      return list(ps);
+    }
+  }
+
+  static List<Transfer> list(PreparedStatement ps) throws SQLException {
+    List<Transfer> out = new ArrayList<>();
+    try (ResultSet rs = ps.executeQuery()) {
+      while (rs.next()) {
+        out.add(Rows.transfer(rs));
+      }
+    }
+    return out;
+  }
+
+  Array longs(Connection c, Collection<AccountId> ids) throws SQLException {
+    Long[] values = new Long[ids.size()];
+    int i = 0;
+    for (AccountId id : ids) {
+      values[i++] = id.value();
+    }
+    return c.createArrayOf(dialect.bigintType(), values);
+  }
+
+  Array uuids(Connection c, Collection<TransferId> ids) throws SQLException {
+    UUID[] values = new UUID[ids.size()];
+    int i = 0;
+    for (TransferId id : ids) {
+      values[i++] = id.toUuid();
+    }
+    return c.createArrayOf(dialect.uuidType(), values);
+  }
+
+  Array binaries(Connection c, Collection<byte[]> values) throws SQLException {
+    return c.createArrayOf(dialect.binaryType(), values.toArray(new byte[0][]));
+  }
+
+  Dialect dialect() {
+    return dialect;
+  }
+}

@@ -1,0 +1,75 @@
+package dev.idsettle.store.jdbc.internal;
+
+/** The statements, shared by every dialect. */
+final class Sql {
+  static final String ACCOUNT_COLUMNS =
+      "id, kind, currency, state, posted, reserved, expiry, expires_at_ns, id_hash, version";
+
+  static final String TRANSFER_COLUMNS =
+      "id, debit_id, credit_id, amount, kind, pending_id, timeout_ns, hold_state, refusal, code,"
+          + " created_ns";
+
+  static final String LOCK_ACCOUNTS =
+      "SELECT "
+          + ACCOUNT_COLUMNS
+          + " FROM idsettle_account WHERE id = ANY(?) ORDER BY id FOR UPDATE";
+
+  static final String ACCOUNT_BY_ID =
+      "SELECT " + ACCOUNT_COLUMNS + " FROM idsettle_account WHERE id = ?";
+
+  static final String ACCOUNTS_BY_HASH =
+      "SELECT " + ACCOUNT_COLUMNS + " FROM idsettle_account WHERE id_hash = ANY(?)";
+
+  static final String EXISTING_ACCOUNT_IDS = "SELECT id FROM idsettle_account WHERE id = ANY(?)";
+
+  static final String EXISTING_ID_HASHES =
+      "SELECT id_hash FROM idsettle_account WHERE id_hash = ANY(?)";
+
+  static final String INSERT_ACCOUNT =
+      "INSERT INTO idsettle_account"
+          + " (id, kind, currency, state, posted, reserved, expiry, expires_at_ns, id_hash)"
+          + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)";
+
+  /** Guarded by the version read under lock: a lost update fails instead of overwriting. */
+  static final String UPDATE_ACCOUNT =
+      "UPDATE idsettle_account SET state = ?, posted = ?, reserved = ?, expires_at_ns = ?,"
+          + " version = version + 1 WHERE id = ? AND version = ?";
+
+  static final String TRANSFERS_BY_ID =
+      "SELECT " + TRANSFER_COLUMNS + " FROM idsettle_transfer WHERE id = ANY(?)";
+
+  static final String INSERT_TRANSFER =
+      "INSERT INTO idsettle_transfer ("
+          + TRANSFER_COLUMNS
+          + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
+
+  /** Resolves a hold only if it is still open; the row count tells. */
+  static final String RESOLVE_HOLD =
+      "UPDATE idsettle_transfer SET hold_state = ? WHERE id = ? AND hold_state = 'OPEN'";
+
+  static final String TRANSFERS_OF_ACCOUNT =
+      "SELECT "
+          + TRANSFER_COLUMNS
+          + " FROM idsettle_transfer WHERE debit_id = ? OR credit_id = ? ORDER BY seq LIMIT ? OFFSET ?";
+
+  /** The literal 'OPEN' lets PostgreSQL use the partial index of open holds. */
+  static final String EXPIRED_HOLDS =
+      "SELECT "
+          + TRANSFER_COLUMNS
+          + " FROM idsettle_transfer WHERE hold_state = 'OPEN' AND timeout_ns <= ?"
+          + " ORDER BY timeout_ns LIMIT ?";
+
+  static final String EXPIRED_HOLDS_OF_ACCOUNTS =
+      "SELECT "
+          + TRANSFER_COLUMNS
+          + " FROM idsettle_transfer WHERE debit_id = ANY(?) AND hold_state = 'OPEN'"
+          + " AND timeout_ns <= ?";
+
+  static final String SCHEMA_VERSION = "SELECT MAX(version) FROM idsettle_schema_version";
+
+  static final String PROBE_TABLES =
+      "SELECT (SELECT COUNT(*) FROM idsettle_account WHERE id = 0)"
+          + " + (SELECT COUNT(*) FROM idsettle_transfer WHERE seq = 0)";
+
+  private Sql() {}
+}

@@ -1,0 +1,143 @@
+package dev.idsettle.store.jdbc;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.zaxxer.hikari.HikariDataSource;
+import dev.idsettle.spi.StoreException;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.Objects;
+import org.h2.jdbcx.JdbcDataSource;
+import org.junit.jupiter.api.Test;
+import org.postgresql.ds.PGSimpleDataSource;
+
+/** Bad configuration fails at start-up with a message that says what to do. */
+class StartupChecksTest {
+
+  @Test
+  void unreachableDatabase() {
+    PGSimpleDataSource ds = new PGSimpleDataSource();
+    ds.setServerNames(new String[] {"127.0.0.1"});
+    ds.setPortNumbers(new int[] {1});
+    ds.setConnectTimeout(2);
+
+    assertThatThrownBy(() -> JdbcStore.builder(ds).build())
+        .isInstanceOf(StoreException.class)
+        .hasMessageContaining("cannot get a database connection")
+        .hasMessageContaining("check its URL");
+  }
+
+  @Test
+  void missingSchemaNamesTheMigrator() {
+    try (HikariDataSource pool = h2()) {
+      assertThatThrownBy(() -> JdbcStore.builder(pool).build())
+          .isInstanceOf(StoreException.class)
+          .hasMessageContaining("not installed")
+          .hasMessageContaining("SchemaMigrator.of(dataSource).migrate()")
+          .hasMessageContaining("dev/idsettle/store/jdbc/schema/h2");
+    }
+  }
+
+  @Test
+  void missingSchemaOnPostgres() {
+    try (HikariDataSource pool = TestDatabases.newPostgresPool(2)) {
+      assertThatThrownBy(() -> JdbcStore.builder(pool).build())
+          .isInstanceOf(StoreException.class)
+          .hasMessageContaining("not installed")
+          .hasMessageContaining("schema/postgresql");
+    }
+  }
+
+  @Test
+  void newerSchemaVersionAsksForAnUpgrade() throws SQLException {
+    try (HikariDataSource pool = h2()) {
+      SchemaMigrator.of(pool).migrate();
+      execute(pool, "INSERT INTO idsettle_schema_version (version, description) VALUES (2, 'x')");
+
+      assertThatThrownBy(() -> JdbcStore.builder(pool).build())
+          .isInstanceOf(StoreException.class)
+          .hasMessageContaining("version 2")
+          .hasMessageContaining("upgrade idsettle-jdbc-store");
+    }
+  }
+
+  @Test
+  void missingTableIsReported() throws SQLException {
+    try (HikariDataSource pool = h2()) {
+      SchemaMigrator.of(pool).migrate();
+      execute(pool, "DROP TABLE idsettle_transfer");
+
+      assertThatThrownBy(() -> JdbcStore.builder(pool).build())
+          .isInstanceOf(StoreException.class)
+          .hasMessageContaining("a table is missing");
+    }
+  }
+
+  @Test
+  void migrateIsIdempotentAndAppliesThePublishedFile() throws IOException {
+    try (HikariDataSource pool = h2()) {
+      SchemaMigrator m = SchemaMigrator.of(pool);
+      assertThat(m.installedVersion()).isZero();
+      assertThat(m.migrate()).isEqualTo(1);
+      assertThat(m.migrate()).isEqualTo(1);
+      assertThat(m.installedVersion()).isEqualTo(SchemaMigrator.currentVersion());
+    }
+    for (SqlDialect d : SqlDialect.values()) {
+      String path = "/dev/idsettle/store/jdbc/schema/" + d.name().toLowerCase() + "/V1__ledger.sql";
+      try (InputStream in = Objects.requireNonNull(getClass().getResourceAsStream(path))) {
+        assertThat(SchemaMigrator.ddl(d, 1))
+            .isEqualTo(new String(in.readAllBytes(), StandardCharsets.UTF_8));
+      }
+    }
+  }
+
+  @Test
+  void h2DefaultMakesCommitsSurviveAKilledProcess() throws SQLException {
+    try (HikariDataSource pool = h2()) {
+      SchemaMigrator.of(pool).migrate();
+      JdbcStore.builder(pool).h2Durability(H2Durability.AS_CONFIGURED).build();
+      assertThat(writeDelay(pool)).isEqualTo("500");
+
+      JdbcStore.builder(pool).build();
+
+      assertThat(writeDelay(pool)).isEqualTo("0");
+    }
+  }
+
+  @Test
+  void badSettingsAreNamed() {
+    JdbcDataSource ds = new JdbcDataSource();
+    assertThatThrownBy(() -> JdbcStore.builder(ds).maxRetries(-1).build())
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("maxRetries");
+  }
+
+  private static HikariDataSource h2() {
+    return TestDatabases.h2Pool(TestDatabases.newH2Url("startup"), 2);
+  }
+
+  private static String writeDelay(HikariDataSource pool) throws SQLException {
+    try (Connection c = pool.getConnection();
+        Statement s = c.createStatement();
+        ResultSet rs =
+            s.executeQuery(
+                "SELECT SETTING_VALUE FROM INFORMATION_SCHEMA.SETTINGS"
+                    + " WHERE SETTING_NAME = 'WRITE_DELAY'")) {
+      rs.next();
+      return rs.getString(1);
+    }
+  }
+
+  private static void execute(HikariDataSource pool, String sql) throws SQLException {
+    try (Connection c = pool.getConnection();
+        Statement s = c.createStatement()) {
+      s.execute(sql);
+    }
+  }
+}

@@ -1,0 +1,104 @@
+package dev.idsettle.store.jdbc;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.Locale;
+import java.util.Objects;
+import java.util.UUID;
+import org.jspecify.annotations.Nullable;
+
+/** Databases for tests: H2 files under target/, one durable embedded PostgreSQL per JVM. */
+final class TestDatabases {
+  static final Path DIR = Path.of(System.getProperty("idsettle.test.dir", "target/test-db"));
+
+  private static @Nullable EmbeddedPostgres postgres;
+
+  private TestDatabases() {}
+
+  /** The JDBC URL of a new, empty H2 file database. */
+  static String newH2Url(String name) {
+    Path file = DIR.resolve("h2").resolve(name + "-" + shortId()).toAbsolutePath();
+    return "jdbc:h2:file:" + file;
+  }
+
+  /** A pool over an H2 database. */
+  static HikariDataSource h2Pool(String url, int size) {
+    HikariConfig config = new HikariConfig();
+    config.setJdbcUrl(url);
+    config.setUsername("sa");
+    config.setPassword("");
+    config.setMaximumPoolSize(size);
+    return new HikariDataSource(config);
+  }
+
+  /** A pool over a new, empty PostgreSQL database on the shared durable server. */
+  static HikariDataSource newPostgresPool(int size) {
+    String db = "t_" + shortId();
+    try (Connection c = server().getPostgresDatabase().getConnection();
+        Statement s = c.createStatement()) {
+      s.execute("CREATE DATABASE " + db);
+    } catch (SQLException e) {
+      throw new IllegalStateException(e);
+    }
+    return postgresPool(server().getJdbcUrl("postgres", db), size);
+  }
+
+  static HikariDataSource postgresPool(String url, int size) {
+    HikariConfig config = new HikariConfig();
+    config.setJdbcUrl(url);
+    config.setUsername("postgres");
+    config.setMaximumPoolSize(size);
+    return new HikariDataSource(config);
+  }
+
+  /** The durable embedded server (fsync and synchronous_commit on, checked with SHOW). */
+  static synchronized EmbeddedPostgres server() {
+    if (postgres == null) {
+      try {
+        Path data = DIR.resolve("pg-" + shortId());
+        Files.createDirectories(data);
+        EmbeddedPostgres started =
+            EmbeddedPostgres.builder()
+                .setDataDirectory(data)
+                .setCleanDataDirectory(true)
+                .setServerConfig("fsync", "on")
+                .setServerConfig("synchronous_commit", "on")
+                .setServerConfig("max_connections", "200")
+                .start();
+        postgres = started;
+        try (Connection c = started.getPostgresDatabase().getConnection()) {
+          assertThat(show(c, "fsync")).isEqualTo("on");
+          assertThat(show(c, "synchronous_commit")).isEqualTo("on");
+        }
+      } catch (IOException e) {
+        throw new UncheckedIOException(e);
+      } catch (SQLException e) {
+        throw new IllegalStateException(e);
+      }
+    }
+    return Objects.requireNonNull(postgres);
+  }
+
+  static String show(Connection c, String setting) throws SQLException {
+    try (Statement s = c.createStatement();
+        ResultSet rs = s.executeQuery("SHOW " + setting)) {
+      rs.next();
+      return rs.getString(1);
+    }
+  }
+
+  static String shortId() {
+    return UUID.randomUUID().toString().substring(0, 8).toLowerCase(Locale.ROOT);
+  }
+}
