@@ -8,6 +8,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Deque;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -38,7 +39,10 @@ final class BatchJudge {
   }
 
   /** Releases the open holds among {@code holds} whose timeout has passed. */
-  void expireDue(Iterable<Transfer> holds) {
+  void expireDue(Collection<Transfer> holds) {
+    if (holds.isEmpty()) {
+      return;
+    }
     for (Transfer hold : holds) {
       Transfer current = transfer(hold.id());
       if (current != null && isDue(current)) {
@@ -63,7 +67,8 @@ final class BatchJudge {
         changed.add(a);
       }
     }
-    return new Changes(changed, List.copyOf(inserts.values()), List.copyOf(resolved.values()));
+    return new Changes(
+        changed, new ArrayList<>(inserts.values()), new ArrayList<>(resolved.values()));
   }
 
   private List<CommandResult> judgeGroup(List<LedgerCommand> group) {

@@ -15,7 +15,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
-import java.util.LinkedHashSet;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -180,10 +180,15 @@ public final class Ledger implements AutoCloseable {
 
   private List<CommandResult> judge(LedgerTx tx, List<List<LedgerCommand>> groups) {
     Instant now = clock.instant();
-    Set<TransferId> pendingIds = new LinkedHashSet<>();
-    Set<TransferId> ids = new LinkedHashSet<>();
-    Set<AccountId> accountIds = new TreeSet<>();
-    Set<AccountId> debited = new TreeSet<>();
+    int commands = 0;
+    for (List<LedgerCommand> group : groups) {
+      commands += group.size();
+    }
+    // sized once: this runs for every batch, and a store sorts what it locks itself
+    Set<TransferId> pendingIds = new HashSet<>(4);
+    Set<TransferId> ids = new HashSet<>(2 * commands + 2);
+    Set<AccountId> accountIds = new HashSet<>(4 * commands + 4);
+    Set<AccountId> debited = new HashSet<>(2 * commands + 2);
     for (List<LedgerCommand> group : groups) {
       for (LedgerCommand c : group) {
         collect(c, ids, pendingIds, accountIds, debited);
@@ -199,8 +204,8 @@ public final class Ledger implements AutoCloseable {
     }
     ids.addAll(pendingIds);
     Locked locked = tx.lock(accountIds, ids);
-    Map<TransferId, Transfer> known = new HashMap<>(locked.transfers());
-    List<AccountId> withHolds = new ArrayList<>();
+    Map<TransferId, Transfer> known = locked.transfers();
+    List<AccountId> withHolds = new ArrayList<>(0);
     for (AccountId id : debited) {
       Account a = locked.accounts().get(id);
       if (a != null && a.reserved() > 0) {
@@ -208,13 +213,15 @@ public final class Ledger implements AutoCloseable {
       }
     }
     List<Transfer> due = withHolds.isEmpty() ? List.of() : tx.expiredHolds(withHolds, now);
-    for (Transfer hold : due) {
-      known.putIfAbsent(hold.id(), hold);
+    if (!due.isEmpty()) {
+      known = new HashMap<>(known);
+      for (Transfer hold : due) {
+        known.putIfAbsent(hold.id(), hold);
+      }
     }
     BatchJudge judge = new BatchJudge(now, locked.accounts(), known);
-    List<Transfer> candidates = new ArrayList<>(due);
-    candidates.addAll(locked.transfers().values());
-    judge.expireDue(candidates);
+    judge.expireDue(due);
+    judge.expireDue(locked.transfers().values());
     List<CommandResult> results = judge.judge(groups);
     Changes changes = judge.changes();
     if (!changes.isEmpty()) {

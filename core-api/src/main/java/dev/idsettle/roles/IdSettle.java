@@ -104,6 +104,15 @@ public final class IdSettle implements AutoCloseable {
 
   /** The account ids of {@code ids} that exist (cached: an ID's account never changes). */
   Map<IdNumber, AccountId> resolve(Collection<IdNumber> ids) {
+    if (ids.size() == 1) {
+      // the common case of one request: no maps beyond the answer
+      IdNumber id = ids.iterator().next();
+      IdHash hash = hasher.hash(id);
+      AccountId cached = accountIds.getIfPresent(hash);
+      if (cached != null) {
+        return Map.of(id, cached);
+      }
+    }
     Map<IdNumber, AccountId> found = new HashMap<>();
     Map<IdHash, IdNumber> missing = new HashMap<>();
     for (IdNumber id : ids) {

@@ -8,6 +8,7 @@ import java.time.Instant;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 
 /**
@@ -48,32 +49,34 @@ public interface LedgerTx {
   void write(Changes changes);
 
   /**
-   * What {@link #lock} found.
+   * What {@link #lock} found. The maps are handed over, not copied: the store must not change them
+   * afterwards.
    *
    * @param accounts the locked accounts by id
    * @param transfers the transfers that exist by id
    */
   record Locked(Map<AccountId, Account> accounts, Map<TransferId, Transfer> transfers) {
-    /** Copies the maps. */
+    /** Requires both maps. */
     public Locked {
-      accounts = Map.copyOf(accounts);
-      transfers = Map.copyOf(transfers);
+      Objects.requireNonNull(accounts, "accounts");
+      Objects.requireNonNull(transfers, "transfers");
     }
   }
 
   /**
-   * The writes of one judged batch.
+   * The writes of one judged batch. The lists are handed over, not copied; the core does not change
+   * them afterwards.
    *
    * @param accounts new images of changed accounts
    * @param transfers new transfers, in the order judged
    * @param resolvedHolds existing holds with their new (resolved) state
    */
   record Changes(List<Account> accounts, List<Transfer> transfers, List<Transfer> resolvedHolds) {
-    /** Copies the lists. */
+    /** Requires the three lists. */
     public Changes {
-      accounts = List.copyOf(accounts);
-      transfers = List.copyOf(transfers);
-      resolvedHolds = List.copyOf(resolvedHolds);
+      Objects.requireNonNull(accounts, "accounts");
+      Objects.requireNonNull(transfers, "transfers");
+      Objects.requireNonNull(resolvedHolds, "resolvedHolds");
     }
 
     /** Whether there is nothing to write. */

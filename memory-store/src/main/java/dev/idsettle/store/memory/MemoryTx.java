@@ -12,6 +12,7 @@ import dev.idsettle.spi.RetryableStoreException;
 import dev.idsettle.spi.StoreException;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -19,16 +20,15 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.TreeSet;
 import java.util.concurrent.locks.ReentrantLock;
 import org.jspecify.annotations.Nullable;
 
 /** One transaction of a {@link MemoryStore}: locks held until it ends, writes applied at commit. */
 final class MemoryTx implements LedgerTx {
   private final MemoryStore store;
-  private final List<ReentrantLock> held = new ArrayList<>();
-  private final Set<Integer> heldStripes = new HashSet<>();
-  private final List<Account> newAccounts = new ArrayList<>();
+  private final List<ReentrantLock> held = new ArrayList<>(4);
+  private int[] heldStripes = new int[0];
+  private final List<Account> newAccounts = new ArrayList<>(0);
   private boolean locked;
   private boolean creating;
   private @Nullable Changes changes;
@@ -39,7 +39,7 @@ final class MemoryTx implements LedgerTx {
 
   @Override
   public Map<TransferId, Transfer> findTransfers(Collection<TransferId> ids) {
-    Map<TransferId, Transfer> out = new HashMap<>();
+    Map<TransferId, Transfer> out = new HashMap<>(2 * ids.size() + 2);
     for (TransferId id : ids) {
       Transfer t = store.transfers.get(id);
       if (t != null) {
@@ -55,17 +55,25 @@ final class MemoryTx implements LedgerTx {
       throw new IllegalStateException("lock may be called once per transaction");
     }
     locked = true;
-    TreeSet<Integer> order = new TreeSet<>();
+    int[] order = new int[accounts.size()];
+    int n = 0;
     for (AccountId id : accounts) {
-      order.add(MemoryStore.stripeOf(id));
+      order[n++] = MemoryStore.stripeOf(id);
     }
-    for (int stripe : order) {
+    Arrays.sort(order);
+    int unique = 0;
+    for (int i = 0; i < n; i++) {
+      if (unique == 0 || order[unique - 1] != order[i]) {
+        order[unique++] = order[i];
+      }
+    }
+    heldStripes = Arrays.copyOf(order, unique);
+    for (int stripe : heldStripes) {
       ReentrantLock lock = store.stripe(stripe);
       lock.lock();
       held.add(lock);
-      heldStripes.add(stripe);
     }
-    Map<AccountId, Account> found = new HashMap<>();
+    Map<AccountId, Account> found = new HashMap<>(2 * n + 2);
     for (AccountId id : accounts) {
       Account a = store.accounts.get(id);
       if (a != null) {
@@ -144,7 +152,7 @@ final class MemoryTx implements LedgerTx {
       throw new IllegalStateException("write may be called once per transaction");
     }
     for (Account a : changes.accounts()) {
-      if (!heldStripes.contains(MemoryStore.stripeOf(a.id()))) {
+      if (Arrays.binarySearch(heldStripes, MemoryStore.stripeOf(a.id())) < 0) {
         throw new IllegalStateException("account " + a.id() + " was written without being locked");
       }
       if (a.mustNotOverdraw() && a.available() < 0) {
