@@ -134,19 +134,7 @@ final class BatchJudge {
                 now));
       }
     } else if (command instanceof Tombstone t) {
-      insert(
-          new Transfer(
-              t.id(),
-              t.debit(),
-              t.credit(),
-              0,
-              TransferKind.POST,
-              null,
-              null,
-              HoldState.NONE,
-              refusal,
-              t.code(),
-              now));
+      insert(tombstoneRow(t, refusal));
     }
   }
 
@@ -244,20 +232,24 @@ final class BatchJudge {
     if (!accounts.containsKey(t.debit()) || !accounts.containsKey(t.credit())) {
       return Refusal.ACCOUNT_NOT_FOUND;
     }
-    insert(
-        new Transfer(
-            t.id(),
-            t.debit(),
-            t.credit(),
-            0,
-            TransferKind.POST,
-            null,
-            null,
-            HoldState.NONE,
-            Refusal.REVERSED,
-            t.code(),
-            now));
+    insert(tombstoneRow(t, Refusal.REVERSED));
     return null;
+  }
+
+  /** The row that bars a tombstone's id: moves nothing, carries the refusal. */
+  private Transfer tombstoneRow(Tombstone t, Refusal refusal) {
+    return new Transfer(
+        t.id(),
+        t.debit(),
+        t.credit(),
+        0,
+        TransferKind.POST,
+        null,
+        null,
+        HoldState.NONE,
+        refusal,
+        t.code(),
+        now);
   }
 
   private @Nullable Refusal applyMove(TransferCommand t) {
