@@ -1,6 +1,7 @@
 package dev.idsettle.bench;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -12,8 +13,58 @@ import java.util.Map;
 final class Ratios {
   private Ratios() {}
 
-  /** A score and its error, in the benchmark's unit. */
-  record Score(double value, double error, String unit) {}
+  /**
+   * A score and its error, in the benchmark's unit.
+   *
+   * @param threads the benchmark's client threads
+   * @param p99 the 99th percentile in {@code unit} for a latency sample, else NaN
+   */
+  record Score(double value, double error, String unit, int threads, double p99) {
+    /** A score without threads or percentiles. */
+    Score(double value, double error, String unit) {
+      this(value, error, unit, 1, Double.NaN);
+    }
+
+    /**
+     * Operations per second: the score itself for a throughput, {@code threads / mean} for a time
+     * per operation (a closed loop of busy threads, Little's law), NaN for other units.
+     */
+    double opsPerSecond() {
+      double perOp = secondsPer(unit.replace("/op", ""));
+      if (unit.endsWith("/op") && !Double.isNaN(perOp)) {
+        return threads / (value * perOp);
+      }
+      return unit.equals("ops/s") ? value : Double.NaN;
+    }
+
+    /** The p99 in milliseconds, NaN if unknown. */
+    double p99Millis() {
+      return p99 * secondsPer(unit.replace("/op", "")) * 1e3;
+    }
+
+    /** Throughput and p99, for the score table; empty if not a latency sample. */
+    String describe() {
+      if (Double.isNaN(p99)) {
+        return "";
+      }
+      return String.format(
+          Locale.ROOT,
+          "= %,10.0f ops/s at %d threads, p99 %.2f ms",
+          opsPerSecond(),
+          threads,
+          p99Millis());
+    }
+
+    private static double secondsPer(String timeUnit) {
+      return switch (timeUnit) {
+        case "s" -> 1;
+        case "ms" -> 1e-3;
+        case "us" -> 1e-6;
+        case "ns" -> 1e-9;
+        default -> Double.NaN;
+      };
+    }
+  }
 
   /** The lines of the ratio report. */
   static List<String> lines(Map<String, Score> scores) {
@@ -61,7 +112,106 @@ final class Ratios {
           rt.equals("0") ? "" : "<=",
           0.1);
     }
+    for (String db : List.of("postgres", "h2")) {
+      jdbc(out, scores, db);
+    }
     return out;
+  }
+
+  /** The targets of issue 5 for one database ({@code [db=...]}), in debits per second. */
+  private static void jdbc(List<String> out, Map<String, Score> all, String db) {
+    String p = "[db=" + db + "]";
+    boolean pg = db.equals("postgres");
+    Map<String, Score> s = throughputs(all);
+    ratio(
+        out,
+        s,
+        "library8Threads" + p,
+        "baseline8Threads" + p,
+        db + ": library / raw JDBC, 8 threads",
+        ">=",
+        pg ? 0.85 : 0.7);
+    ratio(
+        out,
+        s,
+        "libraryHot8Threads" + p,
+        "baselineHot8Threads" + p,
+        db + ": library / raw JDBC, one hot ID, 8 threads",
+        ">=",
+        0.6);
+    ratio(
+        out,
+        s,
+        "library16Threads" + p,
+        "library4Threads" + p,
+        db + ": library, 16 threads / 4 threads",
+        ">=",
+        0.75);
+    ratio(
+        out,
+        s,
+        "libraryBatchOf50x8Threads" + p,
+        "library8Threads" + p,
+        db + ": batch of 50 / single calls, debits/s, 8 threads",
+        ">=",
+        10);
+    ratio(
+        out,
+        s,
+        "groupCommit16Threads" + p,
+        "baseline16Threads" + p,
+        db + ": group commit / raw JDBC, 16 threads",
+        pg ? ">=" : "",
+        2);
+    p99(out, all, "groupCommit16Threads" + p, db + ": group commit, 16 threads, p99 ms", pg);
+    ratio(
+        out,
+        s,
+        "groupCommitHot16Threads" + p,
+        "baselineHot16Threads" + p,
+        db + ": group commit / raw JDBC, one hot ID, 16 threads",
+        pg ? ">=" : "",
+        5);
+    p99(
+        out,
+        all,
+        "groupCommitHot16Threads" + p,
+        db + ": group commit, hot ID, 16 threads, p99 ms",
+        pg);
+    Score issue = all.get("issue100k" + p);
+    if (issue != null) {
+      out.add(
+          String.format(
+              Locale.ROOT,
+              "%-62s %,9.0f  (no target)",
+              db + ": batch issuance, IDs/s",
+              JdbcIssueBenchmark.COUNT * issue.opsPerSecond()));
+    }
+  }
+
+  /** The scores as throughputs in ops/s, so ratios of latency samples read the right way up. */
+  private static Map<String, Score> throughputs(Map<String, Score> scores) {
+    Map<String, Score> out = new HashMap<>();
+    scores.forEach(
+        (k, v) ->
+            out.put(k, new Score(v.opsPerSecond(), Double.NaN, "ops/s", v.threads(), v.p99())));
+    return out;
+  }
+
+  private static void p99(
+      List<String> out, Map<String, Score> scores, String name, String label, boolean target) {
+    Score s = scores.get(name);
+    if (s == null || Double.isNaN(s.p99())) {
+      return;
+    }
+    double ms = s.p99Millis();
+    out.add(
+        String.format(
+            Locale.ROOT,
+            "%-62s %7.3f  %s",
+            label,
+            ms,
+            target ? "target <= 5.00: " + mark(ms <= 5) : "(no target)"));
   }
 
   private static void ratio(

@@ -4,6 +4,7 @@ import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
+import org.openjdk.jmh.annotations.Mode;
 import org.openjdk.jmh.infra.BenchmarkParams;
 import org.openjdk.jmh.results.Result;
 import org.openjdk.jmh.results.RunResult;
@@ -14,8 +15,10 @@ import org.openjdk.jmh.runner.options.CommandLineOptions;
 
 /**
  * Runs the JMH benchmarks with the usual JMH command-line options and prints, after JMH's own
- * table, the ratios the targets are stated in: {@code java -cp benchmarks.jar
- * dev.idsettle.bench.Report -f 1 -wi 2 -i 3 -w 2s -r 3s}.
+ * table, the ratios the targets are stated in, each against its target: {@code java -cp
+ * benchmarks.jar dev.idsettle.bench.Report -f 1 -wi 2 -i 3 -w 2s -r 3s}. Scores measured as time
+ * per operation ({@code SampleTime}) are also shown as throughput (threads / mean latency) with
+ * their p99.
  */
 public final class Report {
   private Report() {}
@@ -26,9 +29,17 @@ public final class Report {
     Map<String, Ratios.Score> scores = new LinkedHashMap<>();
     for (RunResult run : results) {
       Result<?> primary = run.getPrimaryResult();
+      BenchmarkParams params = run.getParams();
       scores.put(
-          key(run.getParams()),
-          new Ratios.Score(primary.getScore(), primary.getScoreError(), primary.getScoreUnit()));
+          key(params),
+          new Ratios.Score(
+              primary.getScore(),
+              primary.getScoreError(),
+              primary.getScoreUnit(),
+              params.getThreads(),
+              params.getMode() == Mode.SampleTime
+                  ? primary.getStatistics().getPercentile(99)
+                  : Double.NaN));
     }
     System.out.println();
     System.out.println("Scores:");
@@ -36,11 +47,12 @@ public final class Report {
         (name, s) ->
             System.out.printf(
                 Locale.ROOT,
-                "  %-45s %,14.3f ± %,12.3f %s%n",
+                "  %-45s %,14.3f ± %,12.3f %-6s %s%n",
                 name,
                 s.value(),
                 s.error(),
-                s.unit()));
+                s.unit(),
+                s.describe()));
     System.out.println("Ratios:");
     Ratios.lines(scores).forEach(line -> System.out.println("  " + line));
   }

@@ -18,36 +18,47 @@ import dev.idsettle.roles.Reversed;
 import dev.idsettle.roles.Service;
 import dev.idsettle.roles.SettlementAuthenticator;
 import dev.idsettle.roles.SettlementTerminal;
+import dev.idsettle.spi.LedgerStore;
 import dev.idsettle.store.memory.MemoryStore;
 import java.io.PrintStream;
+import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.util.ArrayList;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 
 /**
- * Claim 1 end to end on the memory store: a sheet of IDs is issued, one is sold at a till, a
- * service is used until the low-balance warning and then the denial, an unknown ID is answered like
- * an unsold one, and a timed-out activation is reversed. Run it with {@code mvn -B -q -pl samples
- * exec:java} (after {@code mvn -B -q install -DskipTests}).
+ * Claim 1 end to end: a sheet of IDs is issued, one is sold at a till, a service is used until the
+ * low-balance warning and then the denial, an unknown ID is answered like an unsold one, and a
+ * timed-out activation is reversed. Run it with {@code mvn -B -q -pl samples exec:java} (after
+ * {@code mvn -B -q install -DskipTests}): it runs on the embedded default, an H2 file database
+ * under {@code samples/target/idsettle-demo/} ({@link DemoDatabase}). Every run issues new IDs and
+ * uses references tagged with a fresh run id, so it can be repeated against the same file.
  */
 public final class ClaimOneWalkthrough {
   private static final Money PRICE = Money.of(1000, "EUR");
   private static final Money CALL = Money.of(150, "EUR");
   private static final Money WARN_BELOW = Money.of(300, "EUR");
   private static final int SHEET = 6;
+  private static final Path DEFAULT_FILE = Path.of("target", "idsettle-demo", "ledger");
 
   private final PrintStream out;
   private final IdSettle settle;
   private final SettlementTerminal till;
   private final SettlementAuthenticator phone;
   private final List<LowBalanceEvent> events = new CopyOnWriteArrayList<>();
+  private final String run;
 
-  private ClaimOneWalkthrough(PrintStream out) {
+  private ClaimOneWalkthrough(PrintStream out, LedgerStore store) {
     this.out = out;
+    SecureRandom random = new SecureRandom();
     byte[] issuerKey = new byte[32];
-    new SecureRandom().nextBytes(issuerKey);
-    this.settle = IdSettle.builder(MemoryStore.create()).issuerKey(issuerKey).build();
+    random.nextBytes(issuerKey);
+    byte[] runId = new byte[4];
+    random.nextBytes(runId);
+    this.run = HexFormat.of().formatHex(runId);
+    this.settle = IdSettle.builder(store).issuerKey(issuerKey).build();
     this.till = settle.terminal("till-1");
     this.phone = settle.authenticator(new Service("phone", WARN_BELOW));
     settle.addLowBalanceListener(this::onLowBalance);
@@ -79,14 +90,32 @@ public final class ClaimOneWalkthrough {
       AccountState stateAfterReversal,
       Denial retryAfterReversal) {}
 
-  /** Runs the walkthrough, printing to standard output. */
+  /**
+   * Runs the walkthrough on the H2 file database {@code args[0]} (default {@code
+   * target/idsettle-demo/ledger}), printing to standard output.
+   */
   public static void main(String[] args) {
-    run(System.out);
+    Path file = args.length > 0 ? Path.of(args[0]) : DEFAULT_FILE;
+    try (DemoDatabase db = DemoDatabase.openH2(file)) {
+      System.out.println("Ledger: " + db.url() + " (H2 file, HikariCP, JdbcStore)");
+      run(System.out, db.store());
+    }
   }
 
   /** Runs the walkthrough on a fresh memory store, printing each step to {@code out}. */
   public static Summary run(PrintStream out) {
-    return new ClaimOneWalkthrough(out).walk();
+    return run(out, MemoryStore.create());
+  }
+
+  /**
+   * Runs the walkthrough on {@code store}, printing each step to {@code out}. The store may hold
+   * earlier runs: this one issues new IDs and tags its references with a fresh run id.
+   */
+  public static Summary run(PrintStream out, LedgerStore store) {
+    ClaimOneWalkthrough walkthrough = new ClaimOneWalkthrough(out, store);
+    try (IdSettle settle = walkthrough.settle) {
+      return walkthrough.walk();
+    }
   }
 
   private Summary walk() {
@@ -99,8 +128,8 @@ public final class ClaimOneWalkthrough {
     Reversed reversed = reverseTimedOutActivation(lostSale);
     AccountState state = settle.account(lostSale).map(Account::state).orElseThrow();
     out.printf("     %s is %s again: it can be sold under a new reference%n", lostSale, state);
-    Denial retry = expect(Denial.class, till.activate(lostSale, PRICE, "sale-0002"));
-    show("till retries sale-0002", retry);
+    Denial retry = expect(Denial.class, till.activate(lostSale, PRICE, ref("sale-0002")));
+    show("till retries " + ref("sale-0002"), retry);
     return new Summary(
         sheet,
         activated,
@@ -127,9 +156,10 @@ public final class ClaimOneWalkthrough {
   }
 
   private Activated sell(IdNumber id) {
-    Activated activated = expect(Activated.class, till.activate(id, PRICE, "sale-0001"));
+    Activated activated = expect(Activated.class, till.activate(id, PRICE, ref("sale-0001")));
     out.printf(
-        "2. till-1 sold %s for %s (sale-0001): balance %s%n", id, PRICE, activated.balance());
+        "2. till-1 sold %s for %s (%s): balance %s%n",
+        id, PRICE, ref("sale-0001"), activated.balance());
     return activated;
   }
 
@@ -166,17 +196,22 @@ public final class ClaimOneWalkthrough {
   }
 
   private Reversed reverseTimedOutActivation(IdNumber id) {
-    Activated sold = expect(Activated.class, till.activate(id, PRICE, "sale-0002"));
+    Activated sold = expect(Activated.class, till.activate(id, PRICE, ref("sale-0002")));
     out.printf(
-        "5. till-1 activated %s (sale-0002, balance %s) but the answer was lost: reverse it%n",
-        id, sold.balance());
-    Reversed reversed = expect(Reversed.class, till.reverse(id, "sale-0002"));
+        "5. till-1 activated %s (%s, balance %s) but the answer was lost: reverse it%n",
+        id, ref("sale-0002"), sold.balance());
+    Reversed reversed = expect(Reversed.class, till.reverse(id, ref("sale-0002")));
     out.printf("     reversed: %s back to the till's cash%n", reversed.amount());
     return reversed;
   }
 
   private AuthorizationResult authorize(IdNumber id, String reference) {
-    return phone.authorize(new AuthorizationRequest(id, CALL, "kiosk-7", reference));
+    return phone.authorize(new AuthorizationRequest(id, CALL, "kiosk-7", ref(reference)));
+  }
+
+  /** {@code base} tagged with this run's id: references stay unique across runs on one store. */
+  private String ref(String base) {
+    return base + "/" + run;
   }
 
   private void onLowBalance(LowBalanceEvent event) {

@@ -14,14 +14,18 @@ import java.nio.charset.StandardCharsets;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-class ClaimOneWalkthroughTest {
+/** The walkthrough's story, checked on whichever store a subclass runs it on. */
+abstract class ClaimOneWalkthroughTest {
   private final ByteArrayOutputStream bytes = new ByteArrayOutputStream();
   private ClaimOneWalkthrough.Summary summary;
   private String printed;
 
+  /** Runs the walkthrough once, printing to {@code out}. */
+  abstract ClaimOneWalkthrough.Summary run(PrintStream out);
+
   @BeforeEach
   void runWalkthrough() {
-    summary = ClaimOneWalkthrough.run(new PrintStream(bytes, true, StandardCharsets.UTF_8));
+    summary = run(new PrintStream(bytes, true, StandardCharsets.UTF_8));
     printed = bytes.toString(StandardCharsets.UTF_8);
   }
 

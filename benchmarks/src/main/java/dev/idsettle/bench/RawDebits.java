@@ -1,0 +1,85 @@
+package dev.idsettle.bench;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.sql.Statement;
+import javax.sql.DataSource;
+
+/**
+ * The raw-JDBC baseline: its own two tables in the benchmark's database and, per debit, only the
+ * minimal statements: one conditional {@code UPDATE ... SET balance = balance - ? WHERE id = ? AND
+ * balance >= ?} (row count checked), one {@code INSERT} of the transfer, one commit.
+ */
+final class RawDebits {
+  private RawDebits() {}
+
+  /** Creates the tables and {@code accounts} accounts with ids 0.. and {@code balance} each. */
+  static void create(DataSource ds, int accounts, long balance) {
+    try (Connection c = ds.getConnection();
+        Statement s = c.createStatement()) {
+      s.execute(
+          "CREATE TABLE bench_account (id BIGINT PRIMARY KEY, balance BIGINT NOT NULL"
+              + " CHECK (balance >= 0))");
+      s.execute(
+          "CREATE TABLE bench_transfer (id VARCHAR(64) PRIMARY KEY,"
+              + " account BIGINT NOT NULL REFERENCES bench_account (id), amount BIGINT NOT NULL)");
+      c.setAutoCommit(false);
+      try (PreparedStatement insert =
+          c.prepareStatement("INSERT INTO bench_account (id, balance) VALUES (?, ?)")) {
+        for (int i = 0; i < accounts; i++) {
+          insert.setLong(1, i);
+          insert.setLong(2, balance);
+          insert.addBatch();
+          if (i % 5_000 == 4_999) {
+            insert.executeBatch();
+          }
+        }
+        insert.executeBatch();
+      }
+      c.commit();
+    } catch (SQLException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  /** One thread's connection and statements; not thread-safe. */
+  static final class Session implements AutoCloseable {
+    private final Connection connection;
+    private final PreparedStatement update;
+    private final PreparedStatement insert;
+
+    Session(DataSource ds) throws SQLException {
+      connection = ds.getConnection();
+      connection.setAutoCommit(false);
+      update =
+          connection.prepareStatement(
+              "UPDATE bench_account SET balance = balance - ? WHERE id = ? AND balance >= ?");
+      insert =
+          connection.prepareStatement(
+              "INSERT INTO bench_transfer (id, account, amount) VALUES (?, ?, ?)");
+    }
+
+    /** Debits {@code amount} from {@code account}; false (rolled back) if it did not cover it. */
+    boolean debit(long account, long amount, String transferId) throws SQLException {
+      update.setLong(1, amount);
+      update.setLong(2, account);
+      update.setLong(3, amount);
+      if (update.executeUpdate() != 1) {
+        connection.rollback();
+        return false;
+      }
+      insert.setString(1, transferId);
+      insert.setLong(2, account);
+      insert.setLong(3, amount);
+      insert.executeUpdate();
+      connection.commit();
+      return true;
+    }
+
+    @Override
+    public void close() throws SQLException {
+      connection.close();
+    }
+  }
+}
