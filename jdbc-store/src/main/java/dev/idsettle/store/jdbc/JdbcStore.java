@@ -22,6 +22,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.locks.Lock;
 import javax.sql.DataSource;
 import org.jspecify.annotations.Nullable;
 
@@ -103,6 +104,20 @@ public final class JdbcStore implements LedgerStore {
   }
 
   private void commit(Connection c) {
+    Lock lock = dialect.commitLock();
+    if (lock == null) {
+      commitAndSync(c);
+      return;
+    }
+    lock.lock();
+    try {
+      commitAndSync(c);
+    } finally {
+      lock.unlock();
+    }
+  }
+
+  private void commitAndSync(Connection c) {
     try {
       c.commit();
     } catch (SQLException e) {

@@ -6,17 +6,12 @@ import com.zaxxer.hikari.HikariDataSource;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 
 /**
  * A child JVM applying batches to an H2 file database is killed with SIGKILL mid-run; after
  * reopening, the invariants hold, no batch is half applied, and every confirmed batch is there.
  */
-@Disabled(
-    "fails in about 1 run of 3 on H2 2.5.252: the last confirmed batch is lost after SIGKILL"
-        + " despite WRITE_DELAY 0 (see README); run with"
-        + " -Djunit.jupiter.conditions.deactivate=org.junit.*DisabledCondition")
 class H2CrashTest {
 
   @Test

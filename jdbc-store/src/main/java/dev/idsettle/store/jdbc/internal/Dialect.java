@@ -4,6 +4,8 @@ import dev.idsettle.store.jdbc.H2Durability;
 import dev.idsettle.store.jdbc.SqlDialect;
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.util.concurrent.locks.Lock;
+import org.jspecify.annotations.Nullable;
 
 /**
  * What differs between the databases. The statements themselves are shared ({@link Sql}); a dialect
@@ -74,4 +76,12 @@ public sealed interface Dialect permits H2Dialect, PostgresDialect {
 
   /** Runs after each successful commit (for H2's power-loss setting: forces the file to disk). */
   void afterCommit(Connection connection) throws SQLException;
+
+  /**
+   * A lock the store holds around each commit and {@link #afterCommit}, or null if commits may run
+   * concurrently. Valid after {@link #prepare}.
+   */
+  default @Nullable Lock commitLock() {
+    return null;
+  }
 }
