@@ -18,6 +18,7 @@ import dev.idsettle.ledger.TransferKind;
 import dev.idsettle.spi.LedgerTx.Changes;
 import dev.idsettle.spi.RetryableStoreException;
 import dev.idsettle.spi.StoreException;
+import dev.idsettle.tck.MutableClock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -33,7 +34,7 @@ abstract class JdbcStoreContractBase {
   /** A start with nanoseconds, which PostgreSQL timestamps would round. */
   static final Instant START = Instant.parse("2026-03-01T10:15:30.123456789Z");
 
-  final TestClock clock = new TestClock(START);
+  final MutableClock clock = MutableClock.at(START);
   JdbcStore store;
   Ledger ledger;
   Fixture f;
