@@ -85,7 +85,7 @@ final class DefaultSettlementAuthenticator implements SettlementAuthenticator {
           LedgerCommand.post(
               Keys.debit(service.name(), r.terminal(), r.reference()),
               account,
-              revenue[Keys.revenueShard(account)],
+              revenue[Keys.revenueShard(r.terminal())],
               r.amount().minor(),
               code));
       submitted.add(i);

@@ -74,7 +74,8 @@ final class ReceiptSettlement {
     }
     AccountId revenue =
         ledger.operator(
-            Keys.revenue(service, shadow.get().currency(), Keys.revenueShard(shadow.get().id())),
+            Keys.revenue(
+                service, shadow.get().currency(), Keys.revenueShard(shadow.get().id().toString())),
             shadow.get().currency());
     long available = ledger.requireShadow(cardId).available();
     for (CardReceipt r : sorted) {

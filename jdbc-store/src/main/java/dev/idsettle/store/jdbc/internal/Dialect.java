@@ -68,6 +68,18 @@ public sealed interface Dialect permits H2Dialect, PostgresDialect {
         : Sql.INSERT_ACCOUNT;
   }
 
+  /**
+   * The clause that locks the rows {@link Sql#LOCK_ACCOUNTS} reads, strong enough that no other
+   * transaction can change them until this one ends.
+   */
+  String rowLockClause();
+
+  /**
+   * Whether a judged batch is written with {@link Sql#WRITE_ALL} (one round trip) rather than one
+   * batched statement per table.
+   */
+  boolean writesInOneStatement();
+
   /** Whether {@code e} says that a table does not exist. */
   boolean isMissingTable(SQLException e);
 

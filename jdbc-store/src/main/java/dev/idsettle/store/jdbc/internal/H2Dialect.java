@@ -58,6 +58,17 @@ final class H2Dialect implements Dialect {
   }
 
   @Override
+  public String rowLockClause() {
+    return "FOR UPDATE";
+  }
+
+  /** H2 has no data-modifying CTEs, and its statements are calls within the process anyway. */
+  @Override
+  public boolean writesInOneStatement() {
+    return false;
+  }
+
+  @Override
   public boolean insertSkipsConflicts() {
     return false;
   }

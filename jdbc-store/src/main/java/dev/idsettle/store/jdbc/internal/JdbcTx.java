@@ -57,7 +57,7 @@ public final class JdbcTx implements LedgerTx {
 
   private Map<AccountId, Account> lockAccounts(Collection<AccountId> accounts) throws SQLException {
     Map<AccountId, Account> locked = new HashMap<>();
-    try (PreparedStatement ps = connection.prepareStatement(Sql.LOCK_ACCOUNTS)) {
+    try (PreparedStatement ps = connection.prepareStatement(lookups.lockAccounts())) {
       ps.setArray(1, lookups.longs(connection, new TreeSet<>(accounts)));
       try (ResultSet rs = ps.executeQuery()) {
         while (rs.next()) {
@@ -86,6 +86,10 @@ public final class JdbcTx implements LedgerTx {
 
   @Override
   public void write(Changes changes) {
+    if (lookups.dialect().writesInOneStatement()) {
+      new OneStatementWrite(connection, versions).write(changes);
+      return;
+    }
     if (!changes.transfers().isEmpty()) {
       insertTransfers(changes.transfers());
     }
@@ -105,46 +109,60 @@ public final class JdbcTx implements LedgerTx {
       }
       ps.executeBatch();
     } catch (SQLException e) {
-      if (Failures.UNIQUE_VIOLATION.equals(Failures.sqlState(e))) {
-        throw new RetryableStoreException(
-            "a transfer id was inserted by a concurrent transaction" + Failures.detail(e), e);
-      }
-      throw Failures.beforeCommit("inserting transfers", e);
+      throw writeFailed(e);
     }
   }
 
   private void updateAccounts(List<Account> accounts) {
     try (PreparedStatement ps = connection.prepareStatement(Sql.UPDATE_ACCOUNT)) {
       for (Account a : accounts) {
-        Long version = versions.get(a.id());
-        if (version == null) {
-          throw new StoreException(
-              "account "
-                  + a.id()
-                  + " was written without being locked first (a bug in the"
-                  + " ledger core); nothing was committed",
-              false);
-        }
-        Rows.bindUpdate(ps, a, version);
+        Rows.bindUpdate(ps, a, lockedVersion(versions, a.id()));
         ps.addBatch();
       }
       int[] counts = ps.executeBatch();
       for (int i = 0; i < counts.length; i++) {
         if (counts[i] != 1) {
-          throw new RetryableStoreException(
-              "account "
-                  + accounts.get(i).id()
-                  + " changed after it was locked (row count "
-                  + counts[i]
-                  + "): does the database honour SELECT ... FOR UPDATE? Nothing was committed");
+          throw changedAfterLock("account " + accounts.get(i).id());
         }
       }
       for (Account a : accounts) {
         versions.merge(a.id(), 1L, Long::sum);
       }
     } catch (SQLException e) {
-      throw Failures.beforeCommit("updating accounts", e);
+      throw writeFailed(e);
     }
+  }
+
+  /** The version {@code id} had when this transaction locked it. */
+  static long lockedVersion(Map<AccountId, Long> versions, AccountId id) {
+    Long version = versions.get(id);
+    if (version == null) {
+      throw new StoreException(
+          "account "
+              + id
+              + " was written without being locked first (a bug in the ledger core); nothing"
+              + " was committed",
+          false);
+    }
+    return version;
+  }
+
+  static RetryableStoreException changedAfterLock(String what) {
+    return new RetryableStoreException(
+        what
+            + " changed after it was locked: does the database honour the row lock of"
+            + " SELECT ... FOR UPDATE? Nothing was committed");
+  }
+
+  /** A failed write: a transfer id that exists already is a conflict the core retries. */
+  static StoreException writeFailed(SQLException e) {
+    if (Failures.UNIQUE_VIOLATION.equals(Failures.sqlState(e))) {
+      return new RetryableStoreException(
+          "a transfer id exists already (a replay, or inserted by a concurrent transaction)"
+              + Failures.detail(e),
+          e);
+    }
+    return Failures.beforeCommit("writing the batch", e);
   }
 
   private void resolveHolds(List<Transfer> holds) {

@@ -23,10 +23,17 @@ import java.util.UUID;
 /** The read-only statements, each one round trip on a connection the caller owns. */
 public final class Lookups {
   private final Dialect dialect;
+  private final String lockAccounts;
 
   /** Lookups in {@code dialect}. */
   public Lookups(Dialect dialect) {
     this.dialect = dialect;
+    this.lockAccounts = Sql.LOCK_ACCOUNTS + dialect.rowLockClause();
+  }
+
+  /** The statement that reads and locks accounts by id, in id order. */
+  String lockAccounts() {
+    return lockAccounts;
   }
 
   /** The account with {@code id}. */

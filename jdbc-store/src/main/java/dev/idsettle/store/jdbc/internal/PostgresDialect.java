@@ -34,6 +34,21 @@ final class PostgresDialect implements Dialect {
     return true;
   }
 
+  /**
+   * Not {@code FOR UPDATE}: that mode also blocks the key-share locks that the foreign keys of
+   * every concurrent transfer insert take on the same accounts, while the store only changes
+   * non-key columns.
+   */
+  @Override
+  public String rowLockClause() {
+    return "FOR NO KEY UPDATE";
+  }
+
+  @Override
+  public boolean writesInOneStatement() {
+    return true;
+  }
+
   @Override
   public boolean isMissingTable(SQLException e) {
     return UNDEFINED_TABLE.equals(Failures.sqlState(e));
