@@ -63,58 +63,91 @@ public class JdbcBenchmark {
   public String db;
 
   private Databases database;
-  private IdNumber[] ids;
-  private IdSettle plain;
-  private IdSettle grouped;
-  private SettlementAuthenticator single;
-  private SettlementAuthenticator groupCommitted;
   private final AtomicLong refused = new AtomicLong();
 
-  /** Opens the database, issues and activates the IDs, creates the baseline's table. */
+  /** Opens the database and creates the ledger's schema. */
   @Setup(Level.Trial)
   public void setUp() {
     database = Databases.open(db);
     SchemaMigrator.of(database.pool()).migrate();
-    JdbcStore store = JdbcStore.builder(database.pool()).build();
-    ids = JdbcFixture.activeIds(store, IDS);
-    plain = IdSettle.builder(store).issuerKey(JdbcFixture.issuerKey()).build();
-    grouped = IdSettle.builder(store).issuerKey(JdbcFixture.issuerKey()).groupCommit(256).build();
-    Service service = new Service("bench", Money.zero(Fixture.EUR));
-    single = plain.authenticator(service);
-    groupCommitted = grouped.authenticator(service);
-    warm(single, "plain");
-    warm(groupCommitted, "grouped");
-    RawDebits.create(database.pool(), IDS, Fixture.BALANCE);
-  }
-
-  /**
-   * Debits every ID once through {@code authenticator}, in batches, so that its facade has looked
-   * every ID up once: the steady state of a service whose IDs fit its ID-to-account cache (default
-   * one million), which a few seconds of warm-up over 100 000 random IDs would not reach.
-   */
-  private void warm(SettlementAuthenticator authenticator, String name) {
-    List<AuthorizationRequest> requests = new ArrayList<>(1_000);
-    for (int i = 0; i < ids.length; i++) {
-      requests.add(new AuthorizationRequest(ids[i], AMOUNT, "warm-up", name + "-" + i));
-      if (requests.size() == 1_000 || i == ids.length - 1) {
-        authenticator.authorizeAll(requests).forEach(this::check);
-        requests.clear();
-      }
-    }
   }
 
   /** Fails the run if anything was refused, then deletes the database. */
   @TearDown(Level.Trial)
   public void tearDown() throws IOException {
-    plain.close();
-    grouped.close();
     database.close();
     if (refused.get() > 0) {
       throw new IllegalStateException(refused.get() + " debits were refused");
     }
   }
 
-  /** One calling thread: its terminal, references and baseline connection. */
+  /**
+   * The library's side, set up only for the trials that use it: 100 000 IDs issued and activated,
+   * and two facades (group commit off and on) whose ID-to-account caches are warm.
+   */
+  @State(Scope.Benchmark)
+  @SuppressWarnings("NullAway.Init")
+  public static class Library {
+    private IdNumber[] ids;
+    private IdSettle plain;
+    private IdSettle grouped;
+    private SettlementAuthenticator single;
+    private SettlementAuthenticator groupCommitted;
+
+    /** Issues and activates the IDs and warms both facades. */
+    @Setup(Level.Trial)
+    public void setUp(JdbcBenchmark benchmark) {
+      JdbcStore store = JdbcStore.builder(benchmark.database.pool()).build();
+      ids = JdbcFixture.activeIds(store, IDS);
+      plain = IdSettle.builder(store).issuerKey(JdbcFixture.issuerKey()).build();
+      grouped = IdSettle.builder(store).issuerKey(JdbcFixture.issuerKey()).groupCommit(256).build();
+      Service service = new Service("bench", Money.zero(Fixture.EUR));
+      single = plain.authenticator(service);
+      groupCommitted = grouped.authenticator(service);
+      warm(benchmark, single, "plain");
+      warm(benchmark, groupCommitted, "grouped");
+    }
+
+    /**
+     * Debits every ID once through {@code authenticator}, in batches, so that its facade has looked
+     * every ID up once: the steady state of a service whose IDs fit its ID-to-account cache
+     * (default one million), which a few seconds of warm-up over 100 000 random IDs would not
+     * reach.
+     */
+    private void warm(JdbcBenchmark benchmark, SettlementAuthenticator authenticator, String name) {
+      List<AuthorizationRequest> requests = new ArrayList<>(1_000);
+      for (int i = 0; i < ids.length; i++) {
+        requests.add(new AuthorizationRequest(ids[i], AMOUNT, "warm-up", name + "-" + i));
+        if (requests.size() == 1_000 || i == ids.length - 1) {
+          authenticator.authorizeAll(requests).forEach(benchmark::check);
+          requests.clear();
+        }
+      }
+    }
+
+    /** Stops the group-commit thread. */
+    @TearDown(Level.Trial)
+    public void tearDown() {
+      plain.close();
+      grouped.close();
+    }
+
+    IdNumber randomId() {
+      return ids[ThreadLocalRandom.current().nextInt(ids.length)];
+    }
+  }
+
+  /** The baseline's tables, created only for the trials that use them. */
+  @State(Scope.Benchmark)
+  public static class Raw {
+    /** Creates the baseline's accounts. */
+    @Setup(Level.Trial)
+    public void setUp(JdbcBenchmark benchmark) {
+      RawDebits.create(benchmark.database.pool(), IDS, Fixture.BALANCE);
+    }
+  }
+
+  /** One calling thread: its terminal and references. */
   @State(Scope.Thread)
   @SuppressWarnings("NullAway.Init")
   public static class Caller {
@@ -122,19 +155,11 @@ public class JdbcBenchmark {
 
     private String terminal;
     private long counter;
-    private RawDebits.Session raw;
 
-    /** Names this thread's terminal and opens its baseline connection. */
+    /** Names this thread's terminal. */
     @Setup(Level.Trial)
-    public void setUp(JdbcBenchmark benchmark) throws SQLException {
+    public void setUp() {
       terminal = "kiosk-" + THREADS.incrementAndGet();
-      raw = new RawDebits.Session(benchmark.database.pool());
-    }
-
-    /** Returns the baseline connection to the pool. */
-    @TearDown(Level.Trial)
-    public void tearDown() throws SQLException {
-      raw.close();
     }
 
     String nextReference() {
@@ -142,45 +167,65 @@ public class JdbcBenchmark {
     }
   }
 
+  /** One thread's baseline connection. */
+  @State(Scope.Thread)
+  @SuppressWarnings("NullAway.Init")
+  public static class RawCaller {
+    private RawDebits.Session session;
+
+    /** Opens this thread's connection, after the baseline's tables exist. */
+    @Setup(Level.Trial)
+    public void setUp(JdbcBenchmark benchmark, Raw raw) throws SQLException {
+      session = new RawDebits.Session(benchmark.database.pool());
+    }
+
+    /** Returns the connection to the pool. */
+    @TearDown(Level.Trial)
+    public void tearDown() throws SQLException {
+      session.close();
+    }
+  }
+
   /** The library, 4 threads, random IDs. */
   @Benchmark
   @Threads(4)
-  public AuthorizationResult library4Threads(Caller caller) {
-    return authorize(single, caller, randomId());
+  public AuthorizationResult library4Threads(Library library, Caller caller) {
+    return authorize(library.single, caller, library.randomId());
   }
 
   /** The library, 8 threads, random IDs. */
   @Benchmark
   @Threads(8)
-  public AuthorizationResult library8Threads(Caller caller) {
-    return authorize(single, caller, randomId());
+  public AuthorizationResult library8Threads(Library library, Caller caller) {
+    return authorize(library.single, caller, library.randomId());
   }
 
   /** The library, 16 threads, random IDs. */
   @Benchmark
   @Threads(16)
-  public AuthorizationResult library16Threads(Caller caller) {
-    return authorize(single, caller, randomId());
+  public AuthorizationResult library16Threads(Library library, Caller caller) {
+    return authorize(library.single, caller, library.randomId());
   }
 
   /** The library, 8 threads, all on one ID. */
   @Benchmark
   @Threads(8)
-  public AuthorizationResult libraryHot8Threads(Caller caller) {
-    return authorize(single, caller, ids[0]);
+  public AuthorizationResult libraryHot8Threads(Library library, Caller caller) {
+    return authorize(library.single, caller, library.ids[0]);
   }
 
   /** The library, 8 threads, each call an {@code authorizeAll} of 50 random debits. */
   @Benchmark
   @Threads(8)
   @OperationsPerInvocation(BATCH)
-  public List<AuthorizationResult> libraryBatchOf50x8Threads(Caller caller) {
+  public List<AuthorizationResult> libraryBatchOf50x8Threads(Library library, Caller caller) {
     List<AuthorizationRequest> requests = new ArrayList<>(BATCH);
     for (int i = 0; i < BATCH; i++) {
       requests.add(
-          new AuthorizationRequest(randomId(), AMOUNT, caller.terminal, caller.nextReference()));
+          new AuthorizationRequest(
+              library.randomId(), AMOUNT, caller.terminal, caller.nextReference()));
     }
-    List<AuthorizationResult> results = single.authorizeAll(requests);
+    List<AuthorizationResult> results = library.single.authorizeAll(requests);
     results.forEach(this::check);
     return results;
   }
@@ -188,47 +233,43 @@ public class JdbcBenchmark {
   /** The library with group commit on, 16 threads, random IDs. */
   @Benchmark
   @Threads(16)
-  public AuthorizationResult groupCommit16Threads(Caller caller) {
-    return authorize(groupCommitted, caller, randomId());
+  public AuthorizationResult groupCommit16Threads(Library library, Caller caller) {
+    return authorize(library.groupCommitted, caller, library.randomId());
   }
 
   /** The library with group commit on, 16 threads, all on one ID. */
   @Benchmark
   @Threads(16)
-  public AuthorizationResult groupCommitHot16Threads(Caller caller) {
-    return authorize(groupCommitted, caller, ids[0]);
+  public AuthorizationResult groupCommitHot16Threads(Library library, Caller caller) {
+    return authorize(library.groupCommitted, caller, library.ids[0]);
   }
 
   /** The baseline, 8 threads, random accounts. */
   @Benchmark
   @Threads(8)
-  public boolean baseline8Threads(Caller caller) throws SQLException {
-    return debitRaw(caller, ThreadLocalRandom.current().nextInt(IDS));
+  public boolean baseline8Threads(RawCaller raw, Caller caller) throws SQLException {
+    return debitRaw(raw, caller, ThreadLocalRandom.current().nextInt(IDS));
   }
 
   /** The baseline, 8 threads, all on one account. */
   @Benchmark
   @Threads(8)
-  public boolean baselineHot8Threads(Caller caller) throws SQLException {
-    return debitRaw(caller, 0);
+  public boolean baselineHot8Threads(RawCaller raw, Caller caller) throws SQLException {
+    return debitRaw(raw, caller, 0);
   }
 
   /** The baseline, 16 threads, random accounts. */
   @Benchmark
   @Threads(16)
-  public boolean baseline16Threads(Caller caller) throws SQLException {
-    return debitRaw(caller, ThreadLocalRandom.current().nextInt(IDS));
+  public boolean baseline16Threads(RawCaller raw, Caller caller) throws SQLException {
+    return debitRaw(raw, caller, ThreadLocalRandom.current().nextInt(IDS));
   }
 
   /** The baseline, 16 threads, all on one account. */
   @Benchmark
   @Threads(16)
-  public boolean baselineHot16Threads(Caller caller) throws SQLException {
-    return debitRaw(caller, 0);
-  }
-
-  private IdNumber randomId() {
-    return ids[ThreadLocalRandom.current().nextInt(ids.length)];
+  public boolean baselineHot16Threads(RawCaller raw, Caller caller) throws SQLException {
+    return debitRaw(raw, caller, 0);
   }
 
   private AuthorizationResult authorize(
@@ -240,14 +281,14 @@ public class JdbcBenchmark {
     return result;
   }
 
-  private void check(AuthorizationResult result) {
+  void check(AuthorizationResult result) {
     if (!(result instanceof Permit)) {
       refused.incrementAndGet();
     }
   }
 
-  private boolean debitRaw(Caller caller, long account) throws SQLException {
-    boolean done = caller.raw.debit(account, AMOUNT.minor(), caller.nextReference());
+  private boolean debitRaw(RawCaller raw, Caller caller, long account) throws SQLException {
+    boolean done = raw.session.debit(account, AMOUNT.minor(), caller.nextReference());
     if (!done) {
       refused.incrementAndGet();
     }

@@ -66,9 +66,47 @@ final class Ratios {
     }
   }
 
+  /**
+   * One derived figure against its target.
+   *
+   * @param comparison {@code ">="}, {@code "<="} or empty for a figure without a target
+   */
+  record Figure(String label, double value, String comparison, double target) {
+    boolean met() {
+      return switch (comparison) {
+        case ">=" -> value >= target;
+        case "<=" -> value <= target;
+        default -> true;
+      };
+    }
+
+    /** The verdict column: the target and whether it is met. */
+    String verdict() {
+      return comparison.isEmpty()
+          ? "(no target)"
+          : String.format(
+              Locale.ROOT, "target %s %.2f: %s", comparison, target, met() ? "met" : "MISSED");
+    }
+
+    /** The figure's line in the report. */
+    String line() {
+      String number = value >= 1000 ? "%,9.0f" : "%9.3f";
+      return String.format(Locale.ROOT, "%-62s " + number + "  %s", label, value, verdict());
+    }
+  }
+
   /** The lines of the ratio report. */
   static List<String> lines(Map<String, Score> scores) {
     List<String> out = new ArrayList<>();
+    for (Figure f : figures(scores)) {
+      out.add(f.line());
+    }
+    return out;
+  }
+
+  /** The figures the scores allow, in report order. */
+  static List<Figure> figures(Map<String, Score> scores) {
+    List<Figure> out = new ArrayList<>();
     ratio(
         out,
         scores,
@@ -119,7 +157,7 @@ final class Ratios {
   }
 
   /** The targets of issue 5 for one database ({@code [db=...]}), in debits per second. */
-  private static void jdbc(List<String> out, Map<String, Score> all, String db) {
+  private static void jdbc(List<Figure> out, Map<String, Score> all, String db) {
     String p = "[db=" + db + "]";
     boolean pg = db.equals("postgres");
     Map<String, Score> s = throughputs(all);
@@ -181,11 +219,11 @@ final class Ratios {
     Score issue = all.get("issue100k" + p);
     if (issue != null) {
       out.add(
-          String.format(
-              Locale.ROOT,
-              "%-62s %,9.0f  (no target)",
+          new Figure(
               db + ": batch issuance, IDs/s",
-              JdbcIssueBenchmark.COUNT * issue.opsPerSecond()));
+              JdbcIssueBenchmark.COUNT * issue.opsPerSecond(),
+              "",
+              0));
     }
   }
 
@@ -199,23 +237,16 @@ final class Ratios {
   }
 
   private static void p99(
-      List<String> out, Map<String, Score> scores, String name, String label, boolean target) {
+      List<Figure> out, Map<String, Score> scores, String name, String label, boolean target) {
     Score s = scores.get(name);
     if (s == null || Double.isNaN(s.p99())) {
       return;
     }
-    double ms = s.p99Millis();
-    out.add(
-        String.format(
-            Locale.ROOT,
-            "%-62s %7.3f  %s",
-            label,
-            ms,
-            target ? "target <= 5.00: " + mark(ms <= 5) : "(no target)"));
+    out.add(new Figure(label, s.p99Millis(), target ? "<=" : "", 5));
   }
 
   private static void ratio(
-      List<String> out,
+      List<Figure> out,
       Map<String, Score> scores,
       String numerator,
       String denominator,
@@ -227,17 +258,6 @@ final class Ratios {
     if (a == null || b == null) {
       return;
     }
-    double r = a.value() / b.value();
-    String verdict =
-        switch (comparison) {
-          case ">=" -> String.format(Locale.ROOT, "target >= %.2f: %s", target, mark(r >= target));
-          case "<=" -> String.format(Locale.ROOT, "target <= %.2f: %s", target, mark(r <= target));
-          default -> "(no target)";
-        };
-    out.add(String.format(Locale.ROOT, "%-62s %7.3f  %s", label, r, verdict));
-  }
-
-  private static String mark(boolean met) {
-    return met ? "met" : "MISSED";
+    out.add(new Figure(label, a.value() / b.value(), comparison, target));
   }
 }
