@@ -88,13 +88,13 @@ public final class JdbcTx implements LedgerTx {
   public void write(Changes changes) {
     if (lookups.dialect().writesInOneStatement()) {
       new OneStatementWrite(connection, versions).write(changes);
-      return;
-    }
-    if (!changes.transfers().isEmpty()) {
-      insertTransfers(changes.transfers());
-    }
-    if (!changes.accounts().isEmpty()) {
-      updateAccounts(changes.accounts());
+    } else {
+      if (!changes.transfers().isEmpty()) {
+        insertTransfers(changes.transfers());
+      }
+      if (!changes.accounts().isEmpty()) {
+        updateAccounts(changes.accounts());
+      }
     }
     if (!changes.resolvedHolds().isEmpty()) {
       resolveHolds(changes.resolvedHolds());

@@ -6,10 +6,8 @@ import dev.idsettle.ledger.Refusal;
 import dev.idsettle.ledger.Transfer;
 import dev.idsettle.ledger.TransferId;
 import dev.idsettle.spi.LedgerTx.Changes;
-import dev.idsettle.spi.RetryableStoreException;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.util.List;
@@ -18,8 +16,8 @@ import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Writes a judged batch with {@link Sql#WRITE_ALL}: transfers, account images and resolved holds in
- * one statement, so a debit costs the lock, this and the commit. Each column travels as one array.
+ * Writes a judged batch's transfers and account images with {@link Sql#WRITE_ALL} in one statement,
+ * so a debit costs the lock, this and the commit. Each column travels as one array.
  */
 final class OneStatementWrite {
   private final Connection connection;
@@ -30,29 +28,18 @@ final class OneStatementWrite {
     this.versions = versions;
   }
 
+  /** Writes transfers and accounts; returns without touching {@code resolvedHolds}. */
   void write(Changes changes) {
     List<Account> accounts = changes.accounts();
-    List<Transfer> holds = changes.resolvedHolds();
+    if (accounts.isEmpty() && changes.transfers().isEmpty()) {
+      return;
+    }
     try (PreparedStatement ps = connection.prepareStatement(Sql.WRITE_ALL)) {
       int next = bindTransfers(ps, changes.transfers());
-      next = bindAccounts(ps, next, accounts);
-      bindHolds(ps, next, holds);
-      long accountRows;
-      long holdRows;
-      try (ResultSet rs = ps.executeQuery()) {
-        rs.next();
-        accountRows = rs.getLong(1);
-        holdRows = rs.getLong(2);
-      }
-      if (accountRows != accounts.size()) {
-        throw JdbcTx.changedAfterLock(accounts.size() - accountRows + " of the accounts written");
-      }
-      if (holdRows != holds.size()) {
-        throw new RetryableStoreException(
-            holds.size()
-                - holdRows
-                + " of the holds resolved were no longer open; nothing was"
-                + " committed");
+      bindAccounts(ps, next, accounts);
+      int rows = ps.executeUpdate();
+      if (rows != accounts.size()) {
+        throw JdbcTx.changedAfterLock(accounts.size() - rows + " of the accounts written");
       }
       for (Account a : accounts) {
         versions.merge(a.id(), 1L, Long::sum);
@@ -106,7 +93,7 @@ final class OneStatementWrite {
     return k;
   }
 
-  private int bindAccounts(PreparedStatement ps, int first, List<Account> accounts)
+  private void bindAccounts(PreparedStatement ps, int first, List<Account> accounts)
       throws SQLException {
     int n = accounts.size();
     Long[] ids = new Long[n];
@@ -130,21 +117,7 @@ final class OneStatementWrite {
     ps.setArray(k++, array("int8", posted));
     ps.setArray(k++, array("int8", reserved));
     ps.setArray(k++, array("int8", expiresAt));
-    ps.setArray(k++, array("int8", lockedVersions));
-    return k;
-  }
-
-  private void bindHolds(PreparedStatement ps, int first, List<Transfer> holds)
-      throws SQLException {
-    int n = holds.size();
-    UUID[] ids = new UUID[n];
-    String[] states = new String[n];
-    for (int i = 0; i < n; i++) {
-      ids[i] = holds.get(i).id().toUuid();
-      states[i] = holds.get(i).holdState().name();
-    }
-    ps.setArray(first, array("uuid", ids));
-    ps.setArray(first + 1, array("varchar", states));
+    ps.setArray(k, array("int8", lockedVersions));
   }
 
   private java.sql.Array array(String type, @Nullable Object[] values) throws SQLException {
