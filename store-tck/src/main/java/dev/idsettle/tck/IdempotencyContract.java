@@ -40,6 +40,39 @@ public interface IdempotencyContract extends ContractTest {
     assertThat(f.account(f.revenue()).posted()).isEqualTo(30);
   }
 
+  /**
+   * A batch that mixes a replay with new transfers replays the one and applies the others once. The
+   * ledger's first attempt does not read new transfer ids; the store must reject the replayed id at
+   * the write and leave nothing of that attempt behind.
+   */
+  @Test
+  default void batchMixingReplayAndNewTransfersAppliesTheNewOnesOnce() {
+    LedgerFixture f = tck();
+    AccountId id = f.activeId(100);
+    TransferId old = TransferId.random();
+    CommandResult original = f.submit(Commands.debit(old, id, f.revenue(), 30));
+    TransferId before = TransferId.random();
+    TransferId after = TransferId.random();
+
+    List<CommandResult> results =
+        f.ledger()
+            .submit(
+                LedgerBatch.create()
+                    .add(Commands.debit(before, id, f.revenue(), 10))
+                    .add(Commands.debit(old, id, f.revenue(), 30))
+                    .add(Commands.debit(after, id, f.revenue(), 20)));
+
+    assertThat(results.get(0).applied()).isTrue();
+    assertThat(results.get(0).replayed()).isFalse();
+    assertThat(results.get(1).replayed()).isTrue();
+    assertThat(results.get(1).transfer()).isEqualTo(original.transfer());
+    assertThat(results.get(2).applied()).isTrue();
+    assertThat(results.get(2).replayed()).isFalse();
+    assertThat(f.account(id).posted()).isEqualTo(40);
+    assertThat(f.account(f.revenue()).posted()).isEqualTo(60);
+    assertThat(f.ledger().transfers(id, 0, 10)).hasSize(4);
+  }
+
   /** The same id with other content is refused as reused, and nothing changes. */
   @Test
   default void reusedIdWithOtherContentIsRefused() {
