@@ -1,6 +1,7 @@
 package dev.idsettle.internal;
 
 import dev.idsettle.id.IdNumber;
+import dev.idsettle.id.IdNumberFormat;
 import dev.idsettle.ledger.IdHash;
 import java.nio.charset.StandardCharsets;
 import javax.crypto.Mac;
@@ -9,13 +10,13 @@ import org.apache.commons.codec.digest.HmacUtils;
 
 /**
  * HMAC-SHA256 of ID numbers under the issuer key: how the core finds an ID's account without the
- * store ever seeing the number. Thread-safe (one {@link Mac} per thread).
+ * store ever seeing the number. Thread-safe (one keyed {@link Mac} per thread, keyed once).
  */
 public final class IdHasher {
   /** The shortest issuer key accepted, in bytes. */
   public static final int MIN_KEY_BYTES = 32;
 
-  private final ThreadLocal<Mac> mac;
+  private final ThreadLocal<PerThread> perThread;
 
   /** A hasher under {@code issuerKey} (at least 32 bytes; copied). */
   public IdHasher(byte[] issuerKey) {
@@ -24,13 +25,34 @@ public final class IdHasher {
           "issuerKey must have at least " + MIN_KEY_BYTES + " bytes, has " + issuerKey.length);
     }
     byte[] key = issuerKey.clone();
-    this.mac =
+    this.perThread =
         ThreadLocal.withInitial(
-            () -> HmacUtils.getInitializedMac(HmacAlgorithms.HMAC_SHA_256, key));
+            () -> new PerThread(HmacUtils.getInitializedMac(HmacAlgorithms.HMAC_SHA_256, key)));
   }
 
   /** The keyed hash of {@code id}. */
   public IdHash hash(IdNumber id) {
-    return IdHash.of(mac.get().doFinal(id.digits().getBytes(StandardCharsets.US_ASCII)));
+    PerThread t = perThread.get();
+    String digits = id.digits();
+    int n = digits.length();
+    if (n > t.ascii.length) {
+      return IdHash.of(t.mac.doFinal(digits.getBytes(StandardCharsets.US_ASCII)));
+    }
+    // the digits are ASCII: copied straight into a reused buffer instead of encoded into a new one
+    for (int i = 0; i < n; i++) {
+      t.ascii[i] = (byte) digits.charAt(i);
+    }
+    t.mac.update(t.ascii, 0, n);
+    return IdHash.of(t.mac.doFinal());
+  }
+
+  /** A thread's keyed MAC and input buffer. */
+  private static final class PerThread {
+    final Mac mac;
+    final byte[] ascii = new byte[IdNumberFormat.MAX_LENGTH];
+
+    PerThread(Mac mac) {
+      this.mac = mac;
+    }
   }
 }

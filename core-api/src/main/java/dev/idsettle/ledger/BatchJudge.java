@@ -10,7 +10,6 @@ import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Deque;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -25,17 +24,28 @@ import org.jspecify.annotations.Nullable;
 final class BatchJudge {
   private final Instant now;
   private final Map<AccountId, Account> original;
-  private final Map<AccountId, Account> accounts;
   private final Map<TransferId, Transfer> stored;
-  private final LinkedHashMap<TransferId, Transfer> inserts = new LinkedHashMap<>();
-  private final Map<TransferId, Transfer> resolved = new LinkedHashMap<>();
-  private final Deque<Runnable> undo = new ArrayDeque<>();
+  private final int expected;
+  // created on first use, and sized for the batch: most batches are one transfer
+  private @Nullable Map<AccountId, Account> images;
+  private @Nullable Map<TransferId, Transfer> inserts;
+  private @Nullable Map<TransferId, Transfer> resolved;
+  // null outside a linked group of several commands: see judgeGroup
+  private @Nullable Deque<Runnable> undo;
 
-  BatchJudge(Instant now, Map<AccountId, Account> locked, Map<TransferId, Transfer> existing) {
+  /**
+   * A judge over the {@code locked} accounts and the {@code existing} transfers, for about {@code
+   * expected} commands (a sizing hint).
+   */
+  BatchJudge(
+      Instant now,
+      Map<AccountId, Account> locked,
+      Map<TransferId, Transfer> existing,
+      int expected) {
     this.now = now;
     this.original = locked;
-    this.accounts = new HashMap<>(locked);
     this.stored = existing;
+    this.expected = Math.max(1, expected);
   }
 
   /** Releases the open holds among {@code holds} whose timeout has passed. */
@@ -49,63 +59,81 @@ final class BatchJudge {
         expire(current);
       }
     }
-    undo.clear();
   }
 
-  List<CommandResult> judge(List<List<LedgerCommand>> groups) {
-    List<CommandResult> results = new ArrayList<>();
-    for (List<LedgerCommand> group : groups) {
-      results.addAll(judgeGroup(group));
+  /** One result per command of {@code groups}, which hold {@code commands} commands in all. */
+  List<CommandResult> judge(List<List<LedgerCommand>> groups, int commands) {
+    List<CommandResult> results = new ArrayList<>(commands);
+    for (int i = 0; i < groups.size(); i++) {
+      judgeGroup(groups.get(i), results);
     }
     return results;
   }
 
   Changes changes() {
-    List<Account> changed = new ArrayList<>();
-    for (Account a : accounts.values()) {
-      if (!a.equals(original.get(a.id()))) {
-        changed.add(a);
+    List<Account> changed = List.of();
+    Map<AccountId, Account> touched = images;
+    if (touched != null) {
+      changed = new ArrayList<>(touched.size());
+      for (Account a : touched.values()) {
+        // a hold and its void in one batch leave the account as it was: nothing to write
+        if (!a.equals(original.get(a.id()))) {
+          changed.add(a);
+        }
       }
     }
-    return new Changes(
-        changed, new ArrayList<>(inserts.values()), new ArrayList<>(resolved.values()));
+    return new Changes(changed, valuesOf(inserts), valuesOf(resolved));
   }
 
-  private List<CommandResult> judgeGroup(List<LedgerCommand> group) {
-    List<CommandResult> replay = replayOf(group);
-    if (replay != null) {
-      return replay;
+  private static List<Transfer> valuesOf(@Nullable Map<TransferId, Transfer> map) {
+    return map == null ? List.of() : new ArrayList<>(map.values());
+  }
+
+  /**
+   * Every apply method checks everything before it changes anything, so a lone command that is
+   * refused has changed nothing; only in a linked group of several must the changes of the commands
+   * before the refused one be undone.
+   */
+  private void judgeGroup(List<LedgerCommand> group, List<CommandResult> results) {
+    if (replayOf(group, results)) {
+      return;
     }
-    undo.clear();
-    List<CommandResult> applied = new ArrayList<>(group.size());
-    for (LedgerCommand command : group) {
+    int size = group.size();
+    int first = results.size();
+    undo = size > 1 ? new ArrayDeque<>(4 * size) : null;
+    for (int i = 0; i < size; i++) {
+      LedgerCommand command = group.get(i);
       Refusal refusal = apply(command);
       if (refusal != null) {
         rollback();
-        return refuseGroup(group, refusal);
+        // the commands before this one are refused with the group
+        results.subList(first, results.size()).clear();
+        refuseGroup(group, refusal, results);
+        return;
       }
-      applied.add(resultOf(command, null, false));
+      results.add(resultOf(command, null, false));
     }
-    undo.clear();
-    return applied;
+    undo = null;
   }
 
   private void rollback() {
-    while (!undo.isEmpty()) {
-      undo.pop().run();
+    Deque<Runnable> log = undo;
+    undo = null;
+    if (log != null) {
+      while (!log.isEmpty()) {
+        log.pop().run();
+      }
     }
   }
 
-  private List<CommandResult> refuseGroup(List<LedgerCommand> group, Refusal refusal) {
-    List<CommandResult> out = new ArrayList<>(group.size());
-    for (LedgerCommand command : group) {
+  private void refuseGroup(List<LedgerCommand> group, Refusal refusal, List<CommandResult> out) {
+    for (int i = 0; i < group.size(); i++) {
+      LedgerCommand command = group.get(i);
       if (refusal.recorded()) {
         recordRefusal(command, refusal);
       }
       out.add(resultOf(command, refusal, false));
     }
-    undo.clear();
-    return out;
   }
 
   private void recordRefusal(LedgerCommand command, Refusal refusal) {
@@ -138,13 +166,18 @@ final class BatchJudge {
     }
   }
 
-  /** Null if no command of the group was seen before; the original results if all were. */
-  private @Nullable List<CommandResult> replayOf(List<LedgerCommand> group) {
+  /**
+   * Adds the original results of {@code group} if all its commands were seen before, or ID_REUSED
+   * for each if some were and some were not (or with other content); false if none was.
+   */
+  private boolean replayOf(List<LedgerCommand> group, List<CommandResult> out) {
     int seen = 0;
     int keyed = 0;
     boolean mismatch = false;
     Refusal groupRefusal = null;
-    for (LedgerCommand command : group) {
+    int size = group.size();
+    for (int i = 0; i < size; i++) {
+      LedgerCommand command = group.get(i);
       TransferId id = idOf(command);
       if (id == null) {
         continue;
@@ -160,16 +193,16 @@ final class BatchJudge {
       }
     }
     if (seen == 0) {
-      return null;
+      return false;
     }
-    List<CommandResult> out = new ArrayList<>(group.size());
     if (mismatch || seen != keyed) {
-      for (LedgerCommand command : group) {
-        out.add(resultOf(command, Refusal.ID_REUSED, false));
+      for (int i = 0; i < size; i++) {
+        out.add(resultOf(group.get(i), Refusal.ID_REUSED, false));
       }
-      return out;
+      return true;
     }
-    for (LedgerCommand command : group) {
+    for (int i = 0; i < size; i++) {
+      LedgerCommand command = group.get(i);
       TransferId id = idOf(command);
       Transfer existing = id == null ? null : transfer(id);
       Refusal refusal = existing != null ? existing.refusal() : groupRefusal;
@@ -179,7 +212,7 @@ final class BatchJudge {
       }
       out.add(resultWith(command, refusal, existing, true));
     }
-    return out;
+    return true;
   }
 
   private static @Nullable TransferId idOf(LedgerCommand command) {
@@ -229,7 +262,7 @@ final class BatchJudge {
       return applyStateChange(s);
     }
     Tombstone t = (Tombstone) command;
-    if (!accounts.containsKey(t.debit()) || !accounts.containsKey(t.credit())) {
+    if (account(t.debit()) == null || account(t.credit()) == null) {
       return Refusal.ACCOUNT_NOT_FOUND;
     }
     insert(tombstoneRow(t, Refusal.REVERSED));
@@ -261,8 +294,8 @@ final class BatchJudge {
     if (debitId.equals(creditId)) {
       return Refusal.SAME_ACCOUNT;
     }
-    Account debit = accounts.get(debitId);
-    Account credit = accounts.get(creditId);
+    Account debit = account(debitId);
+    Account credit = account(creditId);
     if (debit == null || credit == null) {
       return Refusal.ACCOUNT_NOT_FOUND;
     }
@@ -318,8 +351,8 @@ final class BatchJudge {
     if (hold.holdState() != HoldState.OPEN) {
       return Refusal.HOLD_ALREADY_RESOLVED;
     }
-    Account debit = accounts.get(hold.debit());
-    Account credit = accounts.get(hold.credit());
+    Account debit = account(hold.debit());
+    Account credit = account(hold.credit());
     if (debit == null || credit == null) {
       return Refusal.ACCOUNT_NOT_FOUND;
     }
@@ -366,7 +399,7 @@ final class BatchJudge {
   }
 
   private @Nullable Refusal applyStateChange(StateChange s) {
-    Account account = accounts.get(s.account());
+    Account account = account(s.account());
     if (account == null) {
       return Refusal.ACCOUNT_NOT_FOUND;
     }
@@ -417,16 +450,20 @@ final class BatchJudge {
     if (debit.mustNotOverdraw() && expiresAt == null) {
       expiresAt = debit.expiry().onFirstUse(now);
     }
-    return settled(
-        debit.with(debit.state(), debit.posted(), debit.reserved(), expiresAt), posted, reserved);
+    return settled(debit, posted, reserved, expiresAt);
   }
 
   private static Account settled(Account a, long posted, long reserved) {
+    return settled(a, posted, reserved, a.expiresAt());
+  }
+
+  private static Account settled(
+      Account a, long posted, long reserved, @Nullable Instant expiresAt) {
     AccountState state = a.state();
     if (a.mustNotOverdraw() && state == AccountState.ACTIVE && posted == 0) {
       state = AccountState.EXHAUSTED;
     }
-    return a.with(state, posted, reserved, a.expiresAt());
+    return a.with(state, posted, reserved, expiresAt);
   }
 
   private static Account credited(Account a, long posted) {
@@ -446,7 +483,7 @@ final class BatchJudge {
   }
 
   private void expire(Transfer hold) {
-    Account debit = accounts.get(hold.debit());
+    Account debit = account(hold.debit());
     if (debit == null) {
       return;
     }
@@ -475,40 +512,85 @@ final class BatchJudge {
   }
 
   private @Nullable Transfer transfer(TransferId id) {
-    Transfer t = inserts.get(id);
+    Transfer t = inserts == null ? null : inserts.get(id);
     if (t != null) {
       return t;
     }
-    t = resolved.get(id);
+    t = resolved == null ? null : resolved.get(id);
     return t != null ? t : stored.get(id);
   }
 
+  /** The account's image as judged so far, or null if it is not locked (does not exist). */
+  private @Nullable Account account(AccountId id) {
+    Account a = images == null ? null : images.get(id);
+    return a != null ? a : original.get(id);
+  }
+
   private void put(Account next) {
-    Account previous = accounts.put(next.id(), next);
-    undo.push(() -> accounts.put(next.id(), Objects.requireNonNull(previous)));
+    Map<AccountId, Account> map = images;
+    if (map == null) {
+      map = images = new LinkedHashMap<>(capacity(2 * expected));
+    }
+    Account previous = map.put(next.id(), next);
+    Deque<Runnable> log = undo;
+    if (log != null) {
+      Map<AccountId, Account> touched = map;
+      log.push(
+          () -> {
+            if (previous == null) {
+              touched.remove(next.id());
+            } else {
+              touched.put(next.id(), previous);
+            }
+          });
+    }
   }
 
   private void insert(Transfer t) {
-    inserts.put(t.id(), t);
-    undo.push(() -> inserts.remove(t.id()));
+    Map<TransferId, Transfer> map = inserts;
+    if (map == null) {
+      map = inserts = new LinkedHashMap<>(capacity(expected));
+    }
+    map.put(t.id(), t);
+    Deque<Runnable> log = undo;
+    if (log != null) {
+      Map<TransferId, Transfer> inserted = map;
+      log.push(() -> inserted.remove(t.id()));
+    }
   }
 
   private void resolve(Transfer hold, HoldState state) {
     Transfer next = hold.withHoldState(state);
-    if (inserts.containsKey(hold.id())) {
-      inserts.put(hold.id(), next);
-      undo.push(() -> inserts.put(hold.id(), hold));
-    } else {
-      Transfer previous = resolved.put(hold.id(), next);
-      undo.push(
+    Map<TransferId, Transfer> inserted = inserts;
+    Deque<Runnable> log = undo;
+    if (inserted != null && inserted.containsKey(hold.id())) {
+      inserted.put(hold.id(), next);
+      if (log != null) {
+        log.push(() -> inserted.put(hold.id(), hold));
+      }
+      return;
+    }
+    Map<TransferId, Transfer> map = resolved;
+    if (map == null) {
+      map = resolved = new LinkedHashMap<>(4);
+    }
+    Transfer previous = map.put(hold.id(), next);
+    if (log != null) {
+      Map<TransferId, Transfer> done = map;
+      log.push(
           () -> {
             if (previous == null) {
-              resolved.remove(hold.id());
+              done.remove(hold.id());
             } else {
-              resolved.put(hold.id(), previous);
+              done.put(hold.id(), previous);
             }
           });
     }
+  }
+
+  /** A hash map capacity that holds {@code n} entries without resizing. */
+  private static int capacity(int n) {
+    return n + n / 3 + 1;
   }
 
   private CommandResult resultOf(
@@ -540,7 +622,7 @@ final class BatchJudge {
         refusal,
         t,
         replayed,
-        debit == null ? null : accounts.get(debit),
-        credit == null ? null : accounts.get(credit));
+        debit == null ? null : account(debit),
+        credit == null ? null : account(credit));
   }
 }

@@ -1,5 +1,8 @@
 package dev.idsettle.ledger;
 
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+import java.nio.ByteOrder;
 import java.util.Arrays;
 import org.apache.commons.codec.binary.Hex;
 import org.jspecify.annotations.Nullable;
@@ -11,11 +14,21 @@ public final class IdHash {
   /** Length in bytes. */
   public static final int LENGTH = 32;
 
-  private final byte[] bytes;
+  private static final VarHandle LONGS =
+      MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.BIG_ENDIAN);
+
+  // the bytes in the object itself: a map look-up compares them without another memory access
+  private final long b0;
+  private final long b1;
+  private final long b2;
+  private final long b3;
   private final int hash;
 
   private IdHash(byte[] bytes) {
-    this.bytes = bytes;
+    this.b0 = (long) LONGS.get(bytes, 0);
+    this.b1 = (long) LONGS.get(bytes, 8);
+    this.b2 = (long) LONGS.get(bytes, 16);
+    this.b3 = (long) LONGS.get(bytes, 24);
     this.hash = Arrays.hashCode(bytes);
   }
 
@@ -25,17 +38,27 @@ public final class IdHash {
       throw new IllegalArgumentException(
           "an ID hash has " + LENGTH + " bytes, got " + bytes.length);
     }
-    return new IdHash(bytes.clone());
+    return new IdHash(bytes);
   }
 
   /** A copy of the bytes. */
   public byte[] toBytes() {
-    return bytes.clone();
+    byte[] bytes = new byte[LENGTH];
+    LONGS.set(bytes, 0, b0);
+    LONGS.set(bytes, 8, b1);
+    LONGS.set(bytes, 16, b2);
+    LONGS.set(bytes, 24, b3);
+    return bytes;
   }
 
   @Override
   public boolean equals(@Nullable Object o) {
-    return o instanceof IdHash other && Arrays.equals(bytes, other.bytes);
+    return o instanceof IdHash other
+        && hash == other.hash
+        && b0 == other.b0
+        && b1 == other.b1
+        && b2 == other.b2
+        && b3 == other.b3;
   }
 
   @Override
@@ -46,6 +69,6 @@ public final class IdHash {
   /** The first 8 hex digits: enough to tell hashes apart in a log, useless to an attacker. */
   @Override
   public String toString() {
-    return "IdHash[" + Hex.encodeHexString(Arrays.copyOf(bytes, 4)) + "...]";
+    return "IdHash[" + Hex.encodeHexString(Arrays.copyOf(toBytes(), 4)) + "...]";
   }
 }

@@ -1,10 +1,6 @@
 package dev.idsettle.ledger;
 
-import dev.idsettle.ledger.LedgerCommand.StateChange;
-import dev.idsettle.ledger.LedgerCommand.Tombstone;
-import dev.idsettle.ledger.LedgerCommand.TransferCommand;
 import dev.idsettle.spi.LedgerStore;
-import dev.idsettle.spi.LedgerTx;
 import dev.idsettle.spi.LedgerTx.Changes;
 import dev.idsettle.spi.LedgerTx.Locked;
 import dev.idsettle.spi.RetryableStoreException;
@@ -14,8 +10,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
-import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -97,9 +91,9 @@ public final class Ledger implements AutoCloseable {
    */
   private List<CommandResult> submitNow(List<List<LedgerCommand>> groups) {
     try {
-      return store.transact(tx -> judge(tx, groups, false));
+      return store.transact(new BatchTransaction(clock, groups, false));
     } catch (RetryableStoreException e) {
-      return withRetries(() -> store.transact(tx -> judge(tx, groups, true)));
+      return withRetries(() -> store.transact(new BatchTransaction(clock, groups, true)));
     }
   }
 
@@ -178,7 +172,8 @@ public final class Ledger implements AutoCloseable {
                     holdIds.add(hold.id());
                   }
                   Locked locked = tx.lock(ids, holdIds);
-                  BatchJudge judge = new BatchJudge(now, locked.accounts(), locked.transfers());
+                  BatchJudge judge =
+                      new BatchJudge(now, locked.accounts(), locked.transfers(), due.size());
                   judge.expireDue(locked.transfers().values());
                   Changes changes = judge.changes();
                   if (!changes.isEmpty()) {
@@ -186,92 +181,6 @@ public final class Ledger implements AutoCloseable {
                   }
                   return changes.resolvedHolds().size();
                 }));
-  }
-
-  private List<CommandResult> judge(
-      LedgerTx tx, List<List<LedgerCommand>> groups, boolean readNewIds) {
-    Instant now = clock.instant();
-    int commands = 0;
-    for (List<LedgerCommand> group : groups) {
-      commands += group.size();
-    }
-    // sized once: this runs for every batch, and a store sorts what it locks itself
-    Set<TransferId> pendingIds = new HashSet<>(4);
-    Set<TransferId> ids = new HashSet<>(2 * commands + 2);
-    Set<AccountId> accountIds = new HashSet<>(4 * commands + 4);
-    Set<AccountId> debited = new HashSet<>(2 * commands + 2);
-    for (List<LedgerCommand> group : groups) {
-      for (LedgerCommand c : group) {
-        collect(c, ids, pendingIds, accountIds, debited);
-      }
-    }
-    if (!pendingIds.isEmpty()) {
-      // a hold's accounts never change, so reading them before locking is safe
-      for (Transfer hold : tx.findTransfers(pendingIds).values()) {
-        accountIds.add(hold.debit());
-        accountIds.add(hold.credit());
-        debited.add(hold.debit());
-      }
-    }
-    Collection<TransferId> toRead = pendingIds;
-    if (readNewIds) {
-      ids.addAll(pendingIds);
-      toRead = ids;
-    }
-    Locked locked = tx.lock(accountIds, toRead);
-    Map<TransferId, Transfer> known = locked.transfers();
-    List<AccountId> withHolds = new ArrayList<>(0);
-    for (AccountId id : debited) {
-      Account a = locked.accounts().get(id);
-      if (a != null && a.reserved() > 0) {
-        withHolds.add(id);
-      }
-    }
-    List<Transfer> due = withHolds.isEmpty() ? List.of() : tx.expiredHolds(withHolds, now);
-    if (!due.isEmpty()) {
-      known = new HashMap<>(known);
-      for (Transfer hold : due) {
-        known.putIfAbsent(hold.id(), hold);
-      }
-    }
-    BatchJudge judge = new BatchJudge(now, locked.accounts(), known);
-    judge.expireDue(due);
-    judge.expireDue(locked.transfers().values());
-    List<CommandResult> results = judge.judge(groups);
-    Changes changes = judge.changes();
-    if (!changes.isEmpty()) {
-      tx.write(changes);
-    }
-    return results;
-  }
-
-  private static void collect(
-      LedgerCommand c,
-      Set<TransferId> ids,
-      Set<TransferId> pendingIds,
-      Set<AccountId> accounts,
-      Set<AccountId> debited) {
-    if (c instanceof TransferCommand t) {
-      ids.add(t.id());
-      if (t.pendingId() != null) {
-        pendingIds.add(t.pendingId());
-      }
-      if (t.debit() != null) {
-        accounts.add(t.debit());
-        debited.add(t.debit());
-      }
-      if (t.credit() != null) {
-        accounts.add(t.credit());
-      }
-    } else if (c instanceof StateChange s) {
-      accounts.add(s.account());
-      debited.add(s.account());
-    } else {
-      Tombstone t = (Tombstone) c;
-      ids.add(t.id());
-      accounts.add(t.debit());
-      accounts.add(t.credit());
-    }
   }
 
   private <T> T withRetries(Attempt<T> attempt) {

@@ -9,7 +9,8 @@ import java.util.List;
  * order added, so several debits of one ID apply one after the other.
  */
 public final class LedgerBatch {
-  private final List<List<LedgerCommand>> groups = new ArrayList<>();
+  // most batches are one command: no room for ten
+  private final List<List<LedgerCommand>> groups = new ArrayList<>(2);
   private int size;
 
   /** An empty batch. */
@@ -41,7 +42,7 @@ public final class LedgerBatch {
 
   /** The groups, in order (an unlinked command is a group of one). */
   public List<List<LedgerCommand>> groups() {
-    return List.copyOf(groups);
+    return groups.size() == 1 ? List.of(groups.get(0)) : List.copyOf(groups);
   }
 
   /** The number of commands. */

@@ -1,9 +1,5 @@
 package dev.idsettle.ledger;
 
-import java.nio.ByteBuffer;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
 import java.util.UUID;
 
@@ -25,34 +21,12 @@ public record TransferId(long high, long low) implements Comparable<TransferId> 
    * always give the same id, different inputs practically never do.
    */
   public static TransferId derive(String namespace, String... parts) {
-    MessageDigest sha = SHA256.get();
-    feed(sha, namespace);
+    IdDigest digest = IdDigest.start();
+    digest.feed(namespace);
     for (String part : parts) {
-      feed(sha, part);
+      digest.feed(part);
     }
-    ByteBuffer h = ByteBuffer.wrap(sha.digest());
-    return new TransferId(h.getLong(), h.getLong());
-  }
-
-  private static final ThreadLocal<MessageDigest> SHA256 =
-      ThreadLocal.withInitial(
-          () -> {
-            try {
-              return MessageDigest.getInstance("SHA-256");
-            } catch (NoSuchAlgorithmException e) {
-              throw new IllegalStateException("SHA-256 is required by every Java platform", e);
-            }
-          });
-
-  private static void feed(MessageDigest sha, String s) {
-    byte[] b = s.getBytes(StandardCharsets.UTF_8);
-    // length-prefixed so that ("ab","c") and ("a","bc") differ
-    int n = b.length;
-    sha.update((byte) (n >>> 24));
-    sha.update((byte) (n >>> 16));
-    sha.update((byte) (n >>> 8));
-    sha.update((byte) n);
-    sha.update(b);
+    return digest.finish();
   }
 
   /** The id as a UUID (the form stores keep it in). */

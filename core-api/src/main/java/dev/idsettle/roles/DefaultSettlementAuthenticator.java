@@ -43,9 +43,31 @@ final class DefaultSettlementAuthenticator implements SettlementAuthenticator {
     return service;
   }
 
+  /** The lone request: the steps of {@link #authorizeAll} without its lists and maps. */
   @Override
   public AuthorizationResult authorize(AuthorizationRequest request) {
-    return authorizeAll(List.of(request)).get(0);
+    AuthorizationResult early = screen(request);
+    if (early != null) {
+      return early;
+    }
+    AccountId account;
+    List<CommandResult> outcomes;
+    try {
+      account = settle.resolve(request.id());
+      if (account == null) {
+        return unknown(request);
+      }
+      outcomes = settle.ledger.submit(LedgerBatch.create().add(debit(request, account)));
+    } catch (StoreException e) {
+      return Unknown.of(e);
+    }
+    CommandResult outcome = outcomes.get(0);
+    AuthorizationResult result = judge(request, outcome);
+    LowBalanceEvent event = crossing(request, outcome);
+    if (event != null) {
+      settle.fire(List.of(event));
+    }
+    return result;
   }
 
   @Override
@@ -81,13 +103,7 @@ final class DefaultSettlementAuthenticator implements SettlementAuthenticator {
         results.set(i, unknown(r));
         continue;
       }
-      batch.add(
-          LedgerCommand.post(
-              Keys.debit(service.name(), r.terminal(), r.reference()),
-              account,
-              revenue[Keys.revenueShard(r.terminal())],
-              r.amount().minor(),
-              code));
+      batch.add(debit(r, account));
       submitted.add(i);
     }
     List<LowBalanceEvent> events = new ArrayList<>();
@@ -100,7 +116,12 @@ final class DefaultSettlementAuthenticator implements SettlementAuthenticator {
       }
       for (int k = 0; k < submitted.size(); k++) {
         int i = submitted.get(k);
-        results.set(i, judge(requests.get(i), outcomes.get(k), events));
+        AuthorizationRequest r = requests.get(i);
+        results.set(i, judge(r, outcomes.get(k)));
+        LowBalanceEvent event = crossing(r, outcomes.get(k));
+        if (event != null) {
+          events.add(event);
+        }
       }
     }
     List<AuthorizationResult> out = finish(results);
@@ -138,8 +159,16 @@ final class DefaultSettlementAuthenticator implements SettlementAuthenticator {
     return new Denial(DenialReason.UNKNOWN_ID, null, "no ID " + r.id() + " was issued");
   }
 
-  private AuthorizationResult judge(
-      AuthorizationRequest r, CommandResult outcome, List<LowBalanceEvent> events) {
+  private LedgerCommand debit(AuthorizationRequest r, AccountId account) {
+    return LedgerCommand.post(
+        Keys.debit(service.name(), r.terminal(), r.reference()),
+        account,
+        revenue[Keys.revenueShard(r.terminal())],
+        r.amount().minor(),
+        code);
+  }
+
+  private AuthorizationResult judge(AuthorizationRequest r, CommandResult outcome) {
     Account after = outcome.debitAfter();
     Refusal refusal = outcome.refusal();
     if (refusal != null) {
@@ -162,19 +191,28 @@ final class DefaultSettlementAuthenticator implements SettlementAuthenticator {
               + (balance == null ? "" : " (balance " + balance + ", asked " + r.amount() + ")"));
     }
     Money balance = Objects.requireNonNull(after).availableBalance();
-    long reference = service.lowBalanceReference().minor();
-    boolean low = balance.minor() < reference;
-    long before = balance.minor() + r.amount().minor();
-    if (low && !outcome.replayed() && before >= reference) {
-      events.add(
-          new LowBalanceEvent(r.id(), service.name(), balance, service.lowBalanceReference()));
-    }
     return new Permit(
         Objects.requireNonNull(outcome.transfer()).id(),
         r.amount(),
         balance,
-        low,
+        balance.minor() < service.lowBalanceReference().minor(),
         outcome.replayed());
+  }
+
+  /** The low-balance event of a permitted debit that took the balance below the reference. */
+  private @Nullable LowBalanceEvent crossing(AuthorizationRequest r, CommandResult outcome) {
+    Account after = outcome.debitAfter();
+    if (outcome.refusal() != null || outcome.replayed() || after == null) {
+      return null;
+    }
+    long balance = after.available();
+    long reference = service.lowBalanceReference().minor();
+    long before = balance + r.amount().minor();
+    if (balance >= reference || before < reference) {
+      return null;
+    }
+    return new LowBalanceEvent(
+        r.id(), service.name(), after.availableBalance(), service.lowBalanceReference());
   }
 
   private static List<AuthorizationResult> fill(

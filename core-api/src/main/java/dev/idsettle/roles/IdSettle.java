@@ -23,6 +23,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -102,17 +103,23 @@ public final class IdSettle implements AutoCloseable {
     return ledger.accountByIdHash(hasher.hash(id));
   }
 
+  /** The account id of {@code id}, or null if it was not issued (cached, as below). */
+  @Nullable AccountId resolve(IdNumber id) {
+    IdHash hash = hasher.hash(id);
+    AccountId cached = accountIds.getIfPresent(hash);
+    if (cached != null) {
+      return cached;
+    }
+    Account account = ledger.accountsByIdHash(List.of(hash)).get(hash);
+    if (account == null) {
+      return null;
+    }
+    accountIds.put(hash, account.id());
+    return account.id();
+  }
+
   /** The account ids of {@code ids} that exist (cached: an ID's account never changes). */
   Map<IdNumber, AccountId> resolve(Collection<IdNumber> ids) {
-    if (ids.size() == 1) {
-      // the common case of one request: no maps beyond the answer
-      IdNumber id = ids.iterator().next();
-      IdHash hash = hasher.hash(id);
-      AccountId cached = accountIds.getIfPresent(hash);
-      if (cached != null) {
-        return Map.of(id, cached);
-      }
-    }
     Map<IdNumber, AccountId> found = new HashMap<>();
     Map<IdHash, IdNumber> missing = new HashMap<>();
     for (IdNumber id : ids) {

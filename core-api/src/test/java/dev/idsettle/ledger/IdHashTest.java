@@ -1,0 +1,55 @@
+package dev.idsettle.ledger;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.util.Arrays;
+import net.jqwik.api.ForAll;
+import net.jqwik.api.Property;
+import net.jqwik.api.constraints.Size;
+import org.junit.jupiter.api.Test;
+
+class IdHashTest {
+
+  @Property
+  void keepsItsBytesAndTheirHashCode(@ForAll @Size(32) byte[] bytes) {
+    IdHash hash = IdHash.of(bytes);
+    assertThat(hash.toBytes()).isEqualTo(bytes);
+    assertThat(hash.hashCode()).isEqualTo(Arrays.hashCode(bytes));
+    assertThat(hash).isEqualTo(IdHash.of(bytes.clone()));
+  }
+
+  @Property
+  void differsWhereverOneByteDiffers(@ForAll @Size(32) byte[] bytes) {
+    for (int i = 0; i < bytes.length; i++) {
+      byte[] other = bytes.clone();
+      other[i]++;
+      assertThat(IdHash.of(other)).isNotEqualTo(IdHash.of(bytes));
+    }
+  }
+
+  @Test
+  void copiesWhatItIsGivenAndWhatItHandsOut() {
+    byte[] bytes = new byte[32];
+    IdHash hash = IdHash.of(bytes);
+    bytes[0] = 1;
+    hash.toBytes()[1] = 1;
+    assertThat(hash.toBytes()).isEqualTo(new byte[32]);
+  }
+
+  @Test
+  void showsOnlyItsFirstFourBytes() {
+    byte[] bytes = new byte[32];
+    bytes[0] = (byte) 0xab;
+    bytes[3] = 0x01;
+    bytes[4] = (byte) 0xff;
+    assertThat(IdHash.of(bytes)).hasToString("IdHash[ab000001...]");
+  }
+
+  @Test
+  void refusesOtherLengths() {
+    assertThatThrownBy(() -> IdHash.of(new byte[31]))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessage("an ID hash has 32 bytes, got 31");
+  }
+}
