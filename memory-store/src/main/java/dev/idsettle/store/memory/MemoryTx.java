@@ -2,13 +2,10 @@ package dev.idsettle.store.memory;
 
 import dev.idsettle.ledger.Account;
 import dev.idsettle.ledger.AccountId;
-import dev.idsettle.ledger.HoldState;
 import dev.idsettle.ledger.IdHash;
 import dev.idsettle.ledger.Transfer;
 import dev.idsettle.ledger.TransferId;
-import dev.idsettle.ledger.TransferKind;
 import dev.idsettle.spi.LedgerTx;
-import dev.idsettle.spi.RetryableStoreException;
 import dev.idsettle.spi.StoreException;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -19,12 +16,15 @@ import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import java.util.concurrent.locks.ReentrantLock;
 import org.jspecify.annotations.Nullable;
 
 /** One transaction of a {@link MemoryStore}: locks held until it ends, writes applied at commit. */
 final class MemoryTx implements LedgerTx {
+  private static final int CREATE_CHUNK = 1024;
+
   private final MemoryStore store;
   private final List<ReentrantLock> held = new ArrayList<>(4);
   private int[] heldStripes = new int[0];
@@ -39,14 +39,7 @@ final class MemoryTx implements LedgerTx {
 
   @Override
   public Map<TransferId, Transfer> findTransfers(Collection<TransferId> ids) {
-    Map<TransferId, Transfer> out = new HashMap<>(2 * ids.size() + 2);
-    for (TransferId id : ids) {
-      Transfer t = store.transfers.get(id);
-      if (t != null) {
-        out.put(id, t);
-      }
-    }
-    return out;
+    return store.journal.findAll(ids);
   }
 
   @Override
@@ -75,7 +68,7 @@ final class MemoryTx implements LedgerTx {
     }
     Map<AccountId, Account> found = new HashMap<>(2 * n + 2);
     for (AccountId id : accounts) {
-      Account a = store.accounts.get(id);
+      Account a = store.accounts.find(id);
       if (a != null) {
         found.put(id, a);
       }
@@ -87,27 +80,9 @@ final class MemoryTx implements LedgerTx {
   public List<Transfer> expiredHolds(Collection<AccountId> accounts, Instant now) {
     List<Transfer> out = new ArrayList<>();
     for (AccountId id : new LinkedHashSet<>(accounts)) {
-      TransferLog log = store.logs.get(id);
-      if (log == null) {
-        continue;
-      }
-      for (TransferId tid : log.all()) {
-        Transfer t = store.transfers.get(tid);
-        if (t != null && isDueHold(t, id, now)) {
-          out.add(t);
-        }
-      }
+      out.addAll(store.journal.dueHolds(id, now));
     }
     return out;
-  }
-
-  private static boolean isDueHold(Transfer t, AccountId debit, Instant now) {
-    Instant timeout = t.timeout();
-    return t.kind() == TransferKind.HOLD
-        && t.holdState() == HoldState.OPEN
-        && t.debit().equals(debit)
-        && timeout != null
-        && !timeout.isAfter(now);
   }
 
   @Override
@@ -130,9 +105,10 @@ final class MemoryTx implements LedgerTx {
     for (Account a : accounts) {
       IdHash hash = a.idHash();
       boolean clash =
-          store.accounts.containsKey(a.id())
+          store.accounts.slotOf(a.id().value()) != 0
               || pendingIds.contains(a.id())
-              || (hash != null && (store.byHash.containsKey(hash) || pendingHashes.contains(hash)));
+              || (hash != null
+                  && (store.accounts.slotOf(hash) != 0 || pendingHashes.contains(hash)));
       if (clash) {
         existing.add(a.id());
       } else {
@@ -160,60 +136,99 @@ final class MemoryTx implements LedgerTx {
             "constraint violated: available balance of " + a.id() + " would be " + a.available(),
             false);
       }
+      requireWritable(a);
     }
-    for (Transfer hold : changes.resolvedHolds()) {
-      Transfer current = store.transfers.get(hold.id());
-      if (current == null || current.holdState() != HoldState.OPEN) {
-        throw new StoreException("constraint violated: hold " + hold.id() + " is not open", false);
-      }
-    }
+    store.journal.requireOpen(changes.resolvedHolds());
     this.changes = changes;
   }
 
-  void commit() {
-    for (Account a : newAccounts) {
-      store.accounts.put(a.id(), a);
-      IdHash hash = a.idHash();
-      if (hash != null) {
-        store.byHash.put(hash, a.id());
+  /** An image must be of an account that exists (or is created here), with its ID hash. */
+  private void requireWritable(Account image) {
+    int slot = store.accounts.slotOf(image.id().value());
+    boolean sameHash;
+    if (slot != 0) {
+      sameHash = store.accounts.sameIdHash(slot, image);
+    } else {
+      Account created = null;
+      for (Account a : newAccounts) {
+        if (a.id().equals(image.id())) {
+          created = a;
+        }
       }
+      if (created == null) {
+        throw new IllegalStateException("account " + image.id() + " does not exist");
+      }
+      sameHash = Objects.equals(created.idHash(), image.idHash());
     }
+    if (!sameHash) {
+      throw new IllegalStateException("the ID hash of account " + image.id() + " cannot change");
+    }
+  }
+
+  /**
+   * Applies the buffered writes under the store's commit lock: checked first (room, a transfer id
+   * taken concurrently, a hold resolved concurrently), then applied whole.
+   */
+  void commit() {
     Changes c = changes;
     if (c == null) {
+      createAccounts();
       return;
     }
-    List<TransferId> inserted = new ArrayList<>();
-    for (Transfer t : c.transfers()) {
-      if (store.transfers.putIfAbsent(t.id(), t) != null) {
-        for (TransferId id : inserted) {
-          store.transfers.remove(id);
+    store.commitLock.lock();
+    try {
+      requireRoom(newAccounts.size(), c.transfers().size());
+      store.journal.requireNew(c.transfers());
+      store.journal.requireOpen(c.resolvedHolds());
+      for (Account a : newAccounts) {
+        store.journal.createAccount(a);
+      }
+      for (Account a : c.accounts()) {
+        int slot = store.accounts.slotOf(a.id().value());
+        if (slot == 0) {
+          throw new IllegalStateException("account " + a.id() + " vanished before its commit");
         }
-        throw new RetryableStoreException("transfer " + t.id() + " was inserted concurrently");
+        store.accounts.update(slot, a);
       }
-      inserted.add(t.id());
-    }
-    for (Transfer hold : c.resolvedHolds()) {
-      store.transfers.put(hold.id(), hold);
-      Instant timeout = hold.timeout();
-      if (timeout != null) {
-        store.openHolds.remove(new OpenHold(timeout, hold.id()));
+      for (Transfer t : c.transfers()) {
+        store.journal.insert(t);
       }
+      for (Transfer hold : c.resolvedHolds()) {
+        store.journal.resolve(hold);
+      }
+    } finally {
+      store.commitLock.unlock();
     }
-    for (Account a : c.accounts()) {
-      store.accounts.put(a.id(), a);
-    }
-    for (Transfer t : c.transfers()) {
-      log(t.debit(), t.id());
-      log(t.credit(), t.id());
-      Instant timeout = t.timeout();
-      if (t.holdState() == HoldState.OPEN && timeout != null) {
-        store.openHolds.add(new OpenHold(timeout, t.id()));
+  }
+
+  /**
+   * Creates the accounts of a transaction that writes nothing else, a chunk per hold of the commit
+   * lock, so that issuing many IDs at once does not stall other commits. Nothing can fail after the
+   * first chunk: room is checked first, and only this transaction (holding the creation lock) can
+   * use it up.
+   */
+  private void createAccounts() {
+    for (int from = 0; from < newAccounts.size(); from += CREATE_CHUNK) {
+      store.commitLock.lock();
+      try {
+        if (from == 0) {
+          requireRoom(newAccounts.size(), 0);
+        }
+        for (Account a :
+            newAccounts.subList(from, Math.min(newAccounts.size(), from + CREATE_CHUNK))) {
+          store.journal.createAccount(a);
+        }
+      } finally {
+        store.commitLock.unlock();
       }
     }
   }
 
-  private void log(AccountId account, TransferId id) {
-    store.logs.computeIfAbsent(account, k -> new TransferLog()).append(id);
+  private void requireRoom(int accounts, int transfers) {
+    if (!store.accounts.hasRoomFor(accounts) || !store.journal.hasRoomFor(transfers)) {
+      throw new StoreException(
+          "the memory store is full: nothing was committed; use a database-backed store", false);
+    }
   }
 
   void release() {

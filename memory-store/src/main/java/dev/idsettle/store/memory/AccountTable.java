@@ -1,0 +1,134 @@
+package dev.idsettle.store.memory;
+
+import dev.idsettle.ledger.Account;
+import dev.idsettle.ledger.AccountId;
+import dev.idsettle.ledger.IdHash;
+import java.util.concurrent.locks.StampedLock;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * The accounts of a {@link MemoryStore}, each a slot of {@value AccountSlot#STRIDE} longs, found by
+ * id or by ID hash through two {@link IntHashIndex}es; {@link Account} objects exist only while a
+ * caller holds one.
+ *
+ * <p>Slots are created under the store's creation lock and published through the indexes after they
+ * were written. An existing slot changes only at commit, under a per-slot-stripe {@link
+ * StampedLock} in write mode, so that readers without a lock read a consistent image (an optimistic
+ * read, validated, else a read lock). The slot's chain words belong to {@link TransferChains}.
+ */
+final class AccountTable {
+  private static final int SEQLOCKS = 1024;
+
+  private final RecordPages slots = new RecordPages("accounts", AccountSlot.STRIDE, 12);
+  private final AccountSlot codec = new AccountSlot(slots);
+  private final IntHashIndex byId = new IntHashIndex(1024, slot -> slots.get(slot, AccountSlot.ID));
+  private final IntHashIndex byHash =
+      new IntHashIndex(1024, slot -> slots.get(slot, AccountSlot.HASH));
+  private final StampedLock[] seqlocks = new StampedLock[SEQLOCKS];
+
+  AccountTable() {
+    for (int i = 0; i < SEQLOCKS; i++) {
+      seqlocks[i] = new StampedLock();
+    }
+  }
+
+  /** The number of accounts. */
+  int size() {
+    return slots.size();
+  }
+
+  /** Whether {@code more} accounts can still be created. Commit lock. */
+  boolean hasRoomFor(int more) {
+    return byId.hasRoomFor(more) && byHash.hasRoomFor(more);
+  }
+
+  /** The slot of the account with {@code id}, or 0. */
+  int slotOf(long id) {
+    return byId.find(id, slot -> slots.get(slot, AccountSlot.ID) == id);
+  }
+
+  /** The slot of the ID account with {@code hash}, or 0. */
+  int slotOf(IdHash hash) {
+    long[] key = AccountSlot.hashWords(hash);
+    return byHash.find(key[0], slot -> codec.hasHash(slot, key));
+  }
+
+  /** The account with {@code id}, if any. */
+  @Nullable Account find(AccountId id) {
+    int slot = slotOf(id.value());
+    return slot == 0 ? null : read(slot);
+  }
+
+  /** The account in {@code slot}, a consistent image even while a commit changes it. */
+  Account read(int slot) {
+    StampedLock lock = seqlocks[slot & (SEQLOCKS - 1)];
+    long stamp = lock.tryOptimisticRead();
+    if (stamp != 0) {
+      long[] mutable = codec.readMutable(slot);
+      if (lock.validate(stamp)) {
+        return codec.decode(slot, mutable);
+      }
+    }
+    stamp = lock.readLock();
+    try {
+      return codec.decode(slot, codec.readMutable(slot));
+    } finally {
+      lock.unlockRead(stamp);
+    }
+  }
+
+  /**
+   * Creates a slot for {@code account} with the chain an account of its id already has, and
+   * publishes it. Under the creation lock and the commit lock.
+   */
+  int create(Account account, long chainEnds, int chainCount) {
+    int slot = slots.allocate();
+    codec.writeNew(slot, account, chainEnds, chainCount);
+    byId.add(account.id().value(), slot);
+    IdHash hash = account.idHash();
+    if (hash != null) {
+      byHash.add(slots.get(slot, AccountSlot.HASH), slot);
+    }
+    return slot;
+  }
+
+  /** Writes the changeable fields of {@code image} to {@code slot}. Under the commit lock. */
+  void update(int slot, Account image) {
+    StampedLock lock = seqlocks[slot & (SEQLOCKS - 1)];
+    long stamp = lock.writeLock();
+    try {
+      codec.writeMutable(slot, image);
+    } finally {
+      lock.unlockWrite(stamp);
+    }
+  }
+
+  /** Whether {@code image} carries the ID hash stored in {@code slot}, which never changes. */
+  boolean sameIdHash(int slot, Account image) {
+    IdHash hash = image.idHash();
+    return hash == null ? !codec.hasHash(slot) : codec.hasHash(slot, AccountSlot.hashWords(hash));
+  }
+
+  /** The chain's head and tail record numbers, packed; see {@link TransferChains}. */
+  long chainEnds(int slot) {
+    return slots.getAcquire(slot, AccountSlot.CHAIN);
+  }
+
+  void setChainEnds(int slot, long ends) {
+    slots.setRelease(slot, AccountSlot.CHAIN, ends);
+  }
+
+  int chainCount(int slot) {
+    return AccountSlot.countOf(slots.get(slot, AccountSlot.POLICY_COUNT));
+  }
+
+  void setChainCount(int slot, int count) {
+    long word = slots.get(slot, AccountSlot.POLICY_COUNT);
+    slots.set(slot, AccountSlot.POLICY_COUNT, AccountSlot.withCount(word, count));
+  }
+
+  /** The id index, for tests of growth. */
+  IntHashIndex idIndex() {
+    return byId;
+  }
+}
