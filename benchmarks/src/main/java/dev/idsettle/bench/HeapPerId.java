@@ -27,6 +27,8 @@ public final class HeapPerId {
   private static final long TARGET_IDS = 10_000_000L;
   private static final long TARGET_BYTES = 2L << 30;
   private static final int CHUNK = 100_000;
+  // IdSettle.Builder's default accountCacheSize, set explicitly below so the two cannot drift
+  private static final long CACHE_SIZE = 1_000_000;
 
   private HeapPerId() {}
 
@@ -52,8 +54,22 @@ public final class HeapPerId {
         debitsPerId,
         ManagementFactory.getRuntimeMXBean().getVmName(),
         System.getProperty("java.version"));
-    report("memory store only", storeOnly - heap.empty(), count);
-    report("store + IdSettle's ID-hash cache", heap.filled() - heap.empty(), count);
+    long storeBytes = storeOnly - heap.empty();
+    report("memory store only", storeBytes, count);
+    // the facade's ID-to-account cache is bounded, so it does not grow with the store past its size
+    long cacheBytes = heap.filled() - storeOnly;
+    long cached = Math.min(count, CACHE_SIZE);
+    double perEntry = (double) cacheBytes / cached;
+    double projected =
+        (double) storeBytes / count * TARGET_IDS + perEntry * Math.min(TARGET_IDS, CACHE_SIZE);
+    System.out.printf(
+        "%-34s %,8.1f bytes/entry, %,d entries at most -> 10 million IDs with a full cache:"
+            + " %,6.2f GiB (target 2 GiB: %s)%n",
+        "+ IdSettle's ID-to-account cache:",
+        perEntry,
+        CACHE_SIZE,
+        projected / (1L << 30),
+        projected <= TARGET_BYTES ? "met" : "MISSED");
   }
 
   /** Used heap before and after filling, with the facade still reachable. */
@@ -63,7 +79,12 @@ public final class HeapPerId {
       throws InterruptedException {
     byte[] key = new byte[32];
     new SplittableRandom(7).nextBytes(key);
-    IdSettle settle = IdSettle.builder(store).issuerKey(key).currency(Fixture.EUR).build();
+    IdSettle settle =
+        IdSettle.builder(store)
+            .issuerKey(key)
+            .currency(Fixture.EUR)
+            .accountCacheSize(CACHE_SIZE)
+            .build();
     SettlementTerminal till = settle.terminal("till");
     SettlementAuthenticator service =
         settle.authenticator(new Service("svc", Money.zero(Fixture.EUR)));
