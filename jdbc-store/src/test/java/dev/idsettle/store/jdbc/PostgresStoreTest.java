@@ -1,8 +1,18 @@
 package dev.idsettle.store.jdbc;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import com.zaxxer.hikari.HikariDataSource;
+import dev.idsettle.ledger.AccountId;
+import dev.idsettle.ledger.Ledger;
+import dev.idsettle.ledger.LedgerBatch;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
 
 /** The SQL layer on a real, durable PostgreSQL. */
 class PostgresStoreTest extends JdbcStoreContractBase {
@@ -22,5 +32,43 @@ class PostgresStoreTest extends JdbcStoreContractBase {
   @Override
   JdbcStore store() {
     return JdbcStore.builder(pool).build();
+  }
+
+  /**
+   * The lock read asks for cached generic plans (PostgreSQL would otherwise plan every execution
+   * anew), and only inside the store's own transactions: the pooled connection, which the user may
+   * share, keeps its setting.
+   */
+  @Test
+  void batchesUseCachedPlansWithoutChangingTheConnection() throws SQLException {
+    AccountId id = f.activeIds(1, 1_000).get(0);
+    try (HikariDataSource one = TestDatabases.postgresPool(pool.getJdbcUrl(), 1)) {
+      Ledger onOne = Ledger.builder(JdbcStore.builder(one).build()).clock(clock).build();
+      for (int i = 0; i < 20; i++) {
+        assertThat(onOne.submit(LedgerBatch.create().add(f.debit(id, 1))).get(0).applied())
+            .isTrue();
+      }
+      try (Connection c = one.getConnection();
+          Statement s = c.createStatement()) {
+        assertThat(single(s, "SHOW plan_cache_mode")).isEqualTo("auto");
+        // the driver prepares a statement on the server from its fifth execution on
+        String plans =
+            single(
+                s,
+                "SELECT sum(generic_plans) || ' generic, ' || sum(custom_plans) || ' custom'"
+                    + " FROM pg_prepared_statements"
+                    + " WHERE statement LIKE '%FOR NO KEY UPDATE' OR statement LIKE 'WITH t AS%'");
+        // the lock read and the write, 16 times each
+        assertThat(plans).isEqualTo("32 generic, 0 custom");
+      }
+    }
+    assertThat(ledger.account(id).orElseThrow().posted()).isEqualTo(980);
+  }
+
+  private static String single(Statement s, String sql) throws SQLException {
+    try (ResultSet rs = s.executeQuery(sql)) {
+      assertThat(rs.next()).as(sql).isTrue();
+      return rs.getString(1);
+    }
   }
 }

@@ -75,6 +75,14 @@ public sealed interface Dialect permits H2Dialect, PostgresDialect {
   String rowLockClause();
 
   /**
+   * Statements sent in the same round trip as, and before, the read that locks a batch's accounts
+   * (each ending in {@code "; "}), or {@code ""}. Valid after {@link #prepare}.
+   */
+  default String beforeLock() {
+    return "";
+  }
+
+  /**
    * Whether a judged batch is written with {@link Sql#WRITE_ALL} (one round trip) rather than one
    * batched statement per table.
    */

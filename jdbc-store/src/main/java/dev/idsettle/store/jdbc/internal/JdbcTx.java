@@ -59,7 +59,15 @@ public final class JdbcTx implements LedgerTx {
     Map<AccountId, Account> locked = new HashMap<>();
     try (PreparedStatement ps = connection.prepareStatement(lookups.lockAccounts())) {
       ps.setArray(1, lookups.longs(connection, new TreeSet<>(accounts)));
-      try (ResultSet rs = ps.executeQuery()) {
+      // the dialect may send settings first, in the same round trip: skip their update counts
+      boolean rows = ps.execute();
+      while (!rows) {
+        if (ps.getUpdateCount() == -1) {
+          throw new SQLException("the statement that locks accounts returned no rows");
+        }
+        rows = ps.getMoreResults();
+      }
+      try (ResultSet rs = ps.getResultSet()) {
         while (rs.next()) {
           Account a = Rows.account(rs);
           locked.put(a.id(), a);

@@ -28,7 +28,7 @@ public final class Lookups {
   /** Lookups in {@code dialect}. */
   public Lookups(Dialect dialect) {
     this.dialect = dialect;
-    this.lockAccounts = Sql.LOCK_ACCOUNTS + dialect.rowLockClause();
+    this.lockAccounts = dialect.beforeLock() + Sql.LOCK_ACCOUNTS + dialect.rowLockClause();
   }
 
   /** The statement that reads and locks accounts by id, in id order. */
