@@ -88,7 +88,7 @@ final class AccountInserter {
       }
     }
     try (PreparedStatement ps = connection.prepareStatement(Sql.EXISTING_ACCOUNT_IDS)) {
-      ps.setArray(1, lookups.longs(connection, ids));
+      lookups.bindLongs(connection, ps, 1, ids);
       try (ResultSet rs = ps.executeQuery()) {
         while (rs.next()) {
           takenIds.add(rs.getLong(1));

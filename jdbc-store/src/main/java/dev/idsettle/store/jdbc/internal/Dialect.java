@@ -75,6 +75,14 @@ public sealed interface Dialect permits H2Dialect, PostgresDialect {
   String rowLockClause();
 
   /**
+   * Whether array parameters are bound as Java arrays ({@code setObject(i, long[])}, encoded by the
+   * driver) rather than through {@link Connection#createArrayOf}.
+   */
+  default boolean bindsJavaArrays() {
+    return false;
+  }
+
+  /**
    * Statements sent in the same round trip as, and before, the read that locks a batch's accounts
    * (each ending in {@code "; "}), or {@code ""}. Valid after {@link #prepare}.
    */

@@ -58,7 +58,7 @@ public final class JdbcTx implements LedgerTx {
   private Map<AccountId, Account> lockAccounts(Collection<AccountId> accounts) throws SQLException {
     Map<AccountId, Account> locked = new HashMap<>();
     try (PreparedStatement ps = connection.prepareStatement(lookups.lockAccounts())) {
-      ps.setArray(1, lookups.longs(connection, new TreeSet<>(accounts)));
+      lookups.bindLongs(connection, ps, 1, new TreeSet<>(accounts));
       // the dialect may send settings first, in the same round trip: skip their update counts
       boolean rows = ps.execute();
       while (!rows) {

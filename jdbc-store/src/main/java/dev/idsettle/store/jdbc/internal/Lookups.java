@@ -117,7 +117,7 @@ public final class Lookups {
       return List.of();
     }
     try (PreparedStatement ps = c.prepareStatement(Sql.EXPIRED_HOLDS_OF_ACCOUNTS)) {
-      ps.setArray(1, longs(c, accounts));
+      bindLongs(c, ps, 1, accounts);
       ps.setLong(2, Instants.toNanos(now));
       return list(ps);
     }
@@ -133,13 +133,24 @@ public final class Lookups {
     return out;
   }
 
-  Array longs(Connection c, Collection<AccountId> ids) throws SQLException {
+  /** Binds {@code ids} as a {@code BIGINT} array parameter. */
+  void bindLongs(Connection c, PreparedStatement ps, int index, Collection<AccountId> ids)
+      throws SQLException {
+    if (dialect.bindsJavaArrays()) {
+      long[] values = new long[ids.size()];
+      int i = 0;
+      for (AccountId id : ids) {
+        values[i++] = id.value();
+      }
+      ps.setObject(index, values);
+      return;
+    }
     Long[] values = new Long[ids.size()];
     int i = 0;
     for (AccountId id : ids) {
       values[i++] = id.value();
     }
-    return c.createArrayOf(dialect.bigintType(), values);
+    ps.setArray(index, c.createArrayOf(dialect.bigintType(), values));
   }
 
   Array uuids(Connection c, Collection<TransferId> ids) throws SQLException {

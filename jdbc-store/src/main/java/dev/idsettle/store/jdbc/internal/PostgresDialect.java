@@ -85,6 +85,12 @@ final class PostgresDialect implements Dialect {
     }
   }
 
+  /** pgjdbc encodes {@code long[]} in binary without the type look-ups of createArrayOf. */
+  @Override
+  public boolean bindsJavaArrays() {
+    return true;
+  }
+
   @Override
   public String beforeLock() {
     return beforeLock;
