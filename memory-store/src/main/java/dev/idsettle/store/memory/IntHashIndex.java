@@ -10,9 +10,11 @@ import java.lang.invoke.VarHandle;
  * is split by hash into {@value #SEGMENTS} segments that grow one at a time, so that a growth
  * rehashes 1/{@value #SEGMENTS} of the entries (milliseconds, not a pause of the whole store).
  *
- * <p>One writer at a time (the caller's lock); readers need no lock. An entry is published with
- * release semantics after its record was written, and growing builds a new table and publishes it
- * whole, so a reader probing the old one still finds everything that was there when it started.
+ * <p>One writer at a time per segment: either one writer for the whole index (the caller's lock),
+ * or writers that each hold the monitor of the segment they add to ({@link #segmentLock}). Readers
+ * need no lock. An entry is published with release semantics after its record was written, and
+ * growing builds a new table and publishes it whole, so a reader probing the old one still finds
+ * everything that was there when it started.
  */
 final class IntHashIndex {
   private static final VarHandle INTS = MethodHandles.arrayElementVarHandle(int[].class);
@@ -34,8 +36,6 @@ final class IntHashIndex {
 
   private final Rehash rehash;
   private final Segment[] segments = new Segment[SEGMENTS];
-  private int size;
-  private int largestSegment;
 
   /** One table of the index; its entries' hashes share their top {@value #SEGMENT_BITS} bits. */
   private static final class Segment {
@@ -62,14 +62,37 @@ final class IntHashIndex {
     }
   }
 
-  /** The number of entries. Writer only. */
+  /** The number of entries. Exact when no writer is at work. */
   int size() {
-    return size;
+    int total = 0;
+    for (Segment s : segments) {
+      total += s.size;
+    }
+    return total;
   }
 
-  /** Whether {@code more} entries can still be added, however they fall. Writer only. */
+  /** Whether {@code more} entries can still be added, however they fall. Sole writer only. */
   boolean hasRoomFor(int more) {
-    return (long) largestSegment + more <= thresholdOf(MAX_SEGMENT_CAPACITY);
+    int largest = 0;
+    for (Segment s : segments) {
+      largest = Math.max(largest, s.size);
+    }
+    return (long) largest + more <= thresholdOf(MAX_SEGMENT_CAPACITY);
+  }
+
+  /** Whether {@code more} entries can still be added to {@code segment}. Its writer only. */
+  boolean hasRoomFor(int segment, int more) {
+    return (long) segments[segment].size + more <= thresholdOf(MAX_SEGMENT_CAPACITY);
+  }
+
+  /** The segment an entry with {@code hash} belongs to, from 0 to {@value #SEGMENTS} - 1. */
+  static int segmentOfHash(long hash) {
+    return segmentOf(Mix.mix(hash));
+  }
+
+  /** The object whose monitor a writer of {@code segment} holds when writers are concurrent. */
+  Object segmentLock(int segment) {
+    return segments[segment];
   }
 
   /** The slots of all tables, for tests of growth. */
@@ -112,14 +135,12 @@ final class IntHashIndex {
     }
     INTS.setRelease(t, i, value);
     s.size++;
-    size++;
-    largestSegment = Math.max(largestSegment, s.size);
   }
 
   private void grow(Segment s) {
     int[] old = s.table;
     if (old.length >= MAX_SEGMENT_CAPACITY) {
-      throw new StoreException("the memory store's index is full at " + size + " entries", false);
+      throw new StoreException("the memory store's index is full at " + size() + " entries", false);
     }
     int[] t = new int[old.length << 1];
     int mask = t.length - 1;

@@ -21,13 +21,21 @@ import java.util.Set;
 import java.util.concurrent.locks.ReentrantLock;
 import org.jspecify.annotations.Nullable;
 
-/** One transaction of a {@link MemoryStore}: locks held until it ends, writes applied at commit. */
+/**
+ * One transaction of a {@link MemoryStore}: locks held until it ends, writes applied at commit.
+ *
+ * <p>The stripes of the locked accounts make transactions linearizable per account and atomic
+ * across the accounts of one batch: a commit changes only accounts whose stripes it holds. Commits
+ * of disjoint stripes run in parallel; what they share (transfer ids, holds, chains) is guarded in
+ * {@link Journal} and {@link TransferChains}.
+ */
 final class MemoryTx implements LedgerTx {
-  private static final int CREATE_CHUNK = 1024;
-
   private final MemoryStore store;
   private final List<ReentrantLock> held = new ArrayList<>(4);
   private int[] heldStripes = new int[0];
+  // the slots of the locked accounts that exist, by account id: a slot never moves or goes away
+  private long[] lockedIds = new long[0];
+  private int[] lockedSlots = new int[0];
   private final List<Account> newAccounts = new ArrayList<>(0);
   private boolean locked;
   private boolean creating;
@@ -67,13 +75,36 @@ final class MemoryTx implements LedgerTx {
       held.add(lock);
     }
     Map<AccountId, Account> found = new HashMap<>(2 * n + 2);
+    lockedIds = new long[n];
+    lockedSlots = new int[n];
+    int k = 0;
     for (AccountId id : accounts) {
-      Account a = store.accounts.find(id);
-      if (a != null) {
-        found.put(id, a);
+      int slot = store.accounts.slotOf(id.value());
+      if (slot != 0) {
+        lockedIds[k] = id.value();
+        lockedSlots[k++] = slot;
+        found.put(id, store.accounts.read(slot));
       }
     }
-    return new Locked(found, findTransfers(transfers));
+    Map<TransferId, Transfer> existing =
+        transfers.isEmpty() ? new HashMap<>(0) : findTransfers(transfers);
+    return new Locked(found, existing);
+  }
+
+  /** The slot of an account that was locked here and existed then, else 0. */
+  private int lockedSlot(long id) {
+    for (int i = 0; i < lockedIds.length; i++) {
+      if (lockedIds[i] == id) {
+        return lockedSlots[i];
+      }
+    }
+    return 0;
+  }
+
+  /** The slot of account {@code id}, looked up unless it was locked here. */
+  private int slotOf(long id) {
+    int slot = lockedSlot(id);
+    return slot != 0 ? slot : store.accounts.slotOf(id);
   }
 
   @Override
@@ -144,7 +175,7 @@ final class MemoryTx implements LedgerTx {
 
   /** An image must be of an account that exists (or is created here), with its ID hash. */
   private void requireWritable(Account image) {
-    int slot = store.accounts.slotOf(image.id().value());
+    int slot = slotOf(image.id().value());
     boolean sameHash;
     if (slot != 0) {
       sameHash = store.accounts.sameIdHash(slot, image);
@@ -166,8 +197,8 @@ final class MemoryTx implements LedgerTx {
   }
 
   /**
-   * Applies the buffered writes under the store's commit lock: checked first (room, a transfer id
-   * taken concurrently, a hold resolved concurrently), then applied whole.
+   * Applies the buffered writes, holding the index segments of its transfer ids: checked first
+   * (room, a transfer id taken concurrently, a hold resolved concurrently), then applied whole.
    */
   void commit() {
     Changes c = changes;
@@ -175,60 +206,59 @@ final class MemoryTx implements LedgerTx {
       createAccounts();
       return;
     }
-    store.commitLock.lock();
-    try {
-      requireRoom(newAccounts.size(), c.transfers().size());
-      store.journal.requireNew(c.transfers());
-      store.journal.requireOpen(c.resolvedHolds());
-      for (Account a : newAccounts) {
-        store.journal.createAccount(a);
+    if (c.transfers().isEmpty() && c.resolvedHolds().isEmpty()) {
+      apply(c);
+      return;
+    }
+    store.journal.withSegmentsLocked(
+        Journal.segmentsOf(c.transfers(), c.resolvedHolds()), () -> apply(c));
+  }
+
+  private void apply(Changes c) {
+    if ((!newAccounts.isEmpty() && !store.accounts.hasRoomFor(newAccounts.size()))
+        || !store.journal.hasRoomFor(c.transfers())) {
+      throw full();
+    }
+    store.journal.requireNew(c.transfers());
+    store.journal.requireOpen(c.resolvedHolds());
+    for (Account a : newAccounts) {
+      store.journal.createAccount(a);
+    }
+    for (Account a : c.accounts()) {
+      int slot = slotOf(a.id().value());
+      if (slot == 0) {
+        throw new IllegalStateException("account " + a.id() + " vanished before its commit");
       }
-      for (Account a : c.accounts()) {
-        int slot = store.accounts.slotOf(a.id().value());
-        if (slot == 0) {
-          throw new IllegalStateException("account " + a.id() + " vanished before its commit");
-        }
-        store.accounts.update(slot, a);
-      }
-      for (Transfer t : c.transfers()) {
-        store.journal.insert(t);
-      }
-      for (Transfer hold : c.resolvedHolds()) {
-        store.journal.resolve(hold);
-      }
-    } finally {
-      store.commitLock.unlock();
+      store.accounts.update(slot, a);
+    }
+    for (Transfer t : c.transfers()) {
+      store.journal.insert(t, lockedSlot(t.debit().value()), lockedSlot(t.credit().value()));
+    }
+    for (Transfer hold : c.resolvedHolds()) {
+      store.journal.resolve(hold);
     }
   }
 
   /**
-   * Creates the accounts of a transaction that writes nothing else, a chunk per hold of the commit
-   * lock, so that issuing many IDs at once does not stall other commits. Nothing can fail after the
-   * first chunk: room is checked first, and only this transaction (holding the creation lock) can
-   * use it up.
+   * Creates the accounts of a transaction that writes nothing else. Nothing can fail after the
+   * first: room is checked first, and only this transaction (holding the creation lock) can use it
+   * up.
    */
   private void createAccounts() {
-    for (int from = 0; from < newAccounts.size(); from += CREATE_CHUNK) {
-      store.commitLock.lock();
-      try {
-        if (from == 0) {
-          requireRoom(newAccounts.size(), 0);
-        }
-        for (Account a :
-            newAccounts.subList(from, Math.min(newAccounts.size(), from + CREATE_CHUNK))) {
-          store.journal.createAccount(a);
-        }
-      } finally {
-        store.commitLock.unlock();
-      }
+    if (newAccounts.isEmpty()) {
+      return;
+    }
+    if (!store.accounts.hasRoomFor(newAccounts.size())) {
+      throw full();
+    }
+    for (Account a : newAccounts) {
+      store.journal.createAccount(a);
     }
   }
 
-  private void requireRoom(int accounts, int transfers) {
-    if (!store.accounts.hasRoomFor(accounts) || !store.journal.hasRoomFor(transfers)) {
-      throw new StoreException(
-          "the memory store is full: nothing was committed; use a database-backed store", false);
-    }
+  private static StoreException full() {
+    return new StoreException(
+        "the memory store is full: nothing was committed; use a database-backed store", false);
   }
 
   void release() {
