@@ -35,13 +35,9 @@ public final class MemoryStore implements LedgerStore {
   final AccountTable accounts = new AccountTable();
   final Journal journal = new Journal(accounts);
   final ReentrantLock createLock = new ReentrantLock();
-  private final ReentrantLock[] stripes = new ReentrantLock[STRIPES];
+  final StripeLocks stripes = new StripeLocks(STRIPES);
 
-  private MemoryStore() {
-    for (int i = 0; i < STRIPES; i++) {
-      stripes[i] = new ReentrantLock();
-    }
-  }
+  private MemoryStore() {}
 
   /** A new, empty store. */
   public static MemoryStore create() {
@@ -90,10 +86,6 @@ public final class MemoryStore implements LedgerStore {
   /** The number of accounts held. */
   public int accountCount() {
     return accounts.size();
-  }
-
-  ReentrantLock stripe(int index) {
-    return stripes[index];
   }
 
   static int stripeOf(AccountId id) {

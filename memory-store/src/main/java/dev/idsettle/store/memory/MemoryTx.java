@@ -18,7 +18,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
-import java.util.concurrent.locks.ReentrantLock;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -31,11 +30,12 @@ import org.jspecify.annotations.Nullable;
  */
 final class MemoryTx implements LedgerTx {
   private final MemoryStore store;
-  private final List<ReentrantLock> held = new ArrayList<>(4);
   private int[] heldStripes = new int[0];
+  private int stripesTaken;
   // the slots of the locked accounts that exist, by account id: a slot never moves or goes away
   private long[] lockedIds = new long[0];
   private int[] lockedSlots = new int[0];
+  private Account[] lockedAccounts = new Account[0];
   private final List<Account> newAccounts = new ArrayList<>(0);
   private boolean locked;
   private boolean creating;
@@ -70,20 +70,22 @@ final class MemoryTx implements LedgerTx {
     }
     heldStripes = Arrays.copyOf(order, unique);
     for (int stripe : heldStripes) {
-      ReentrantLock lock = store.stripe(stripe);
-      lock.lock();
-      held.add(lock);
+      store.stripes.lock(stripe);
+      stripesTaken++;
     }
     Map<AccountId, Account> found = new HashMap<>(2 * n + 2);
     lockedIds = new long[n];
     lockedSlots = new int[n];
+    lockedAccounts = new Account[n];
     int k = 0;
     for (AccountId id : accounts) {
       int slot = store.accounts.slotOf(id.value());
       if (slot != 0) {
+        Account a = store.accounts.read(slot);
         lockedIds[k] = id.value();
-        lockedSlots[k++] = slot;
-        found.put(id, store.accounts.read(slot));
+        lockedSlots[k] = slot;
+        lockedAccounts[k++] = a;
+        found.put(id, a);
       }
     }
     Map<TransferId, Transfer> existing =
@@ -99,6 +101,15 @@ final class MemoryTx implements LedgerTx {
       }
     }
     return 0;
+  }
+
+  private @Nullable Account lockedAccount(long id) {
+    for (int i = 0; i < lockedIds.length; i++) {
+      if (lockedIds[i] == id) {
+        return lockedAccounts[i];
+      }
+    }
+    return null;
   }
 
   /** The slot of account {@code id}, looked up unless it was locked here. */
@@ -121,7 +132,6 @@ final class MemoryTx implements LedgerTx {
     if (!creating) {
       // account creation is serialized so that id and hash uniqueness are checked atomically
       store.createLock.lock();
-      held.add(store.createLock);
       creating = true;
     }
     Set<AccountId> existing = new LinkedHashSet<>();
@@ -175,9 +185,14 @@ final class MemoryTx implements LedgerTx {
 
   /** An image must be of an account that exists (or is created here), with its ID hash. */
   private void requireWritable(Account image) {
-    int slot = slotOf(image.id().value());
+    long id = image.id().value();
+    int slot = slotOf(id);
     boolean sameHash;
-    if (slot != 0) {
+    Account locked = lockedAccount(id);
+    if (locked != null) {
+      // as read under this transaction's lock: an ID hash never changes once stored
+      sameHash = Objects.equals(locked.idHash(), image.idHash());
+    } else if (slot != 0) {
       sameHash = store.accounts.sameIdHash(slot, image);
     } else {
       Account created = null;
@@ -262,9 +277,13 @@ final class MemoryTx implements LedgerTx {
   }
 
   void release() {
-    for (int i = held.size() - 1; i >= 0; i--) {
-      held.get(i).unlock();
+    for (int i = stripesTaken - 1; i >= 0; i--) {
+      store.stripes.unlock(heldStripes[i]);
     }
-    held.clear();
+    stripesTaken = 0;
+    if (creating) {
+      creating = false;
+      store.createLock.unlock();
+    }
   }
 }
