@@ -10,11 +10,9 @@ import java.lang.invoke.VarHandle;
  * is split by hash into {@value #SEGMENTS} segments that grow one at a time, so that a growth
  * rehashes 1/{@value #SEGMENTS} of the entries (milliseconds, not a pause of the whole store).
  *
- * <p>One writer at a time per segment: either one writer for the whole index (the caller's lock),
- * or writers that each hold the monitor of the segment they add to ({@link #segmentLock}). Readers
- * need no lock. An entry is published with release semantics after its record was written, and
- * growing builds a new table and publishes it whole, so a reader probing the old one still finds
- * everything that was there when it started.
+ * <p>One writer at a time (the caller's lock); readers need no lock. An entry is published with
+ * release semantics after its record was written, and growing builds a new table and publishes it
+ * whole, so a reader probing the old one still finds everything that was there when it started.
  */
 final class IntHashIndex {
   private static final VarHandle INTS = MethodHandles.arrayElementVarHandle(int[].class);
@@ -78,21 +76,6 @@ final class IntHashIndex {
       largest = Math.max(largest, s.size);
     }
     return (long) largest + more <= thresholdOf(MAX_SEGMENT_CAPACITY);
-  }
-
-  /** Whether {@code more} entries can still be added to {@code segment}. Its writer only. */
-  boolean hasRoomFor(int segment, int more) {
-    return (long) segments[segment].size + more <= thresholdOf(MAX_SEGMENT_CAPACITY);
-  }
-
-  /** The segment an entry with {@code hash} belongs to, from 0 to {@value #SEGMENTS} - 1. */
-  static int segmentOfHash(long hash) {
-    return segmentOf(Mix.mix(hash));
-  }
-
-  /** The object whose monitor a writer of {@code segment} holds when writers are concurrent. */
-  Object segmentLock(int segment) {
-    return segments[segment];
   }
 
   /** The slots of all tables, for tests of growth. */

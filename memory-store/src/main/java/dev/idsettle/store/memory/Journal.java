@@ -22,9 +22,9 @@ import java.util.concurrent.ConcurrentSkipListSet;
 import org.jspecify.annotations.Nullable;
 
 /**
- * The transfers of a {@link MemoryStore}: {@link TransferRecords} found by id through an {@link
- * IntHashIndex}, listed per account by {@link TransferChains}, and the open holds in timeout order
- * (only while open). Read without a lock.
+ * The transfers of a {@link MemoryStore}: {@link TransferRecords} found by id through a {@link
+ * TaggedHashIndex}, listed per account by {@link TransferChains}, and the open holds in timeout
+ * order (only while open). Read without a lock.
  *
  * <p>Commits run in parallel. A commit holds, in ascending order, the monitors of the index
  * segments of every transfer id it inserts or resolves ({@link #withSegmentsLocked}), and only
@@ -34,8 +34,7 @@ import org.jspecify.annotations.Nullable;
  */
 final class Journal {
   private final TransferRecords records = new TransferRecords();
-  private final IntHashIndex index =
-      new IntHashIndex(1024, r -> Mix.of(records.idHigh(r), records.idLow(r)));
+  private final TaggedHashIndex index = new TaggedHashIndex(1024);
   private final TransferChains chains;
   private final ConcurrentSkipListSet<OpenHold> openHolds = new ConcurrentSkipListSet<>();
 
@@ -90,7 +89,7 @@ final class Journal {
 
   /** The index segment of transfer {@code id}. */
   static int segmentOf(TransferId id) {
-    return IntHashIndex.segmentOfHash(Mix.of(id.high(), id.low()));
+    return TaggedHashIndex.segmentOf(Mix.of(id.high(), id.low()));
   }
 
   /**
