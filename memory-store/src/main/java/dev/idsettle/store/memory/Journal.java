@@ -120,6 +120,13 @@ final class Journal {
   }
 
   /**
+   * The object whose monitor a commit holds to insert or resolve a transfer id of {@code segment}.
+   */
+  Object segmentLock(int segment) {
+    return index.segmentLock(segment);
+  }
+
+  /**
    * Runs {@code work} holding the monitors of {@code segments} (ascending, distinct), taken in that
    * order so that two commits never wait for each other in a cycle.
    */

@@ -29,14 +29,19 @@ import org.jspecify.annotations.Nullable;
  * {@link Journal} and {@link TransferChains}.
  */
 final class MemoryTx implements LedgerTx {
+  private static final int[] NO_INTS = {};
+  private static final long[] NO_LONGS = {};
+  private static final Account[] NO_ACCOUNTS = {};
+
   private final MemoryStore store;
-  private int[] heldStripes = new int[0];
+  private int[] heldStripes = NO_INTS;
   private int stripesTaken;
   // the slots of the locked accounts that exist, by account id: a slot never moves or goes away
-  private long[] lockedIds = new long[0];
-  private int[] lockedSlots = new int[0];
-  private Account[] lockedAccounts = new Account[0];
-  private final List<Account> newAccounts = new ArrayList<>(0);
+  private long[] lockedIds = NO_LONGS;
+  private int[] lockedSlots = NO_INTS;
+  private Account[] lockedAccounts = NO_ACCOUNTS;
+  // most transactions create nothing: made on the first account to create
+  private List<Account> newAccounts = List.of();
   private boolean locked;
   private boolean creating;
   private @Nullable Changes changes;
@@ -68,7 +73,7 @@ final class MemoryTx implements LedgerTx {
         order[unique++] = order[i];
       }
     }
-    heldStripes = Arrays.copyOf(order, unique);
+    heldStripes = unique == n ? order : Arrays.copyOf(order, unique);
     for (int stripe : heldStripes) {
       store.stripes.lock(stripe);
       stripesTaken++;
@@ -153,6 +158,9 @@ final class MemoryTx implements LedgerTx {
       if (clash) {
         existing.add(a.id());
       } else {
+        if (newAccounts.isEmpty()) {
+          newAccounts = new ArrayList<>(accounts.size());
+        }
         newAccounts.add(a);
         pendingIds.add(a.id());
         if (hash != null) {
@@ -223,6 +231,14 @@ final class MemoryTx implements LedgerTx {
     }
     if (c.transfers().isEmpty() && c.resolvedHolds().isEmpty()) {
       apply(c);
+      return;
+    }
+    if (c.transfers().size() + c.resolvedHolds().size() == 1) {
+      // the usual batch, one transfer: its one segment, without the general path's array and lambda
+      Transfer only = c.transfers().isEmpty() ? c.resolvedHolds().get(0) : c.transfers().get(0);
+      synchronized (store.journal.segmentLock(Journal.segmentOf(only.id()))) {
+        apply(c);
+      }
       return;
     }
     store.journal.withSegmentsLocked(

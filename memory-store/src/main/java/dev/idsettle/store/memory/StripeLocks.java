@@ -15,7 +15,7 @@ final class StripeLocks {
   private static final VarHandle INTS = MethodHandles.arrayElementVarHandle(int[].class);
   private static final int SPINS = 64;
   private static final int YIELDS = 16;
-  private static final long MAX_PARK_NANOS = 1_000_000;
+  private static final long MAX_PARK_NANOS = 100_000;
 
   private final int[] states;
 
