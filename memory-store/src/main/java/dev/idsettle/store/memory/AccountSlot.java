@@ -12,9 +12,10 @@ import java.util.Currency;
 
 /**
  * The layout of an account in {@value #STRIDE} longs (88 bytes): id, posted, reserved, expiry
- * seconds, a packed word (state, kind, flags, expiry nanoseconds, currency), the expiry policy and
- * chain length, the chain's ends, and the 32-byte ID hash. Currencies and expiry policies are
- * numbered by {@link Interner}s, enums by their ordinals (which never leave this process).
+ * seconds, a packed word (state, kind, flags, expiry nanoseconds, currency), the expiry policy, the
+ * chain's word (length and last record, see {@link TransferChains}), and the 32-byte ID hash.
+ * Currencies and expiry policies are numbered by {@link Interner}s, enums by their ordinals (which
+ * never leave this process).
  */
 @SuppressWarnings("EnumOrdinal")
 final class AccountSlot {
@@ -23,7 +24,7 @@ final class AccountSlot {
   static final int RESERVED = 2;
   static final int EXPIRES_SECONDS = 3;
   static final int META = 4;
-  static final int POLICY_COUNT = 5;
+  static final int POLICY = 5;
   static final int CHAIN = 6;
   static final int HASH = 7;
   static final int STRIDE = 11;
@@ -54,7 +55,7 @@ final class AccountSlot {
   }
 
   /** Writes every field of a new account. */
-  void writeNew(int slot, Account a, long chainEnds, int chainCount) {
+  void writeNew(int slot, Account a, long chainEnds) {
     slots.set(slot, ID, a.id().value());
     IdHash hash = a.idHash();
     if (hash != null) {
@@ -64,7 +65,6 @@ final class AccountSlot {
       }
     }
     slots.set(slot, CHAIN, chainEnds);
-    slots.set(slot, POLICY_COUNT, withCount(0, chainCount));
     writeMutable(slot, a);
   }
 
@@ -89,8 +89,7 @@ final class AccountSlot {
     slots.set(slot, POSTED, a.posted());
     slots.set(slot, RESERVED, a.reserved());
     slots.set(slot, META, meta);
-    long word = slots.get(slot, POLICY_COUNT);
-    slots.set(slot, POLICY_COUNT, (word & 0xFFFFFFFF00000000L) | policy);
+    slots.set(slot, POLICY, policy);
   }
 
   /** The fields {@link #writeMutable} writes, for a validated optimistic read. */
@@ -100,7 +99,7 @@ final class AccountSlot {
       slots.get(slot, RESERVED),
       slots.get(slot, EXPIRES_SECONDS),
       slots.get(slot, META),
-      slots.get(slot, POLICY_COUNT)
+      slots.get(slot, POLICY)
     };
   }
 
@@ -155,13 +154,5 @@ final class AccountSlot {
       words[i >>> 3] = (words[i >>> 3] << 8) | (bytes[i] & 0xFF);
     }
     return words;
-  }
-
-  static int countOf(long policyCount) {
-    return (int) (policyCount >>> 32);
-  }
-
-  static long withCount(long policyCount, int count) {
-    return (policyCount & 0xFFFFFFFFL) | ((long) count << 32);
   }
 }

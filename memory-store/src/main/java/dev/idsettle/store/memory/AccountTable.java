@@ -12,9 +12,10 @@ import org.jspecify.annotations.Nullable;
  * caller holds one.
  *
  * <p>Slots are created under the store's creation lock and published through the indexes after they
- * were written. An existing slot changes only at commit, under a per-slot-stripe {@link
- * StampedLock} in write mode, so that readers without a lock read a consistent image (an optimistic
- * read, validated, else a read lock). The slot's chain words belong to {@link TransferChains}.
+ * were written. An existing slot changes only at commit, by the holder of the account's stripe,
+ * under a per-slot-stripe {@link StampedLock} in write mode, so that readers without a lock read a
+ * consistent image (an optimistic read, validated, else a read lock). The slot's chain word belongs
+ * to {@link TransferChains}.
  */
 final class AccountTable {
   private static final int SEQLOCKS = 1024;
@@ -37,7 +38,7 @@ final class AccountTable {
     return slots.size();
   }
 
-  /** Whether {@code more} accounts can still be created. Commit lock. */
+  /** Whether {@code more} accounts can still be created. Under the creation lock. */
   boolean hasRoomFor(int more) {
     return byId.hasRoomFor(more) && byHash.hasRoomFor(more);
   }
@@ -79,11 +80,11 @@ final class AccountTable {
 
   /**
    * Creates a slot for {@code account} with the chain an account of its id already has, and
-   * publishes it. Under the creation lock and the commit lock.
+   * publishes it. Under the creation lock and the monitor of {@link TransferChains}.
    */
-  int create(Account account, long chainEnds, int chainCount) {
+  int create(Account account, long chainEnds) {
     int slot = slots.allocate();
-    codec.writeNew(slot, account, chainEnds, chainCount);
+    codec.writeNew(slot, account, chainEnds);
     byId.add(account.id().value(), slot);
     IdHash hash = account.idHash();
     if (hash != null) {
@@ -92,7 +93,10 @@ final class AccountTable {
     return slot;
   }
 
-  /** Writes the changeable fields of {@code image} to {@code slot}. Under the commit lock. */
+  /**
+   * Writes the changeable fields of {@code image} to {@code slot}. The caller holds the account's
+   * stripe, so that one writer at a time changes a slot.
+   */
   void update(int slot, Account image) {
     StampedLock lock = seqlocks[slot & (SEQLOCKS - 1)];
     long stamp = lock.writeLock();
@@ -109,22 +113,14 @@ final class AccountTable {
     return hash == null ? !codec.hasHash(slot) : codec.hasHash(slot, AccountSlot.hashWords(hash));
   }
 
-  /** The chain's head and tail record numbers, packed; see {@link TransferChains}. */
+  /** The chain's word: its length and last record, packed; see {@link TransferChains}. */
   long chainEnds(int slot) {
     return slots.getAcquire(slot, AccountSlot.CHAIN);
   }
 
-  void setChainEnds(int slot, long ends) {
-    slots.setRelease(slot, AccountSlot.CHAIN, ends);
-  }
-
-  int chainCount(int slot) {
-    return AccountSlot.countOf(slots.get(slot, AccountSlot.POLICY_COUNT));
-  }
-
-  void setChainCount(int slot, int count) {
-    long word = slots.get(slot, AccountSlot.POLICY_COUNT);
-    slots.set(slot, AccountSlot.POLICY_COUNT, AccountSlot.withCount(word, count));
+  /** Replaces the chain's word if it is still {@code expected}. */
+  boolean casChainEnds(int slot, long expected, long ends) {
+    return slots.compareAndSet(slot, AccountSlot.CHAIN, expected, ends);
   }
 
   /** The id index, for tests of growth. */

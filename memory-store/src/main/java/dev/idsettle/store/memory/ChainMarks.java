@@ -1,34 +1,36 @@
 package dev.idsettle.store.memory;
 
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
 import java.util.Arrays;
 
 /**
- * Every {@value TransferChains#MARK_EVERY}th record of a long account chain, so that a page deep
- * into it starts near its offset instead of at the head. Appended by one writer at a time; read
- * without a lock (an element is written before the size that covers it).
+ * The record at every {@value TransferChains#MARK_EVERY}th position of a long account chain, so
+ * that a page deep into it starts near its end instead of at the chain's tail. Mark {@code k} is
+ * the record at position {@code (k + 1) * MARK_EVERY - 1}. Set under this object's monitor (once
+ * per {@value TransferChains#MARK_EVERY} appends); read without a lock, where a mark not yet set
+ * reads as 0 and the reader starts further on.
  */
 final class ChainMarks {
+  private static final VarHandle INTS = MethodHandles.arrayElementVarHandle(int[].class);
+
   private volatile int[] marks = new int[4];
-  private volatile int size;
 
-  /** Appends the record at the next marked position. Writer only. */
-  void add(int record) {
+  /** Sets mark {@code k} to {@code record}. */
+  synchronized void set(int k, int record) {
     int[] m = marks;
-    int n = size;
-    if (n == m.length) {
-      m = Arrays.copyOf(m, n * 2);
+    if (k >= m.length) {
+      m = Arrays.copyOf(m, Math.max(m.length * 2, k + 1));
+      INTS.setRelease(m, k, record);
       marks = m;
+    } else {
+      INTS.setRelease(m, k, record);
     }
-    m[n] = record;
-    size = n + 1;
   }
 
-  int size() {
-    return size;
-  }
-
-  /** Mark {@code i}, below a {@link #size()} read before. */
-  int get(int i) {
-    return marks[i];
+  /** Mark {@code k}, or 0 if it is not set (yet). */
+  int get(int k) {
+    int[] m = marks;
+    return k < m.length ? (int) INTS.getAcquire(m, k) : 0;
   }
 }

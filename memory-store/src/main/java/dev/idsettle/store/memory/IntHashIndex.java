@@ -34,8 +34,6 @@ final class IntHashIndex {
 
   private final Rehash rehash;
   private final Segment[] segments = new Segment[SEGMENTS];
-  private int size;
-  private int largestSegment;
 
   /** One table of the index; its entries' hashes share their top {@value #SEGMENT_BITS} bits. */
   private static final class Segment {
@@ -62,14 +60,22 @@ final class IntHashIndex {
     }
   }
 
-  /** The number of entries. Writer only. */
+  /** The number of entries. Exact when no writer is at work. */
   int size() {
-    return size;
+    int total = 0;
+    for (Segment s : segments) {
+      total += s.size;
+    }
+    return total;
   }
 
-  /** Whether {@code more} entries can still be added, however they fall. Writer only. */
+  /** Whether {@code more} entries can still be added, however they fall. Sole writer only. */
   boolean hasRoomFor(int more) {
-    return (long) largestSegment + more <= thresholdOf(MAX_SEGMENT_CAPACITY);
+    int largest = 0;
+    for (Segment s : segments) {
+      largest = Math.max(largest, s.size);
+    }
+    return (long) largest + more <= thresholdOf(MAX_SEGMENT_CAPACITY);
   }
 
   /** The slots of all tables, for tests of growth. */
@@ -112,14 +118,12 @@ final class IntHashIndex {
     }
     INTS.setRelease(t, i, value);
     s.size++;
-    size++;
-    largestSegment = Math.max(largestSegment, s.size);
   }
 
   private void grow(Segment s) {
     int[] old = s.table;
     if (old.length >= MAX_SEGMENT_CAPACITY) {
-      throw new StoreException("the memory store's index is full at " + size + " entries", false);
+      throw new StoreException("the memory store's index is full at " + size() + " entries", false);
     }
     int[] t = new int[old.length << 1];
     int mask = t.length - 1;

@@ -10,7 +10,9 @@ import dev.idsettle.spi.RetryableStoreException;
 import dev.idsettle.spi.StoreException;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collection;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -20,14 +22,19 @@ import java.util.concurrent.ConcurrentSkipListSet;
 import org.jspecify.annotations.Nullable;
 
 /**
- * The transfers of a {@link MemoryStore}: {@link TransferRecords} found by id through an {@link
- * IntHashIndex}, listed per account by {@link TransferChains}, and the open holds in timeout order
- * (only while open). Changed only under the store's commit lock; read without a lock.
+ * The transfers of a {@link MemoryStore}: {@link TransferRecords} found by id through a {@link
+ * TaggedHashIndex}, listed per account by {@link TransferChains}, and the open holds in timeout
+ * order (only while open). Read without a lock.
+ *
+ * <p>Commits run in parallel. A commit holds, in ascending order, the monitors of the index
+ * segments of every transfer id it inserts or resolves ({@link #withSegmentsLocked}), and only
+ * there checks and changes them: so a transfer id is inserted once, and a hold is resolved once,
+ * whatever accounts the committing transactions have locked. Records are allocated and chains
+ * appended without a lock.
  */
 final class Journal {
   private final TransferRecords records = new TransferRecords();
-  private final IntHashIndex index =
-      new IntHashIndex(1024, r -> Mix.of(records.idHigh(r), records.idLow(r)));
+  private final TaggedHashIndex index = new TaggedHashIndex(1024);
   private final TransferChains chains;
   private final ConcurrentSkipListSet<OpenHold> openHolds = new ConcurrentSkipListSet<>();
 
@@ -66,9 +73,75 @@ final class Journal {
     return r != 0 && records.holdState(r) == HoldState.OPEN;
   }
 
-  /** Whether {@code more} transfers can still be inserted. Commit lock. */
-  boolean hasRoomFor(int more) {
-    return index.hasRoomFor(more);
+  /**
+   * Whether {@code transfers} can still be inserted. Under the monitors of their segments (or as
+   * the only writer).
+   */
+  boolean hasRoomFor(List<Transfer> transfers) {
+    for (Transfer t : transfers) {
+      // the whole batch counted against each of its segments: exact for one transfer, safe for more
+      if (!index.hasRoomFor(segmentOf(t.id()), transfers.size())) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  /** The index segment of transfer {@code id}. */
+  static int segmentOf(TransferId id) {
+    return TaggedHashIndex.segmentOf(Mix.of(id.high(), id.low()));
+  }
+
+  /**
+   * The distinct index segments of {@code transfers} and {@code holds}, ascending: the order in
+   * which a commit locks them.
+   */
+  static int[] segmentsOf(List<Transfer> transfers, List<Transfer> holds) {
+    int n = transfers.size() + holds.size();
+    if (n == 1) {
+      return new int[] {segmentOf((transfers.isEmpty() ? holds : transfers).get(0).id())};
+    }
+    int[] segments = new int[n];
+    int i = 0;
+    for (Transfer t : transfers) {
+      segments[i++] = segmentOf(t.id());
+    }
+    for (Transfer t : holds) {
+      segments[i++] = segmentOf(t.id());
+    }
+    Arrays.sort(segments);
+    int unique = 0;
+    for (int k = 0; k < n; k++) {
+      if (unique == 0 || segments[unique - 1] != segments[k]) {
+        segments[unique++] = segments[k];
+      }
+    }
+    return unique == n ? segments : Arrays.copyOf(segments, unique);
+  }
+
+  /**
+   * The object whose monitor a commit holds to insert or resolve a transfer id of {@code segment}.
+   */
+  Object segmentLock(int segment) {
+    return index.segmentLock(segment);
+  }
+
+  /**
+   * Runs {@code work} holding the monitors of {@code segments} (ascending, distinct), taken in that
+   * order so that two commits never wait for each other in a cycle.
+   */
+  void withSegmentsLocked(int[] segments, Runnable work) {
+    lockFrom(segments, 0, work);
+  }
+
+  private void lockFrom(int[] segments, int from, Runnable work) {
+    if (from == segments.length) {
+      work.run();
+      return;
+    }
+    synchronized (index.segmentLock(segments[from])) {
+      lockFrom(segments, from + 1, work);
+    }
   }
 
   /** Throws unless every id of {@code transfers} is new, to the store and within the list. */
@@ -90,23 +163,26 @@ final class Journal {
     }
   }
 
-  /** Creates an account, with the chain its id may have already. Commit lock. */
+  /** Creates an account, with the chain its id may have already. Under the creation lock. */
   int createAccount(Account account) {
     return chains.createAccount(account);
   }
 
-  /** Inserts {@code t}, whose id is new. Commit lock. */
-  void insert(Transfer t) {
+  /**
+   * Inserts {@code t}, whose id is new, and whose accounts' slots are {@code debitSlot} and {@code
+   * creditSlot} if the caller knows them, else 0. Under the monitor of its segment.
+   */
+  void insert(Transfer t, int debitSlot, int creditSlot) {
     int r = records.append(t);
+    chains.append(r, debitSlot, creditSlot);
     index.add(Mix.of(t.id().high(), t.id().low()), r);
-    chains.append(r);
     Instant timeout = t.timeout();
     if (t.holdState() == HoldState.OPEN && timeout != null) {
       openHolds.add(new OpenHold(timeout, t.id()));
     }
   }
 
-  /** Gives an existing hold its new state. Commit lock. */
+  /** Gives an existing hold its new state. Under the monitor of its segment. */
   void resolve(Transfer hold) {
     int r = recordOf(hold.id());
     if (r == 0) {
@@ -127,24 +203,23 @@ final class Journal {
     if (limit <= 0) {
       return List.of();
     }
-    List<Transfer> out = new ArrayList<>(Math.min(limit, 16));
-    chains.forEach(
-        account.value(),
-        offset,
-        r -> {
-          out.add(records.read(r));
-          return out.size() < limit;
-        });
+    int[] page = chains.records(account.value(), offset, limit);
+    List<Transfer> out = new ArrayList<>(page.length);
+    for (int r : page) {
+      out.add(records.read(r));
+    }
     return out;
   }
 
-  /** The open holds debiting {@code account} whose timeout is at or before {@code now}. */
+  /**
+   * The open holds debiting {@code account} whose timeout is at or before {@code now}, in write
+   * order.
+   */
   List<Transfer> dueHolds(AccountId account, Instant now) {
     long id = account.value();
     List<Transfer> out = new ArrayList<>(0);
-    chains.forEach(
+    chains.forEachBackward(
         id,
-        0,
         r -> {
           if (records.kind(r) == TransferKind.HOLD
               && records.holdState(r) == HoldState.OPEN
@@ -156,6 +231,7 @@ final class Journal {
           }
           return true;
         });
+    Collections.reverse(out);
     return out;
   }
 

@@ -19,9 +19,11 @@ import java.util.concurrent.locks.ReentrantLock;
  * single-process use where the ledger is rebuilt or held elsewhere.
  *
  * <p>Transactions lock the stripes of their accounts in ascending order (no deadlock), so they are
- * linearizable per account and atomic across the accounts of one batch; writes are buffered and
- * applied at commit, so a transaction that throws leaves nothing behind. Commits apply their writes
- * one at a time under a short lock; reads take no lock and see each account and transfer whole.
+ * linearizable per account and atomic across the accounts of one batch: a transaction that locks an
+ * account waits until every batch that changes it has committed whole. Writes are buffered and
+ * applied at commit, so a transaction that throws leaves nothing behind. Commits of transactions
+ * with disjoint stripes run in parallel: each holds only the index segments of its own transfer ids
+ * while it checks and applies them. Reads take no lock and see each account and transfer whole.
  *
  * <p>Compact: accounts and transfers live in primitive arrays, not as objects, and {@link Account}
  * and {@link Transfer} objects are made when read. An activated ID with its activation takes under
@@ -33,14 +35,9 @@ public final class MemoryStore implements LedgerStore {
   final AccountTable accounts = new AccountTable();
   final Journal journal = new Journal(accounts);
   final ReentrantLock createLock = new ReentrantLock();
-  final ReentrantLock commitLock = new ReentrantLock();
-  private final ReentrantLock[] stripes = new ReentrantLock[STRIPES];
+  final StripeLocks stripes = new StripeLocks(STRIPES);
 
-  private MemoryStore() {
-    for (int i = 0; i < STRIPES; i++) {
-      stripes[i] = new ReentrantLock();
-    }
-  }
+  private MemoryStore() {}
 
   /** A new, empty store. */
   public static MemoryStore create() {
@@ -89,10 +86,6 @@ public final class MemoryStore implements LedgerStore {
   /** The number of accounts held. */
   public int accountCount() {
     return accounts.size();
-  }
-
-  ReentrantLock stripe(int index) {
-    return stripes[index];
   }
 
   static int stripeOf(AccountId id) {

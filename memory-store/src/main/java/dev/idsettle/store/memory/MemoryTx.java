@@ -18,17 +18,30 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
-import java.util.concurrent.locks.ReentrantLock;
 import org.jspecify.annotations.Nullable;
 
-/** One transaction of a {@link MemoryStore}: locks held until it ends, writes applied at commit. */
+/**
+ * One transaction of a {@link MemoryStore}: locks held until it ends, writes applied at commit.
+ *
+ * <p>The stripes of the locked accounts make transactions linearizable per account and atomic
+ * across the accounts of one batch: a commit changes only accounts whose stripes it holds. Commits
+ * of disjoint stripes run in parallel; what they share (transfer ids, holds, chains) is guarded in
+ * {@link Journal} and {@link TransferChains}.
+ */
 final class MemoryTx implements LedgerTx {
-  private static final int CREATE_CHUNK = 1024;
+  private static final int[] NO_INTS = {};
+  private static final long[] NO_LONGS = {};
+  private static final Account[] NO_ACCOUNTS = {};
 
   private final MemoryStore store;
-  private final List<ReentrantLock> held = new ArrayList<>(4);
-  private int[] heldStripes = new int[0];
-  private final List<Account> newAccounts = new ArrayList<>(0);
+  private int[] heldStripes = NO_INTS;
+  private int stripesTaken;
+  // the slots of the locked accounts that exist, by account id: a slot never moves or goes away
+  private long[] lockedIds = NO_LONGS;
+  private int[] lockedSlots = NO_INTS;
+  private Account[] lockedAccounts = NO_ACCOUNTS;
+  // most transactions create nothing: made on the first account to create
+  private List<Account> newAccounts = List.of();
   private boolean locked;
   private boolean creating;
   private @Nullable Changes changes;
@@ -60,20 +73,54 @@ final class MemoryTx implements LedgerTx {
         order[unique++] = order[i];
       }
     }
-    heldStripes = Arrays.copyOf(order, unique);
+    heldStripes = unique == n ? order : Arrays.copyOf(order, unique);
     for (int stripe : heldStripes) {
-      ReentrantLock lock = store.stripe(stripe);
-      lock.lock();
-      held.add(lock);
+      store.stripes.lock(stripe);
+      stripesTaken++;
     }
     Map<AccountId, Account> found = new HashMap<>(2 * n + 2);
+    lockedIds = new long[n];
+    lockedSlots = new int[n];
+    lockedAccounts = new Account[n];
+    int k = 0;
     for (AccountId id : accounts) {
-      Account a = store.accounts.find(id);
-      if (a != null) {
+      int slot = store.accounts.slotOf(id.value());
+      if (slot != 0) {
+        Account a = store.accounts.read(slot);
+        lockedIds[k] = id.value();
+        lockedSlots[k] = slot;
+        lockedAccounts[k++] = a;
         found.put(id, a);
       }
     }
-    return new Locked(found, findTransfers(transfers));
+    Map<TransferId, Transfer> existing =
+        transfers.isEmpty() ? new HashMap<>(0) : findTransfers(transfers);
+    return new Locked(found, existing);
+  }
+
+  /** The slot of an account that was locked here and existed then, else 0. */
+  private int lockedSlot(long id) {
+    for (int i = 0; i < lockedIds.length; i++) {
+      if (lockedIds[i] == id) {
+        return lockedSlots[i];
+      }
+    }
+    return 0;
+  }
+
+  private @Nullable Account lockedAccount(long id) {
+    for (int i = 0; i < lockedIds.length; i++) {
+      if (lockedIds[i] == id) {
+        return lockedAccounts[i];
+      }
+    }
+    return null;
+  }
+
+  /** The slot of account {@code id}, looked up unless it was locked here. */
+  private int slotOf(long id) {
+    int slot = lockedSlot(id);
+    return slot != 0 ? slot : store.accounts.slotOf(id);
   }
 
   @Override
@@ -90,7 +137,6 @@ final class MemoryTx implements LedgerTx {
     if (!creating) {
       // account creation is serialized so that id and hash uniqueness are checked atomically
       store.createLock.lock();
-      held.add(store.createLock);
       creating = true;
     }
     Set<AccountId> existing = new LinkedHashSet<>();
@@ -112,6 +158,9 @@ final class MemoryTx implements LedgerTx {
       if (clash) {
         existing.add(a.id());
       } else {
+        if (newAccounts.isEmpty()) {
+          newAccounts = new ArrayList<>(accounts.size());
+        }
         newAccounts.add(a);
         pendingIds.add(a.id());
         if (hash != null) {
@@ -144,9 +193,14 @@ final class MemoryTx implements LedgerTx {
 
   /** An image must be of an account that exists (or is created here), with its ID hash. */
   private void requireWritable(Account image) {
-    int slot = store.accounts.slotOf(image.id().value());
+    long id = image.id().value();
+    int slot = slotOf(id);
     boolean sameHash;
-    if (slot != 0) {
+    Account locked = lockedAccount(id);
+    if (locked != null) {
+      // as read under this transaction's lock: an ID hash never changes once stored
+      sameHash = Objects.equals(locked.idHash(), image.idHash());
+    } else if (slot != 0) {
       sameHash = store.accounts.sameIdHash(slot, image);
     } else {
       Account created = null;
@@ -166,8 +220,8 @@ final class MemoryTx implements LedgerTx {
   }
 
   /**
-   * Applies the buffered writes under the store's commit lock: checked first (room, a transfer id
-   * taken concurrently, a hold resolved concurrently), then applied whole.
+   * Applies the buffered writes, holding the index segments of its transfer ids: checked first
+   * (room, a transfer id taken concurrently, a hold resolved concurrently), then applied whole.
    */
   void commit() {
     Changes c = changes;
@@ -175,66 +229,77 @@ final class MemoryTx implements LedgerTx {
       createAccounts();
       return;
     }
-    store.commitLock.lock();
-    try {
-      requireRoom(newAccounts.size(), c.transfers().size());
-      store.journal.requireNew(c.transfers());
-      store.journal.requireOpen(c.resolvedHolds());
-      for (Account a : newAccounts) {
-        store.journal.createAccount(a);
+    if (c.transfers().isEmpty() && c.resolvedHolds().isEmpty()) {
+      apply(c);
+      return;
+    }
+    if (c.transfers().size() + c.resolvedHolds().size() == 1) {
+      // the usual batch, one transfer: its one segment, without the general path's array and lambda
+      Transfer only = c.transfers().isEmpty() ? c.resolvedHolds().get(0) : c.transfers().get(0);
+      synchronized (store.journal.segmentLock(Journal.segmentOf(only.id()))) {
+        apply(c);
       }
-      for (Account a : c.accounts()) {
-        int slot = store.accounts.slotOf(a.id().value());
-        if (slot == 0) {
-          throw new IllegalStateException("account " + a.id() + " vanished before its commit");
-        }
-        store.accounts.update(slot, a);
+      return;
+    }
+    store.journal.withSegmentsLocked(
+        Journal.segmentsOf(c.transfers(), c.resolvedHolds()), () -> apply(c));
+  }
+
+  private void apply(Changes c) {
+    if ((!newAccounts.isEmpty() && !store.accounts.hasRoomFor(newAccounts.size()))
+        || !store.journal.hasRoomFor(c.transfers())) {
+      throw full();
+    }
+    store.journal.requireNew(c.transfers());
+    store.journal.requireOpen(c.resolvedHolds());
+    for (Account a : newAccounts) {
+      store.journal.createAccount(a);
+    }
+    for (Account a : c.accounts()) {
+      int slot = slotOf(a.id().value());
+      if (slot == 0) {
+        throw new IllegalStateException("account " + a.id() + " vanished before its commit");
       }
-      for (Transfer t : c.transfers()) {
-        store.journal.insert(t);
-      }
-      for (Transfer hold : c.resolvedHolds()) {
-        store.journal.resolve(hold);
-      }
-    } finally {
-      store.commitLock.unlock();
+      store.accounts.update(slot, a);
+    }
+    for (Transfer t : c.transfers()) {
+      store.journal.insert(t, lockedSlot(t.debit().value()), lockedSlot(t.credit().value()));
+    }
+    for (Transfer hold : c.resolvedHolds()) {
+      store.journal.resolve(hold);
     }
   }
 
   /**
-   * Creates the accounts of a transaction that writes nothing else, a chunk per hold of the commit
-   * lock, so that issuing many IDs at once does not stall other commits. Nothing can fail after the
-   * first chunk: room is checked first, and only this transaction (holding the creation lock) can
-   * use it up.
+   * Creates the accounts of a transaction that writes nothing else. Nothing can fail after the
+   * first: room is checked first, and only this transaction (holding the creation lock) can use it
+   * up.
    */
   private void createAccounts() {
-    for (int from = 0; from < newAccounts.size(); from += CREATE_CHUNK) {
-      store.commitLock.lock();
-      try {
-        if (from == 0) {
-          requireRoom(newAccounts.size(), 0);
-        }
-        for (Account a :
-            newAccounts.subList(from, Math.min(newAccounts.size(), from + CREATE_CHUNK))) {
-          store.journal.createAccount(a);
-        }
-      } finally {
-        store.commitLock.unlock();
-      }
+    if (newAccounts.isEmpty()) {
+      return;
+    }
+    if (!store.accounts.hasRoomFor(newAccounts.size())) {
+      throw full();
+    }
+    for (Account a : newAccounts) {
+      store.journal.createAccount(a);
     }
   }
 
-  private void requireRoom(int accounts, int transfers) {
-    if (!store.accounts.hasRoomFor(accounts) || !store.journal.hasRoomFor(transfers)) {
-      throw new StoreException(
-          "the memory store is full: nothing was committed; use a database-backed store", false);
-    }
+  private static StoreException full() {
+    return new StoreException(
+        "the memory store is full: nothing was committed; use a database-backed store", false);
   }
 
   void release() {
-    for (int i = held.size() - 1; i >= 0; i--) {
-      held.get(i).unlock();
+    for (int i = stripesTaken - 1; i >= 0; i--) {
+      store.stripes.unlock(heldStripes[i]);
     }
-    held.clear();
+    stripesTaken = 0;
+    if (creating) {
+      creating = false;
+      store.createLock.unlock();
+    }
   }
 }

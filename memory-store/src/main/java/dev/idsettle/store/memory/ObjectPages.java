@@ -4,9 +4,10 @@ import dev.idsettle.spi.StoreException;
 import java.util.Arrays;
 
 /**
- * An append-only list of objects in pages that never move, indexed from 1 (0 means none). One
- * writer at a time (the caller's lock); a reader reaches an element only through an index published
- * after the element was stored, so it needs no lock.
+ * An append-only list of objects in pages that never move, indexed from 1 (0 means none). Appends
+ * are serialized by this object's monitor (they are rare: the fields most transfers lack); a reader
+ * reaches an element only through an index published after the element was stored, so it needs no
+ * lock.
  *
  * @param <T> the element type
  */
@@ -27,8 +28,8 @@ final class ObjectPages<T> {
     return size;
   }
 
-  /** Appends {@code value} and returns its index. Writer only. */
-  int add(T value) {
+  /** Appends {@code value} and returns its index. Thread-safe. */
+  synchronized int add(T value) {
     int index = size + 1;
     if (index == Integer.MAX_VALUE) {
       throw new StoreException("the memory store holds the most values it can", false);

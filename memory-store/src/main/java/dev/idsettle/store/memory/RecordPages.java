@@ -7,13 +7,25 @@ import java.util.Arrays;
 
 /**
  * Fixed-size records of {@code stride} longs in pages that never move, numbered from 1 (0 means
- * none). One writer at a time (the caller's lock) allocates and writes; readers need no lock: a
- * record is reached only through a number published with release semantics after it was written,
- * and existing pages stay where they are when the directory grows.
+ * none). Any thread may allocate (numbers are taken by compare-and-set, a page is added under this
+ * object's monitor); a record belongs to the thread that allocated it until that thread publishes
+ * its number. Readers need no lock: a record is reached only through a number published with
+ * release semantics after it was written, and existing pages stay where they are when the directory
+ * grows.
  */
 final class RecordPages {
   private static final VarHandle LONGS = MethodHandles.arrayElementVarHandle(long[].class);
+  private static final VarHandle PAGES = MethodHandles.arrayElementVarHandle(long[][].class);
+  private static final VarHandle SIZE;
   private static final int MAX_RECORDS = Integer.MAX_VALUE;
+
+  static {
+    try {
+      SIZE = MethodHandles.lookup().findVarHandle(RecordPages.class, "size", int.class);
+    } catch (ReflectiveOperationException e) {
+      throw new ExceptionInInitializerError(e);
+    }
+  }
 
   private final String what;
   private final int stride;
@@ -39,23 +51,32 @@ final class RecordPages {
     return size;
   }
 
-  /** Allocates a zeroed record and returns its number. Writer only. */
+  /** Allocates a zeroed record and returns its number. Thread-safe. */
   int allocate() {
-    int number = size + 1;
-    if (number == MAX_RECORDS) {
-      throw new StoreException("the memory store holds the most " + what + " it can", false);
-    }
+    int number;
+    do {
+      number = size + 1;
+      if (number == MAX_RECORDS) {
+        throw new StoreException("the memory store holds the most " + what + " it can", false);
+      }
+    } while (!SIZE.compareAndSet(this, number - 1, number));
     int page = number >>> shift;
     long[][] directory = pages;
+    if (page >= directory.length || PAGES.getAcquire(directory, page) == null) {
+      addPage(page);
+    }
+    return number;
+  }
+
+  private synchronized void addPage(int page) {
+    long[][] directory = pages;
     if (page >= directory.length) {
-      directory = Arrays.copyOf(directory, directory.length * 2);
-      pages = directory;
+      directory = Arrays.copyOf(directory, Math.max(directory.length * 2, page + 1));
     }
     if (directory[page] == null) {
-      directory[page] = new long[stride << shift];
+      PAGES.setRelease(directory, page, new long[stride << shift]);
     }
-    size = number;
-    return number;
+    pages = directory;
   }
 
   long get(int record, int field) {
@@ -74,6 +95,11 @@ final class RecordPages {
   /** Writes a field so that a reader who sees it also sees every write before it. */
   void setRelease(int record, int field, long value) {
     LONGS.setRelease(pages[record >>> shift], offset(record, field), value);
+  }
+
+  /** Sets a field to {@code update} if it holds {@code expected}, atomically. */
+  boolean compareAndSet(int record, int field, long expected, long update) {
+    return LONGS.compareAndSet(pages[record >>> shift], offset(record, field), expected, update);
   }
 
   private int offset(int record, int field) {

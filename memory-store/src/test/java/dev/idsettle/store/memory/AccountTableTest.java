@@ -35,7 +35,7 @@ class AccountTableTest {
           i % 100 == 0
               ? Account.operator(AccountId.random(), i % 200 == 0 ? EUR : JPY)
               : Account.issued(AccountId.random(), hash(), EUR, policy(i));
-      table.create(a, 0, 0);
+      table.create(a, 0);
       created.add(a);
     }
 
@@ -63,8 +63,8 @@ class AccountTableTest {
     IdHash unknown = IdHash.of(bytes);
     Account a = Account.issued(AccountId.random(), first, EUR, ExpiryPolicy.never());
     Account b = Account.issued(AccountId.random(), second, EUR, ExpiryPolicy.never());
-    table.create(a, 0, 0);
-    table.create(b, 0, 0);
+    table.create(a, 0);
+    table.create(b, 0);
 
     assertThat(table.read(table.slotOf(first))).isEqualTo(a);
     assertThat(table.read(table.slotOf(second))).isEqualTo(b);
@@ -77,7 +77,7 @@ class AccountTableTest {
   @Test
   void anUpdateWritesEveryChangeableFieldExactly() {
     Account a = Account.issued(AccountId.random(), hash(), EUR, ExpiryPolicy.afterFirstUse(3));
-    int slot = table.create(a, 0, 0);
+    int slot = table.create(a, 0);
     for (Instant expiresAt :
         new Instant[] {
           Instant.parse("2026-03-04T05:06:07.000000001Z"), Instant.MAX, Instant.MIN, null
@@ -96,10 +96,9 @@ class AccountTableTest {
       table.update(slot, image);
       assertThat(table.read(slot)).isEqualTo(image);
     }
-    table.setChainEnds(slot, (5L << 32) | 9);
-    table.setChainCount(slot, 77);
-    assertThat(table.chainEnds(slot)).isEqualTo((5L << 32) | 9);
-    assertThat(table.chainCount(slot)).isEqualTo(77);
+    assertThat(table.casChainEnds(slot, 0, (77L << 32) | 9)).isTrue();
+    assertThat(table.casChainEnds(slot, 0, (78L << 32) | 10)).isFalse();
+    assertThat(table.chainEnds(slot)).isEqualTo((77L << 32) | 9);
     assertThat(table.read(slot).expiry())
         .isEqualTo(ExpiryPolicy.at(Instant.parse("2030-01-01T00:00:00Z")));
   }
@@ -107,7 +106,7 @@ class AccountTableTest {
   @Test
   void readersNeverSeeHalfAnUpdate() throws Exception {
     Account start = Account.issued(AccountId.random(), hash(), EUR, ExpiryPolicy.never());
-    int slot = table.create(image(start, 0), 0, 0);
+    int slot = table.create(image(start, 0), 0);
     AtomicBoolean done = new AtomicBoolean();
     AtomicReference<@Nullable String> torn = new AtomicReference<>();
     AtomicLong reads = new AtomicLong();
