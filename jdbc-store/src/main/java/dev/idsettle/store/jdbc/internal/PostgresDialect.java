@@ -57,7 +57,4 @@ final class PostgresDialect implements Dialect {
   /** Durability is the server's ({@code fsync}, {@code synchronous_commit}): nothing to apply. */
   @Override
   public void prepare(Connection connection) {}
-
-  @Override
-  public void afterCommit(Connection connection) {}
 }
