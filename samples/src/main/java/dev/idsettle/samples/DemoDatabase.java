@@ -9,8 +9,9 @@ import java.nio.file.Path;
 /**
  * The embedded default set up as an integrator would: an H2 file database behind a HikariCP pool,
  * its schema created or checked by {@link SchemaMigrator}, and a {@link JdbcStore} over the pool
- * with the default durability ({@code WRITE_DELAY 0}: survives a killed process). Opening an
- * existing file reuses it. Closing releases the pool; H2 closes the file with the last connection.
+ * with the default durability ({@code H2Durability.PROCESS_CRASH}: survives a killed process).
+ * Opening an existing file reuses it. Closing releases the pool; H2 closes the file with the last
+ * connection.
  */
 public final class DemoDatabase implements AutoCloseable {
   private final String url;

@@ -12,15 +12,20 @@ public enum H2Durability {
    */
   AS_CONFIGURED,
   /**
-   * The default: sets {@code WRITE_DELAY 0}, so every commit is written to the file before it is
-   * confirmed. Survives a killed or crashed JVM; an operating-system crash or power loss can still
-   * lose the last commits, because H2 does not force the file to disk on each commit.
+   * The default: every commit is written to the database file before it is confirmed. The store
+   * sets {@code WRITE_DELAY} to {@link Integer#MAX_VALUE} (H2 then does not write on its own) and
+   * writes its commits itself with {@code CHECKPOINT}, several concurrent commits in one write,
+   * never while a commit is in progress. Survives a killed or crashed JVM; an operating-system
+   * crash or power loss can still lose the last commits, because H2 does not force the file to
+   * disk. Other writers to the same file (outside the store) must {@code CHECKPOINT} themselves.
+   * Without admin rights on a file whose {@code WRITE_DELAY} is already 0 the store leaves it at 0
+   * and commits one transaction at a time instead.
    */
   PROCESS_CRASH,
   /**
-   * Also runs {@code CHECKPOINT SYNC} after every commit, which forces the file to the device
-   * before the store returns. Survives power loss on a disk that honours flushes; costs one file
-   * sync per transaction (see the module's README for measured figures).
+   * Writes with {@code CHECKPOINT SYNC} instead, which also forces the file to the device before
+   * the store returns. Survives power loss on a disk that honours flushes; costs one file sync per
+   * group of concurrent transactions (see the module's README for measured figures).
    */
   POWER_LOSS
 }

@@ -22,7 +22,6 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
-import java.util.concurrent.locks.Lock;
 import javax.sql.DataSource;
 import org.jspecify.annotations.Nullable;
 
@@ -104,34 +103,10 @@ public final class JdbcStore implements LedgerStore {
   }
 
   private void commit(Connection c) {
-    Lock lock = dialect.commitLock();
-    if (lock == null) {
-      commitAndSync(c);
-      return;
-    }
-    lock.lock();
     try {
-      commitAndSync(c);
-    } finally {
-      lock.unlock();
-    }
-  }
-
-  private void commitAndSync(Connection c) {
-    try {
-      c.commit();
+      dialect.commit(c);
     } catch (SQLException e) {
       throw Failures.onCommit(e);
-    }
-    try {
-      dialect.afterCommit(c);
-    } catch (SQLException e) {
-      throw new StoreException(
-          "the transaction committed, but forcing it to disk failed ("
-              + e.getMessage()
-              + "): it may not survive a power loss",
-          true,
-          e);
     }
   }
 

@@ -4,8 +4,6 @@ import dev.idsettle.store.jdbc.H2Durability;
 import dev.idsettle.store.jdbc.SqlDialect;
 import java.sql.Connection;
 import java.sql.SQLException;
-import java.util.concurrent.locks.Lock;
-import org.jspecify.annotations.Nullable;
 
 /**
  * What differs between the databases. The statements themselves are shared ({@link Sql}); a dialect
@@ -102,14 +100,15 @@ public sealed interface Dialect permits H2Dialect, PostgresDialect {
   /** Checks and applies the durability settings at start-up, on a connection in auto-commit. */
   void prepare(Connection connection) throws SQLException;
 
-  /** Runs after each successful commit (for H2's power-loss setting: forces the file to disk). */
-  void afterCommit(Connection connection) throws SQLException;
-
   /**
-   * A lock the store holds around each commit and {@link #afterCommit}, or null if commits may run
-   * concurrently. Valid after {@link #prepare}.
+   * Commits the transaction on {@code connection} and returns once it is as durable as the dialect
+   * promises (for H2: written to the file). Valid after {@link #prepare}.
+   *
+   * @throws SQLException if the commit failed (its outcome is judged by {@link Failures#onCommit})
+   * @throws dev.idsettle.spi.StoreException with {@code mayHaveCommitted} if the commit succeeded
+   *     but making it durable failed
    */
-  default @Nullable Lock commitLock() {
-    return null;
+  default void commit(Connection connection) throws SQLException {
+    connection.commit();
   }
 }

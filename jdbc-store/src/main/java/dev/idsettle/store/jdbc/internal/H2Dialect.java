@@ -20,17 +20,29 @@ final class H2Dialect implements Dialect {
   private static final Set<Integer> MISSING_TABLE_CODES = Set.of(42102, 42103, 42104);
 
   /**
-   * One commit lock per database file in this JVM, shared by every store over it. H2 2.x (checked
-   * on 2.5.252) writes a chunk to the file on the committing thread when {@code WRITE_DELAY} is 0,
-   * and that write does not wait for other sessions' commits in progress: a chunk written while
-   * another transaction is half way through its commit can hold part of that commit, and after a
-   * killed process H2 then recovers that transaction half applied, or skips writing a commit it
-   * believes the other chunk already holds and loses it. Serializing commit and checkpoint closes
-   * that window.
+   * The {@code WRITE_DELAY} the store sets for {@link H2Durability#PROCESS_CRASH} and {@link
+   * H2Durability#POWER_LOSS}: H2 then never writes a chunk on its own in practice (its background
+   * writer runs only after this long without a write, its housekeeping every third of it), and the
+   * store writes its commits itself, grouped ({@link H2FileCommits}).
+   */
+  static final int DEFERRED_WRITE_DELAY = Integer.MAX_VALUE;
+
+  /** Per database file in this JVM, shared by every store over it. */
+  private static final ConcurrentMap<String, H2FileCommits> FILE_COMMITS =
+      new ConcurrentHashMap<>();
+
+  /**
+   * One commit lock per database file, for the stores that cannot defer H2's writes (a user without
+   * admin rights on a file whose {@code WRITE_DELAY} is 0) or must not ({@link
+   * H2Durability#AS_CONFIGURED}): with {@code WRITE_DELAY 0} H2 writes a chunk on the committing
+   * thread, and a chunk written while another transaction is half way through its commit can hold
+   * part of it (see {@link H2FileCommits}). Serializing whole commits closes that window, at one
+   * chunk write per transaction.
    */
   private static final ConcurrentMap<String, Lock> COMMIT_LOCKS = new ConcurrentHashMap<>();
 
   private final H2Durability durability;
+  private @Nullable H2FileCommits fileCommits;
   private @Nullable Lock commitLock;
 
   H2Dialect(H2Durability durability) {
@@ -82,26 +94,37 @@ final class H2Dialect implements Dialect {
   public void prepare(Connection connection) throws SQLException {
     try (Statement s = connection.createStatement()) {
       String path = databasePath(s);
-      if (path != null) {
-        commitLock = COMMIT_LOCKS.computeIfAbsent(path, p -> new ReentrantLock());
+      if (path == null) {
+        return; // in memory: nothing to write
       }
       if (durability == H2Durability.AS_CONFIGURED) {
+        commitLock = COMMIT_LOCKS.computeIfAbsent(path, p -> new ReentrantLock());
         return;
       }
-      if (writeDelay(s) != 0) {
+      int delay = writeDelay(s);
+      if (delay != DEFERRED_WRITE_DELAY) {
         try {
-          s.execute("SET WRITE_DELAY 0");
+          s.execute("SET WRITE_DELAY " + DEFERRED_WRITE_DELAY);
         } catch (SQLException e) {
+          if (delay == 0 && durability == H2Durability.PROCESS_CRASH) {
+            // no admin rights, so no CHECKPOINT either: H2 writes each commit, one at a time
+            commitLock = COMMIT_LOCKS.computeIfAbsent(path, p -> new ReentrantLock());
+            return;
+          }
           throw new StoreException(
-              "H2's WRITE_DELAY is not 0, so commits already confirmed would be lost if the process"
-                  + " were killed, and setting it failed ("
+              "H2's WRITE_DELAY is "
+                  + delay
+                  + " and setting it failed ("
                   + e.getMessage()
-                  + "): add ;WRITE_DELAY=0 to the JDBC URL, connect as an admin user, or choose"
+                  + "), so commits already confirmed could be lost if the process were killed:"
+                  + " connect as an admin user, add ;WRITE_DELAY=0 to the JDBC URL (slower:"
+                  + " commits are then written one at a time), or choose"
                   + " h2Durability(AS_CONFIGURED) to accept the risk",
               false,
               e);
         }
       }
+      fileCommits = FILE_COMMITS.computeIfAbsent(path, p -> new H2FileCommits());
     }
   }
 
@@ -110,11 +133,6 @@ final class H2Dialect implements Dialect {
     try (ResultSet rs = s.executeQuery("SELECT DATABASE_PATH()")) {
       return rs.next() ? rs.getString(1) : null;
     }
-  }
-
-  @Override
-  public @Nullable Lock commitLock() {
-    return commitLock;
   }
 
   private static int writeDelay(Statement s) throws SQLException {
@@ -127,11 +145,35 @@ final class H2Dialect implements Dialect {
   }
 
   @Override
-  public void afterCommit(Connection connection) throws SQLException {
-    if (durability == H2Durability.POWER_LOSS) {
-      try (Statement s = connection.createStatement()) {
-        s.execute("CHECKPOINT SYNC");
+  public void commit(Connection connection) throws SQLException {
+    H2FileCommits group = fileCommits;
+    if (group != null) {
+      long ticket = group.commit(connection);
+      try {
+        group.write(
+            connection,
+            ticket,
+            durability == H2Durability.POWER_LOSS ? "CHECKPOINT SYNC" : "CHECKPOINT");
+      } catch (SQLException e) {
+        throw new StoreException(
+            "the transaction committed, but writing it to the database file failed ("
+                + e.getMessage()
+                + "): it may not survive a killed process",
+            true,
+            e);
       }
+      return;
+    }
+    Lock lock = commitLock;
+    if (lock == null) {
+      connection.commit();
+      return;
+    }
+    lock.lock();
+    try {
+      connection.commit();
+    } finally {
+      lock.unlock();
     }
   }
 }

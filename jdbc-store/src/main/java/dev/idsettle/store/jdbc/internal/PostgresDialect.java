@@ -95,7 +95,4 @@ final class PostgresDialect implements Dialect {
   public String beforeLock() {
     return beforeLock;
   }
-
-  @Override
-  public void afterCommit(Connection connection) {}
 }
