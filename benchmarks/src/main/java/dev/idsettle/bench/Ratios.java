@@ -180,22 +180,6 @@ final class Ratios {
     ratio(
         out,
         s,
-        "library8Threads" + p,
-        "baselineDurable8Threads" + p,
-        db + ": library / raw JDBC at WRITE_DELAY 0 (durable), 8 threads",
-        "",
-        0);
-    ratio(
-        out,
-        s,
-        "libraryHot8Threads" + p,
-        "baselineDurableHot8Threads" + p,
-        db + ": library / raw JDBC at WRITE_DELAY 0 (durable), hot ID, 8 threads",
-        "",
-        0);
-    ratio(
-        out,
-        s,
         "library16Threads" + p,
         "library4Threads" + p,
         db + ": library, 16 threads / 4 threads",
