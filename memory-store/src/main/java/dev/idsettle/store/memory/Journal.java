@@ -213,23 +213,32 @@ final class Journal {
 
   /**
    * The open holds debiting {@code account} whose timeout is at or before {@code now}, in write
-   * order.
+   * order. {@code reserved} is the account's reserved amount, read under its lock: the walk back
+   * through the account's history ends once it has found open holds worth that much, instead of at
+   * the account's first transfer.
    */
-  List<Transfer> dueHolds(AccountId account, Instant now) {
+  List<Transfer> dueHolds(AccountId account, long reserved, Instant now) {
     long id = account.value();
     List<Transfer> out = new ArrayList<>(0);
+    // an account's reserved amount is the sum of its open holds: once the walk back through its
+    // history has found that much, older records hold no open hold of it
+    long[] unseen = {reserved};
+    if (reserved <= 0) {
+      return out;
+    }
     chains.forEachBackward(
         id,
         r -> {
           if (records.kind(r) == TransferKind.HOLD
               && records.holdState(r) == HoldState.OPEN
               && records.debit(r) == id) {
+            unseen[0] -= records.amount(r);
             Instant timeout = records.timeout(r);
             if (timeout != null && !timeout.isAfter(now)) {
               out.add(records.read(r));
             }
           }
-          return true;
+          return unseen[0] > 0;
         });
     Collections.reverse(out);
     return out;

@@ -127,7 +127,11 @@ final class MemoryTx implements LedgerTx {
   public List<Transfer> expiredHolds(Collection<AccountId> accounts, Instant now) {
     List<Transfer> out = new ArrayList<>();
     for (AccountId id : new LinkedHashSet<>(accounts)) {
-      out.addAll(store.journal.dueHolds(id, now));
+      // locked by this transaction, so its reserved amount and its holds cannot change meanwhile
+      Account account = store.accounts.find(id);
+      if (account != null) {
+        out.addAll(store.journal.dueHolds(id, account.reserved(), now));
+      }
     }
     return out;
   }

@@ -141,6 +141,10 @@ final class TransferRecords {
     return records.get(r, CREDIT);
   }
 
+  long amount(int r) {
+    return records.get(r, AMOUNT);
+  }
+
   TransferKind kind(int r) {
     return KINDS[(int) records.get(r, META) & 0x7];
   }
