@@ -183,18 +183,7 @@ class JournalTest {
   }
 
   private static Transfer post(TransferId id, AccountId debit, AccountId credit, long amount) {
-    return new Transfer(
-        id,
-        debit,
-        credit,
-        amount,
-        TransferKind.POST,
-        null,
-        null,
-        HoldState.NONE,
-        null,
-        "code-" + (amount % 5),
-        AT.plusNanos(amount));
+    return TestTransfers.post(id, debit, credit, amount);
   }
 
   private static Transfer withCode(Transfer t, String code) {

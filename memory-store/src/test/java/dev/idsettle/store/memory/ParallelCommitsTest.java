@@ -289,17 +289,6 @@ class ParallelCommitsTest {
   }
 
   private static Transfer post(TransferId id, AccountId debit, AccountId credit, long amount) {
-    return new Transfer(
-        id,
-        debit,
-        credit,
-        amount,
-        TransferKind.POST,
-        null,
-        null,
-        HoldState.NONE,
-        null,
-        "p",
-        AT.plusNanos(amount));
+    return TestTransfers.post(id, debit, credit, amount);
   }
 }

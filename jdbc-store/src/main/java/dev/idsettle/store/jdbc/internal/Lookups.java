@@ -12,6 +12,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
@@ -136,21 +137,17 @@ public final class Lookups {
   /** Binds {@code ids} as a {@code BIGINT} array parameter. */
   void bindLongs(Connection c, PreparedStatement ps, int index, Collection<AccountId> ids)
       throws SQLException {
-    if (dialect.bindsJavaArrays()) {
-      long[] values = new long[ids.size()];
-      int i = 0;
-      for (AccountId id : ids) {
-        values[i++] = id.value();
-      }
-      ps.setObject(index, values);
-      return;
-    }
-    Long[] values = new Long[ids.size()];
+    long[] values = new long[ids.size()];
     int i = 0;
     for (AccountId id : ids) {
       values[i++] = id.value();
     }
-    ps.setArray(index, c.createArrayOf(dialect.bigintType(), values));
+    if (dialect.bindsJavaArrays()) {
+      ps.setObject(index, values);
+    } else {
+      ps.setArray(
+          index, c.createArrayOf(dialect.bigintType(), Arrays.stream(values).boxed().toArray()));
+    }
   }
 
   Array uuids(Connection c, Collection<TransferId> ids) throws SQLException {
