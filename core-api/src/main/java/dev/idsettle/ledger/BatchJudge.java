@@ -10,7 +10,6 @@ import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Deque;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -27,9 +26,9 @@ final class BatchJudge {
   private final Map<TransferId, Transfer> stored;
   private final int expected;
   // created on first use, and sized for the batch: most batches are one transfer
-  private @Nullable Map<AccountId, Account> images;
-  private @Nullable Map<TransferId, Transfer> inserts;
-  private @Nullable Map<TransferId, Transfer> resolved;
+  private @Nullable SmallMap<AccountId, Account> images;
+  private @Nullable SmallMap<TransferId, Transfer> inserts;
+  private @Nullable SmallMap<TransferId, Transfer> resolved;
   // null outside a linked group of several commands: see judgeGroup
   private @Nullable Deque<Runnable> undo;
 
@@ -71,22 +70,31 @@ final class BatchJudge {
   }
 
   Changes changes() {
-    List<Account> changed = List.of();
-    Map<AccountId, Account> touched = images;
-    if (touched != null) {
-      changed = new ArrayList<>(touched.size());
-      for (Account a : touched.values()) {
-        // a hold and its void in one batch leave the account as it was: nothing to write
-        if (!a.equals(original.get(a.id()))) {
-          changed.add(a);
-        }
+    SmallMap<AccountId, Account> touched = images;
+    List<Account> changed = touched == null ? List.of() : touched.values();
+    for (int i = 0; i < changed.size(); i++) {
+      // a hold and its void in one batch leave the account as it was: nothing to write
+      if (changed.get(i).equals(original.get(changed.get(i).id()))) {
+        changed = differing(changed);
+        break;
       }
     }
     return new Changes(changed, valuesOf(inserts), valuesOf(resolved));
   }
 
-  private static List<Transfer> valuesOf(@Nullable Map<TransferId, Transfer> map) {
-    return map == null ? List.of() : new ArrayList<>(map.values());
+  /** The images among {@code images} that differ from the account as locked. */
+  private List<Account> differing(List<Account> images) {
+    List<Account> changed = new ArrayList<>(images.size());
+    for (Account a : images) {
+      if (!a.equals(original.get(a.id()))) {
+        changed.add(a);
+      }
+    }
+    return changed;
+  }
+
+  private static List<Transfer> valuesOf(@Nullable SmallMap<TransferId, Transfer> map) {
+    return map == null ? List.of() : map.values();
   }
 
   /**
@@ -527,14 +535,14 @@ final class BatchJudge {
   }
 
   private void put(Account next) {
-    Map<AccountId, Account> map = images;
+    SmallMap<AccountId, Account> map = images;
     if (map == null) {
-      map = images = new LinkedHashMap<>(capacity(2 * expected));
+      map = images = new SmallMap<>(2 * expected);
     }
     Account previous = map.put(next.id(), next);
     Deque<Runnable> log = undo;
     if (log != null) {
-      Map<AccountId, Account> touched = map;
+      SmallMap<AccountId, Account> touched = map;
       log.push(
           () -> {
             if (previous == null) {
@@ -547,21 +555,21 @@ final class BatchJudge {
   }
 
   private void insert(Transfer t) {
-    Map<TransferId, Transfer> map = inserts;
+    SmallMap<TransferId, Transfer> map = inserts;
     if (map == null) {
-      map = inserts = new LinkedHashMap<>(capacity(expected));
+      map = inserts = new SmallMap<>(expected);
     }
     map.put(t.id(), t);
     Deque<Runnable> log = undo;
     if (log != null) {
-      Map<TransferId, Transfer> inserted = map;
+      SmallMap<TransferId, Transfer> inserted = map;
       log.push(() -> inserted.remove(t.id()));
     }
   }
 
   private void resolve(Transfer hold, HoldState state) {
     Transfer next = hold.withHoldState(state);
-    Map<TransferId, Transfer> inserted = inserts;
+    SmallMap<TransferId, Transfer> inserted = inserts;
     Deque<Runnable> log = undo;
     if (inserted != null && inserted.containsKey(hold.id())) {
       inserted.put(hold.id(), next);
@@ -570,13 +578,13 @@ final class BatchJudge {
       }
       return;
     }
-    Map<TransferId, Transfer> map = resolved;
+    SmallMap<TransferId, Transfer> map = resolved;
     if (map == null) {
-      map = resolved = new LinkedHashMap<>(4);
+      map = resolved = new SmallMap<>(4);
     }
     Transfer previous = map.put(hold.id(), next);
     if (log != null) {
-      Map<TransferId, Transfer> done = map;
+      SmallMap<TransferId, Transfer> done = map;
       log.push(
           () -> {
             if (previous == null) {
@@ -586,11 +594,6 @@ final class BatchJudge {
             }
           });
     }
-  }
-
-  /** A hash map capacity that holds {@code n} entries without resizing. */
-  private static int capacity(int n) {
-    return n + n / 3 + 1;
   }
 
   private CommandResult resultOf(

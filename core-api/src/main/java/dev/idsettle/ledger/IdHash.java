@@ -24,12 +24,13 @@ public final class IdHash {
   private final long b3;
   private final int hash;
 
-  private IdHash(byte[] bytes) {
-    this.b0 = (long) LONGS.get(bytes, 0);
-    this.b1 = (long) LONGS.get(bytes, 8);
-    this.b2 = (long) LONGS.get(bytes, 16);
-    this.b3 = (long) LONGS.get(bytes, 24);
-    this.hash = Arrays.hashCode(bytes);
+  private IdHash(long b0, long b1, long b2, long b3) {
+    this.b0 = b0;
+    this.b1 = b1;
+    this.b2 = b2;
+    this.b3 = b3;
+    // the bytes of an HMAC are uniformly random: any 32 of them make a good hash code
+    this.hash = (int) (b0 >>> 32);
   }
 
   /** Wraps a copy of 32 hash bytes. */
@@ -38,7 +39,27 @@ public final class IdHash {
       throw new IllegalArgumentException(
           "an ID hash has " + LENGTH + " bytes, got " + bytes.length);
     }
-    return new IdHash(bytes);
+    return new IdHash(
+        (long) LONGS.get(bytes, 0),
+        (long) LONGS.get(bytes, 8),
+        (long) LONGS.get(bytes, 16),
+        (long) LONGS.get(bytes, 24));
+  }
+
+  /** The hash whose 32 bytes are the four big-endian words {@code w0} to {@code w3}. */
+  public static IdHash ofWords(long w0, long w1, long w2, long w3) {
+    return new IdHash(w0, w1, w2, w3);
+  }
+
+  /** Word {@code i} (0 to 3) of the bytes, big-endian: bytes {@code 8 i} to {@code 8 i + 7}. */
+  public long word(int i) {
+    return switch (i) {
+      case 0 -> b0;
+      case 1 -> b1;
+      case 2 -> b2;
+      case 3 -> b3;
+      default -> throw new IndexOutOfBoundsException("an ID hash has words 0 to 3, not " + i);
+    };
   }
 
   /** A copy of the bytes. */

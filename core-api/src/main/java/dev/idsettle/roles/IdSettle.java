@@ -44,6 +44,9 @@ import org.slf4j.LoggerFactory;
  * Thread-safe.
  */
 public final class IdSettle implements AutoCloseable {
+  /** How many ID-hash to account mappings are cached by default, over a store with a connection. */
+  public static final long DEFAULT_ACCOUNT_CACHE_SIZE = 1_000_000;
+
   private static final Logger LOG = LoggerFactory.getLogger(IdSettle.class);
 
   final Ledger ledger;
@@ -51,7 +54,8 @@ public final class IdSettle implements AutoCloseable {
   final Currency currency;
   final UnknownIdThrottle throttle;
   final IdNumberGenerator generator;
-  private final Cache<IdHash, AccountId> accountIds;
+  // null when the store's reads are local or the cache was turned off
+  private final @Nullable Cache<IdHash, AccountId> accountIds;
   private final List<LowBalanceListener> listeners = new CopyOnWriteArrayList<>();
 
   private IdSettle(Builder b, Ledger ledger) {
@@ -60,7 +64,11 @@ public final class IdSettle implements AutoCloseable {
     this.currency = Objects.requireNonNull(b.currency);
     this.throttle = new UnknownIdThrottle(b.unknownIdLimit, b.throttleWindow, b.clock, 100_000);
     this.generator = IdNumberGenerator.secure(b.format);
-    this.accountIds = Caffeine.newBuilder().maximumSize(b.accountCacheSize).build();
+    long cacheSize =
+        b.accountCacheSize != null
+            ? b.accountCacheSize
+            : ledger.store().readsAreLocal() ? 0 : DEFAULT_ACCOUNT_CACHE_SIZE;
+    this.accountIds = cacheSize == 0 ? null : Caffeine.newBuilder().maximumSize(cacheSize).build();
   }
 
   /** Starts configuring idsettle over {@code store}. */
@@ -106,7 +114,8 @@ public final class IdSettle implements AutoCloseable {
   /** The account id of {@code id}, or null if it was not issued (cached, as below). */
   @Nullable AccountId resolve(IdNumber id) {
     IdHash hash = hasher.hash(id);
-    AccountId cached = accountIds.getIfPresent(hash);
+    Cache<IdHash, AccountId> cache = accountIds;
+    AccountId cached = cache == null ? null : cache.getIfPresent(hash);
     if (cached != null) {
       return cached;
     }
@@ -114,7 +123,9 @@ public final class IdSettle implements AutoCloseable {
     if (account == null) {
       return null;
     }
-    accountIds.put(hash, account.id());
+    if (cache != null) {
+      cache.put(hash, account.id());
+    }
     return account.id();
   }
 
@@ -122,9 +133,10 @@ public final class IdSettle implements AutoCloseable {
   Map<IdNumber, AccountId> resolve(Collection<IdNumber> ids) {
     Map<IdNumber, AccountId> found = new HashMap<>();
     Map<IdHash, IdNumber> missing = new HashMap<>();
+    Cache<IdHash, AccountId> cache = accountIds;
     for (IdNumber id : ids) {
       IdHash hash = hasher.hash(id);
-      AccountId cached = accountIds.getIfPresent(hash);
+      AccountId cached = cache == null ? null : cache.getIfPresent(hash);
       if (cached != null) {
         found.put(id, cached);
       } else {
@@ -133,7 +145,9 @@ public final class IdSettle implements AutoCloseable {
     }
     if (!missing.isEmpty()) {
       for (Map.Entry<IdHash, Account> e : ledger.accountsByIdHash(missing.keySet()).entrySet()) {
-        accountIds.put(e.getKey(), e.getValue().id());
+        if (cache != null) {
+          cache.put(e.getKey(), e.getValue().id());
+        }
         found.put(Objects.requireNonNull(missing.get(e.getKey())), e.getValue().id());
       }
     }
@@ -177,7 +191,7 @@ public final class IdSettle implements AutoCloseable {
     private IdNumberFormat format = IdNumberFormat.DEFAULT;
     private int unknownIdLimit = 10;
     private Duration throttleWindow = Duration.ofMinutes(15);
-    private long accountCacheSize = 1_000_000;
+    private @Nullable Long accountCacheSize;
     private int groupCommit;
 
     private Builder(LedgerStore store) {
@@ -215,7 +229,11 @@ public final class IdSettle implements AutoCloseable {
       return this;
     }
 
-    /** How many ID-hash to account mappings to cache (default 1 000 000; 0 disables). */
+    /**
+     * How many ID-hash to account mappings to cache; 0 turns the cache off. By default {@value
+     * #DEFAULT_ACCOUNT_CACHE_SIZE}, or none over a store whose reads are local ({@link
+     * LedgerStore#readsAreLocal()}), where a cache would only add a look-up.
+     */
     public Builder accountCacheSize(long size) {
       this.accountCacheSize = size;
       return this;
@@ -249,7 +267,7 @@ public final class IdSettle implements AutoCloseable {
         throw new IllegalArgumentException(
             "throttle window must be positive, was " + throttleWindow);
       }
-      if (accountCacheSize < 0) {
+      if (accountCacheSize != null && accountCacheSize < 0) {
         throw new IllegalArgumentException("accountCacheSize must not be negative");
       }
       if (groupCommit < 0) {

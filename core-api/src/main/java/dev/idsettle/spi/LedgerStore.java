@@ -54,4 +54,13 @@ public interface LedgerStore {
    * voids them. Several processes may sweep at once: the ledger resolves each hold once.
    */
   List<Transfer> expiredHolds(Instant now, int limit);
+
+  /**
+   * Whether a read costs no more than a look-up in a map of this process's memory, as in a store
+   * that keeps the ledger in memory. The core then puts no cache in front of it: for such a store a
+   * cache only adds a look-up. False, the default, for a store behind a connection.
+   */
+  default boolean readsAreLocal() {
+    return false;
+  }
 }

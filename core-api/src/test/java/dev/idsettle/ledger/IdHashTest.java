@@ -3,7 +3,7 @@ package dev.idsettle.ledger;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import java.util.Arrays;
+import java.nio.ByteBuffer;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.constraints.Size;
@@ -12,11 +12,24 @@ import org.junit.jupiter.api.Test;
 class IdHashTest {
 
   @Property
-  void keepsItsBytesAndTheirHashCode(@ForAll @Size(32) byte[] bytes) {
+  void keepsItsBytesAsFourBigEndianWords(@ForAll @Size(32) byte[] bytes) {
     IdHash hash = IdHash.of(bytes);
     assertThat(hash.toBytes()).isEqualTo(bytes);
-    assertThat(hash.hashCode()).isEqualTo(Arrays.hashCode(bytes));
-    assertThat(hash).isEqualTo(IdHash.of(bytes.clone()));
+    ByteBuffer words = ByteBuffer.wrap(bytes);
+    for (int i = 0; i < 4; i++) {
+      assertThat(hash.word(i)).isEqualTo(words.getLong(8 * i));
+    }
+    IdHash fromWords = IdHash.ofWords(hash.word(0), hash.word(1), hash.word(2), hash.word(3));
+    assertThat(fromWords).isEqualTo(hash).hasSameHashCodeAs(hash);
+    assertThat(fromWords.toBytes()).isEqualTo(bytes);
+    assertThat(hash).isEqualTo(IdHash.of(bytes.clone())).hasSameHashCodeAs(IdHash.of(bytes));
+  }
+
+  @Test
+  void hasFourWords() {
+    assertThatThrownBy(() -> IdHash.of(new byte[32]).word(4))
+        .isInstanceOf(IndexOutOfBoundsException.class)
+        .hasMessage("an ID hash has words 0 to 3, not 4");
   }
 
   @Property

@@ -9,6 +9,8 @@ import dev.idsettle.ledger.IdHash;
 import dev.idsettle.spi.StoreException;
 import java.time.Instant;
 import java.util.Currency;
+import java.util.concurrent.locks.StampedLock;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The layout of an account in {@value #STRIDE} longs (88 bytes): id, posted, reserved, expiry
@@ -59,9 +61,8 @@ final class AccountSlot {
     slots.set(slot, ID, a.id().value());
     IdHash hash = a.idHash();
     if (hash != null) {
-      long[] words = hashWords(hash);
       for (int i = 0; i < 4; i++) {
-        slots.set(slot, HASH + i, words[i]);
+        slots.set(slot, HASH + i, hash.word(i));
       }
     }
     slots.set(slot, CHAIN, chainEnds);
@@ -92,32 +93,47 @@ final class AccountSlot {
     slots.set(slot, POLICY, policy);
   }
 
-  /** The fields {@link #writeMutable} writes, for a validated optimistic read. */
-  long[] readMutable(int slot) {
-    return new long[] {
-      slots.get(slot, POSTED),
-      slots.get(slot, RESERVED),
-      slots.get(slot, EXPIRES_SECONDS),
-      slots.get(slot, META),
-      slots.get(slot, POLICY)
-    };
+  /**
+   * The account in {@code slot}, read while a writer may be changing it: null unless {@code lock}
+   * validates {@code stamp} after the changeable fields were read (only then are they decoded).
+   */
+  @Nullable Account readOptimistic(int slot, StampedLock lock, long stamp) {
+    long posted = slots.get(slot, POSTED);
+    long reserved = slots.get(slot, RESERVED);
+    long expiresSeconds = slots.get(slot, EXPIRES_SECONDS);
+    long meta = slots.get(slot, META);
+    long policy = slots.get(slot, POLICY);
+    if (!lock.validate(stamp)) {
+      return null;
+    }
+    return decode(slot, posted, reserved, expiresSeconds, meta, policy);
   }
 
-  /** The account from its immutable fields and a consistent read of the others. */
-  Account decode(int slot, long[] mutable) {
-    long meta = mutable[3];
+  /** The account in {@code slot}, read while no writer can change it. */
+  Account read(int slot) {
+    return decode(
+        slot,
+        slots.get(slot, POSTED),
+        slots.get(slot, RESERVED),
+        slots.get(slot, EXPIRES_SECONDS),
+        slots.get(slot, META),
+        slots.get(slot, POLICY));
+  }
+
+  private Account decode(
+      int slot, long posted, long reserved, long expiresSeconds, long meta, long policy) {
     Instant expiresAt =
         (meta & HAS_EXPIRY) == 0
             ? null
-            : Instant.ofEpochSecond(mutable[2], (meta >>> NANOS_SHIFT) & 0x3FFFFFFF);
+            : Instant.ofEpochSecond(expiresSeconds, (meta >>> NANOS_SHIFT) & 0x3FFFFFFF);
     return new Account(
         new AccountId(slots.get(slot, ID)),
         KINDS[(int) (meta >>> KIND_SHIFT) & 0x3],
         currencies.valueAt((int) (meta >>> CURRENCY_SHIFT) & (CURRENCIES - 1)),
         STATES[(int) (meta & 0xF)],
-        mutable[0],
-        mutable[1],
-        policies.valueAt((int) mutable[4]),
+        posted,
+        reserved,
+        policies.valueAt((int) policy),
         expiresAt,
         (meta & HAS_HASH) == 0 ? null : idHash(slot));
   }
@@ -126,33 +142,20 @@ final class AccountSlot {
     return (slots.get(slot, META) & HAS_HASH) != 0;
   }
 
-  /** Whether {@code slot} holds the ID hash whose words are {@code key}. */
-  boolean hasHash(int slot, long[] key) {
-    return slots.get(slot, HASH) == key[0]
-        && slots.get(slot, HASH + 1) == key[1]
-        && slots.get(slot, HASH + 2) == key[2]
-        && slots.get(slot, HASH + 3) == key[3]
+  /** Whether {@code slot} holds {@code hash}. */
+  boolean hasHash(int slot, IdHash hash) {
+    return slots.get(slot, HASH) == hash.word(0)
+        && slots.get(slot, HASH + 1) == hash.word(1)
+        && slots.get(slot, HASH + 2) == hash.word(2)
+        && slots.get(slot, HASH + 3) == hash.word(3)
         && hasHash(slot);
   }
 
   private IdHash idHash(int slot) {
-    byte[] bytes = new byte[IdHash.LENGTH];
-    for (int i = 0; i < 4; i++) {
-      long word = slots.get(slot, HASH + i);
-      for (int b = 0; b < 8; b++) {
-        bytes[i * 8 + b] = (byte) (word >>> (56 - 8 * b));
-      }
-    }
-    return IdHash.of(bytes);
-  }
-
-  /** The 32 bytes of {@code hash} as 4 big-endian longs. */
-  static long[] hashWords(IdHash hash) {
-    byte[] bytes = hash.toBytes();
-    long[] words = new long[4];
-    for (int i = 0; i < IdHash.LENGTH; i++) {
-      words[i >>> 3] = (words[i >>> 3] << 8) | (bytes[i] & 0xFF);
-    }
-    return words;
+    return IdHash.ofWords(
+        slots.get(slot, HASH),
+        slots.get(slot, HASH + 1),
+        slots.get(slot, HASH + 2),
+        slots.get(slot, HASH + 3));
   }
 }

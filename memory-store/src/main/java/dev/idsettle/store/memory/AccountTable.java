@@ -50,8 +50,7 @@ final class AccountTable {
 
   /** The slot of the ID account with {@code hash}, or 0. */
   int slotOf(IdHash hash) {
-    long[] key = AccountSlot.hashWords(hash);
-    return byHash.find(key[0], slot -> codec.hasHash(slot, key));
+    return byHash.find(hash.word(0), slot -> codec.hasHash(slot, hash));
   }
 
   /** The account with {@code id}, if any. */
@@ -65,14 +64,14 @@ final class AccountTable {
     StampedLock lock = seqlocks[slot & (SEQLOCKS - 1)];
     long stamp = lock.tryOptimisticRead();
     if (stamp != 0) {
-      long[] mutable = codec.readMutable(slot);
-      if (lock.validate(stamp)) {
-        return codec.decode(slot, mutable);
+      Account a = codec.readOptimistic(slot, lock, stamp);
+      if (a != null) {
+        return a;
       }
     }
     stamp = lock.readLock();
     try {
-      return codec.decode(slot, codec.readMutable(slot));
+      return codec.read(slot);
     } finally {
       lock.unlockRead(stamp);
     }
@@ -110,7 +109,7 @@ final class AccountTable {
   /** Whether {@code image} carries the ID hash stored in {@code slot}, which never changes. */
   boolean sameIdHash(int slot, Account image) {
     IdHash hash = image.idHash();
-    return hash == null ? !codec.hasHash(slot) : codec.hasHash(slot, AccountSlot.hashWords(hash));
+    return hash == null ? !codec.hasHash(slot) : codec.hasHash(slot, hash);
   }
 
   /** The chain's word: its length and last record, packed; see {@link TransferChains}. */

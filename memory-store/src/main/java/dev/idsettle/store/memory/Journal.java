@@ -78,7 +78,8 @@ final class Journal {
    * the only writer).
    */
   boolean hasRoomFor(List<Transfer> transfers) {
-    for (Transfer t : transfers) {
+    for (int i = 0; i < transfers.size(); i++) {
+      Transfer t = transfers.get(i);
       // the whole batch counted against each of its segments: exact for one transfer, safe for more
       if (!index.hasRoomFor(segmentOf(t.id()), transfers.size())) {
         return false;
@@ -147,7 +148,8 @@ final class Journal {
   /** Throws unless every id of {@code transfers} is new, to the store and within the list. */
   void requireNew(List<Transfer> transfers) {
     Set<TransferId> seen = transfers.size() > 1 ? new HashSet<>() : Set.of();
-    for (Transfer t : transfers) {
+    for (int i = 0; i < transfers.size(); i++) {
+      Transfer t = transfers.get(i);
       if (recordOf(t.id()) != 0 || (transfers.size() > 1 && !seen.add(t.id()))) {
         throw new RetryableStoreException("transfer " + t.id() + " was inserted concurrently");
       }
@@ -156,7 +158,8 @@ final class Journal {
 
   /** Throws unless every hold of {@code holds} is still open. */
   void requireOpen(List<Transfer> holds) {
-    for (Transfer hold : holds) {
+    for (int i = 0; i < holds.size(); i++) {
+      Transfer hold = holds.get(i);
       if (!isOpen(hold.id())) {
         throw new StoreException("constraint violated: hold " + hold.id() + " is not open", false);
       }

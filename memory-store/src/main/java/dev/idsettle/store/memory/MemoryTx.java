@@ -78,7 +78,6 @@ final class MemoryTx implements LedgerTx {
       store.stripes.lock(stripe);
       stripesTaken++;
     }
-    Map<AccountId, Account> found = new HashMap<>(2 * n + 2);
     lockedIds = new long[n];
     lockedSlots = new int[n];
     lockedAccounts = new Account[n];
@@ -86,16 +85,32 @@ final class MemoryTx implements LedgerTx {
     for (AccountId id : accounts) {
       int slot = store.accounts.slotOf(id.value());
       if (slot != 0) {
-        Account a = store.accounts.read(slot);
         lockedIds[k] = id.value();
         lockedSlots[k] = slot;
-        lockedAccounts[k++] = a;
-        found.put(id, a);
+        lockedAccounts[k++] = store.accounts.read(slot);
       }
     }
-    Map<TransferId, Transfer> existing =
-        transfers.isEmpty() ? new HashMap<>(0) : findTransfers(transfers);
-    return new Locked(found, existing);
+    Map<TransferId, Transfer> existing = transfers.isEmpty() ? Map.of() : findTransfers(transfers);
+    return new Locked(foundMap(k), existing);
+  }
+
+  /** The first {@code k} locked accounts by id; the usual one or two without a hash table. */
+  private Map<AccountId, Account> foundMap(int k) {
+    Account[] a = lockedAccounts;
+    if (k == 0) {
+      return Map.of();
+    }
+    if (k == 1) {
+      return Map.of(a[0].id(), a[0]);
+    }
+    if (k == 2 && lockedIds[0] != lockedIds[1]) {
+      return Map.of(a[0].id(), a[0], a[1].id(), a[1]);
+    }
+    Map<AccountId, Account> found = new HashMap<>(2 * k + 2);
+    for (int i = 0; i < k; i++) {
+      found.put(a[i].id(), a[i]);
+    }
+    return found;
   }
 
   /** The slot of an account that was locked here and existed then, else 0. */
@@ -180,7 +195,9 @@ final class MemoryTx implements LedgerTx {
     if (this.changes != null) {
       throw new IllegalStateException("write may be called once per transaction");
     }
-    for (Account a : changes.accounts()) {
+    List<Account> images = changes.accounts();
+    for (int i = 0; i < images.size(); i++) {
+      Account a = images.get(i);
       if (Arrays.binarySearch(heldStripes, MemoryStore.stripeOf(a.id())) < 0) {
         throw new IllegalStateException("account " + a.id() + " was written without being locked");
       }
@@ -259,17 +276,23 @@ final class MemoryTx implements LedgerTx {
     for (Account a : newAccounts) {
       store.journal.createAccount(a);
     }
-    for (Account a : c.accounts()) {
+    List<Account> images = c.accounts();
+    for (int i = 0; i < images.size(); i++) {
+      Account a = images.get(i);
       int slot = slotOf(a.id().value());
       if (slot == 0) {
         throw new IllegalStateException("account " + a.id() + " vanished before its commit");
       }
       store.accounts.update(slot, a);
     }
-    for (Transfer t : c.transfers()) {
+    List<Transfer> inserted = c.transfers();
+    for (int i = 0; i < inserted.size(); i++) {
+      Transfer t = inserted.get(i);
       store.journal.insert(t, lockedSlot(t.debit().value()), lockedSlot(t.credit().value()));
     }
-    for (Transfer hold : c.resolvedHolds()) {
+    List<Transfer> holds = c.resolvedHolds();
+    for (int i = 0; i < holds.size(); i++) {
+      Transfer hold = holds.get(i);
       store.journal.resolve(hold);
     }
   }

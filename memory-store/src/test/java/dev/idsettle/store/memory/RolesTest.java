@@ -28,6 +28,7 @@ import dev.idsettle.roles.Service;
 import dev.idsettle.roles.SettlementAuthenticator;
 import dev.idsettle.roles.SettlementTerminal;
 import dev.idsettle.roles.Unknown;
+import dev.idsettle.spi.ForwardingLedgerStore;
 import dev.idsettle.spi.LedgerStore;
 import dev.idsettle.spi.StoreException;
 import dev.idsettle.spi.StoreWork;
@@ -36,11 +37,8 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
-import java.util.Collection;
 import java.util.EnumSet;
 import java.util.List;
-import java.util.Map;
-import java.util.Optional;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -386,7 +384,20 @@ class RolesTest {
   }
 
   /** Commits, then loses the acknowledgement once: what a dropped connection does. */
-  private record LosingStore(LedgerStore delegate, AtomicBoolean loseNext) implements LedgerStore {
+  private static final class LosingStore extends ForwardingLedgerStore {
+    private final LedgerStore delegate;
+    private final AtomicBoolean loseNext;
+
+    LosingStore(LedgerStore delegate, AtomicBoolean loseNext) {
+      this.delegate = delegate;
+      this.loseNext = loseNext;
+    }
+
+    @Override
+    protected LedgerStore delegate() {
+      return delegate;
+    }
+
     @Override
     public <T> T transact(StoreWork<T> work) {
       T result = delegate.transact(work);
@@ -394,28 +405,6 @@ class RolesTest {
         throw new StoreException("connection lost during commit", true);
       }
       return result;
-    }
-
-    @Override
-    public Optional<Account> findAccount(dev.idsettle.ledger.AccountId id) {
-      return delegate.findAccount(id);
-    }
-
-    @Override
-    public Map<dev.idsettle.ledger.IdHash, Account> findAccountsByIdHash(
-        Collection<dev.idsettle.ledger.IdHash> hashes) {
-      return delegate.findAccountsByIdHash(hashes);
-    }
-
-    @Override
-    public List<dev.idsettle.ledger.Transfer> transfersOf(
-        dev.idsettle.ledger.AccountId account, int offset, int limit) {
-      return delegate.transfersOf(account, offset, limit);
-    }
-
-    @Override
-    public List<dev.idsettle.ledger.Transfer> expiredHolds(Instant at, int limit) {
-      return delegate.expiredHolds(at, limit);
     }
   }
 }
