@@ -1,5 +1,6 @@
 package dev.idsettle.ledger;
 
+import dev.idsettle.spi.RetryableStoreException;
 import dev.idsettle.spi.StoreException;
 import java.util.ArrayList;
 import java.util.List;
@@ -83,16 +84,41 @@ final class GroupCommitter implements AutoCloseable {
     List<CommandResult> results;
     try {
       results = sink.apply(groups);
-    } catch (RuntimeException e) {
-      for (Pending p : cycle) {
-        p.future.completeExceptionally(e);
+    } catch (StoreException e) {
+      if (cycle.size() > 1 && nothingCommittedFor(e)) {
+        // one caller's batch may be what failed the transaction (a constraint the store enforced):
+        // each is tried again alone, so that it fails alone and the others get their answers
+        for (Pending p : cycle) {
+          commit(List.of(p));
+        }
+      } else {
+        failAll(cycle, e);
       }
+      return;
+    } catch (RuntimeException e) {
+      failAll(cycle, e);
       return;
     }
     int from = 0;
     for (Pending p : cycle) {
       p.future.complete(List.copyOf(results.subList(from, from + p.commands)));
       from += p.commands;
+    }
+  }
+
+  /**
+   * Whether {@code e} says that nothing was committed, for a reason other than contention (which
+   * the ledger has already retried, and which trying each batch alone would only make worse).
+   */
+  private static boolean nothingCommittedFor(StoreException e) {
+    return !e.mayHaveCommitted()
+        && !(e instanceof RetryableStoreException)
+        && !(e.getCause() instanceof RetryableStoreException);
+  }
+
+  private static void failAll(List<Pending> cycle, RuntimeException e) {
+    for (Pending p : cycle) {
+      p.future.completeExceptionally(e);
     }
   }
 

@@ -4,7 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.idsettle.id.IdNumber;
 import dev.idsettle.ledger.Account;
+import dev.idsettle.ledger.AccountId;
 import dev.idsettle.ledger.ExpiryPolicy;
+import dev.idsettle.ledger.Transfer;
+import dev.idsettle.ledger.TransferId;
 import dev.idsettle.money.Money;
 import dev.idsettle.roles.Activated;
 import dev.idsettle.roles.AuthorizationRequest;
@@ -17,10 +20,16 @@ import dev.idsettle.roles.Service;
 import dev.idsettle.roles.SettlementAuthenticator;
 import dev.idsettle.spi.ForwardingLedgerStore;
 import dev.idsettle.spi.LedgerStore;
+import dev.idsettle.spi.LedgerTx;
+import dev.idsettle.spi.StoreException;
 import dev.idsettle.spi.StoreWork;
 import java.nio.charset.StandardCharsets;
+import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
@@ -102,6 +111,69 @@ class GroupCommitTest {
     }
   }
 
+  /**
+   * A batch that fails the store's constraints fails alone: the requests that shared its
+   * transaction are tried again without it and get their answers.
+   */
+  @Test
+  void aBatchTheStoreRejectsFailsAloneNotWithTheOthersOfItsTransaction() throws Exception {
+    PoisonStore store = new PoisonStore(MemoryStore.create(), 13);
+    try (IdSettle settle = IdSettle.builder(store).issuerKey(KEY).groupCommit(64).build()) {
+      List<IdNumber> ids = settle.issuer().issue(8, ExpiryPolicy.never()).ids();
+      for (IdNumber id : ids) {
+        assertThat(settle.terminal("till").activate(id, eur(100_000), "a-" + id.digits()))
+            .isInstanceOf(Activated.class);
+      }
+      SettlementAuthenticator svc = settle.authenticator(new Service("svc", eur(0)));
+      int threads = 8;
+      int perThread = 30;
+      ConcurrentLinkedQueue<AuthorizationResult> healthy = new ConcurrentLinkedQueue<>();
+      ConcurrentLinkedQueue<AuthorizationResult> poisoned = new ConcurrentLinkedQueue<>();
+      CountDownLatch go = new CountDownLatch(1);
+      List<Thread> workers = new ArrayList<>();
+      for (int t = 0; t < threads; t++) {
+        int thread = t;
+        Thread w =
+            new Thread(
+                () -> {
+                  try {
+                    go.await();
+                  } catch (InterruptedException e) {
+                    return;
+                  }
+                  for (int i = 0; i < perThread; i++) {
+                    IdNumber id = ids.get(thread);
+                    // every third request of thread 0 carries the amount the store rejects
+                    boolean poison = thread == 0 && i % 3 == 0;
+                    AuthorizationResult r =
+                        svc.authorize(
+                            new AuthorizationRequest(
+                                id, eur(poison ? 13 : 7), "t" + thread, "r" + i));
+                    (poison ? poisoned : healthy).add(r);
+                  }
+                });
+        w.start();
+        workers.add(w);
+      }
+      go.countDown();
+      for (Thread w : workers) {
+        w.join(TimeUnit.MINUTES.toMillis(2));
+      }
+      assertThat(store.rejectedWithOthers.get())
+          .as("a rejected batch shared a transaction with others at least once")
+          .isPositive();
+      assertThat(healthy)
+          .hasSize(threads * perThread - poisoned.size())
+          .allMatch(Permit.class::isInstance);
+      assertThat(poisoned).hasSize(10).noneMatch(Permit.class::isInstance);
+      long spent = 0;
+      for (IdNumber id : ids) {
+        spent += 100_000 - settle.account(id).orElseThrow().posted();
+      }
+      assertThat(spent).isEqualTo(healthy.size() * 7L);
+    }
+  }
+
   private static Money eur(long minor) {
     return Money.of(minor, "EUR");
   }
@@ -131,6 +203,71 @@ class GroupCommitTest {
     @Override
     public boolean readsAreLocal() {
       return false;
+    }
+  }
+
+  /**
+   * Fails, at write and before anything is committed, every transaction that would post {@code
+   * amount}, as a store constraint would; each transaction takes a simulated round trip.
+   */
+  private static final class PoisonStore extends ForwardingLedgerStore {
+    final LedgerStore delegate;
+    final long amount;
+    final AtomicInteger rejectedWithOthers = new AtomicInteger();
+
+    PoisonStore(LedgerStore delegate, long amount) {
+      this.delegate = delegate;
+      this.amount = amount;
+    }
+
+    @Override
+    protected LedgerStore delegate() {
+      return delegate;
+    }
+
+    @Override
+    public <T> T transact(StoreWork<T> work) {
+      LockSupport.parkNanos(200_000);
+      return delegate.transact(tx -> work.run(new PoisonTx(tx)));
+    }
+
+    private final class PoisonTx implements LedgerTx {
+      private final LedgerTx tx;
+
+      PoisonTx(LedgerTx tx) {
+        this.tx = tx;
+      }
+
+      @Override
+      public Map<TransferId, Transfer> findTransfers(Collection<TransferId> ids) {
+        return tx.findTransfers(ids);
+      }
+
+      @Override
+      public Locked lock(Collection<AccountId> accounts, Collection<TransferId> transfers) {
+        return tx.lock(accounts, transfers);
+      }
+
+      @Override
+      public List<Transfer> expiredHolds(Collection<AccountId> accounts, Instant now) {
+        return tx.expiredHolds(accounts, now);
+      }
+
+      @Override
+      public Set<AccountId> insertAccounts(List<Account> accounts) {
+        return tx.insertAccounts(accounts);
+      }
+
+      @Override
+      public void write(Changes changes) {
+        if (changes.transfers().stream().anyMatch(t -> t.amount() == amount)) {
+          if (changes.transfers().size() > 1) {
+            rejectedWithOthers.incrementAndGet();
+          }
+          throw new StoreException("constraint violated: a transfer of " + amount, false);
+        }
+        tx.write(changes);
+      }
     }
   }
 }
