@@ -6,6 +6,7 @@ import dev.idsettle.ledger.IdHash;
 import dev.idsettle.ledger.Transfer;
 import dev.idsettle.ledger.TransferId;
 import dev.idsettle.spi.LedgerTx;
+import dev.idsettle.spi.RetryableStoreException;
 import dev.idsettle.spi.StoreException;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -18,6 +19,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
+import java.util.concurrent.TimeUnit;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -30,6 +32,7 @@ import org.jspecify.annotations.Nullable;
  */
 final class MemoryTx implements LedgerTx {
   private static final int[] NO_INTS = {};
+  private static final long CREATE_WAIT_MILLIS = 20;
   private static final long[] NO_LONGS = {};
   private static final Account[] NO_ACCOUNTS = {};
 
@@ -151,11 +154,36 @@ final class MemoryTx implements LedgerTx {
     return out;
   }
 
+  /**
+   * Takes the creation lock. A transaction that creates first and then locks takes it before its
+   * stripes; one that locks first would take them in the other order, so it only waits a while: if
+   * the lock stays taken (perhaps by a transaction waiting for its stripes), it gives up with a
+   * conflict, which releases its stripes, and the caller retries.
+   */
+  private void acquireCreateLock() {
+    if (!locked) {
+      store.createLock.lock();
+      return;
+    }
+    boolean acquired;
+    try {
+      acquired = store.createLock.tryLock(CREATE_WAIT_MILLIS, TimeUnit.MILLISECONDS);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new StoreException("interrupted while waiting to create accounts", false, e);
+    }
+    if (!acquired) {
+      throw new RetryableStoreException(
+          "accounts could not be created while other transactions create some: nothing was"
+              + " committed, retry");
+    }
+  }
+
   @Override
   public Set<AccountId> insertAccounts(List<Account> accounts) {
     if (!creating) {
       // account creation is serialized so that id and hash uniqueness are checked atomically
-      store.createLock.lock();
+      acquireCreateLock();
       creating = true;
     }
     Set<AccountId> existing = new LinkedHashSet<>();

@@ -10,9 +10,16 @@ import dev.idsettle.ledger.AccountState;
 import dev.idsettle.ledger.ExpiryPolicy;
 import dev.idsettle.ledger.IdHash;
 import dev.idsettle.spi.LedgerTx.Changes;
+import dev.idsettle.spi.RetryableStoreException;
 import java.util.Currency;
 import java.util.List;
 import java.util.SplittableRandom;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.Test;
 
@@ -22,6 +29,73 @@ class MemoryTxTest {
 
   private final MemoryStore store = MemoryStore.create();
   private final SplittableRandom random = new SplittableRandom(5);
+
+  /**
+   * One transaction creates an account and then locks one; another locks that one and then creates:
+   * neither waits for the other forever. The one that locked first gives up with a conflict,
+   * nothing of it committed, and succeeds when tried again.
+   */
+  @Test
+  void createThenLockAndLockThenCreateDoNotDeadlock() throws Exception {
+    AccountId shared = AccountId.random();
+    store.transact(tx -> tx.insertAccounts(List.of(Account.operator(shared, EUR))));
+    AccountId first = AccountId.random();
+    AccountId second = AccountId.random();
+    CountDownLatch created = new CountDownLatch(1);
+    CountDownLatch locked = new CountDownLatch(1);
+    AtomicInteger conflicts = new AtomicInteger();
+    ExecutorService pool = Executors.newFixedThreadPool(2);
+    try {
+      Future<?> createThenLock =
+          pool.submit(
+              () ->
+                  store.transact(
+                      tx -> {
+                        tx.insertAccounts(List.of(Account.operator(first, EUR)));
+                        created.countDown();
+                        await(locked);
+                        return tx.lock(List.of(shared), List.of());
+                      }));
+      Future<?> lockThenCreate =
+          pool.submit(
+              () -> {
+                for (int attempt = 1; ; attempt++) {
+                  try {
+                    boolean firstAttempt = attempt == 1;
+                    return store.transact(
+                        tx -> {
+                          tx.lock(List.of(shared), List.of());
+                          if (firstAttempt) {
+                            locked.countDown();
+                            await(created);
+                          }
+                          return tx.insertAccounts(List.of(Account.operator(second, EUR)));
+                        });
+                  } catch (RetryableStoreException e) {
+                    conflicts.incrementAndGet();
+                  }
+                }
+              });
+      createThenLock.get(10, TimeUnit.SECONDS);
+      lockThenCreate.get(10, TimeUnit.SECONDS);
+    } finally {
+      pool.shutdownNow();
+    }
+    assertThat(conflicts.get()).isPositive();
+    assertThat(store.findAccount(first)).isPresent();
+    assertThat(store.findAccount(second)).isPresent();
+  }
+
+  private static void await(CountDownLatch latch) {
+    try {
+      if (!latch.await(10, TimeUnit.SECONDS)) {
+        throw new IllegalStateException("the other transaction never got there");
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException(e);
+    }
+  }
 
   @Test
   void anImageOfAnAccountThatDoesNotExistIsRefused() {
