@@ -1,17 +1,10 @@
 package dev.idsettle.store.jdbc;
 
-import dev.idsettle.ledger.Account;
-import dev.idsettle.ledger.AccountId;
-import dev.idsettle.ledger.IdHash;
-import dev.idsettle.ledger.Transfer;
+import dev.idsettle.spi.ForwardingLedgerStore;
 import dev.idsettle.spi.LedgerStore;
 import dev.idsettle.spi.RetryableStoreException;
 import dev.idsettle.spi.StoreWork;
-import java.time.Instant;
-import java.util.Collection;
 import java.util.List;
-import java.util.Map;
-import java.util.Optional;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 
@@ -19,7 +12,7 @@ import java.util.concurrent.atomic.AtomicLong;
  * Spreads calls over several stores (as several processes on one database would) and counts the
  * conflicts they report, so tests can assert that the retry path ran.
  */
-final class CountingStore implements LedgerStore {
+final class CountingStore extends ForwardingLedgerStore {
   private final List<LedgerStore> stores;
   private final AtomicInteger next = new AtomicInteger();
   final AtomicLong conflicts = new AtomicLong();
@@ -29,7 +22,9 @@ final class CountingStore implements LedgerStore {
     this.stores = List.copyOf(stores);
   }
 
-  private LedgerStore pick() {
+  /** The next store, round robin: each call goes to one of them. */
+  @Override
+  protected LedgerStore delegate() {
     return stores.get(Math.floorMod(next.getAndIncrement(), stores.size()));
   }
 
@@ -37,30 +32,10 @@ final class CountingStore implements LedgerStore {
   public <T> T transact(StoreWork<T> work) {
     transactions.incrementAndGet();
     try {
-      return pick().transact(work);
+      return delegate().transact(work);
     } catch (RetryableStoreException e) {
       conflicts.incrementAndGet();
       throw e;
     }
-  }
-
-  @Override
-  public Optional<Account> findAccount(AccountId id) {
-    return pick().findAccount(id);
-  }
-
-  @Override
-  public Map<IdHash, Account> findAccountsByIdHash(Collection<IdHash> hashes) {
-    return pick().findAccountsByIdHash(hashes);
-  }
-
-  @Override
-  public List<Transfer> transfersOf(AccountId account, int offset, int limit) {
-    return pick().transfersOf(account, offset, limit);
-  }
-
-  @Override
-  public List<Transfer> expiredHolds(Instant now, int limit) {
-    return pick().expiredHolds(now, limit);
   }
 }

@@ -4,10 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.idsettle.id.IdNumber;
 import dev.idsettle.ledger.Account;
-import dev.idsettle.ledger.AccountId;
 import dev.idsettle.ledger.ExpiryPolicy;
-import dev.idsettle.ledger.Transfer;
-import dev.idsettle.ledger.TransferId;
 import dev.idsettle.money.Money;
 import dev.idsettle.roles.Activated;
 import dev.idsettle.roles.AuthorizationRequest;
@@ -19,22 +16,20 @@ import dev.idsettle.roles.Permit;
 import dev.idsettle.roles.Service;
 import dev.idsettle.roles.SettlementAuthenticator;
 import dev.idsettle.spi.ForwardingLedgerStore;
+import dev.idsettle.spi.ForwardingLedgerTx;
 import dev.idsettle.spi.LedgerStore;
 import dev.idsettle.spi.LedgerTx;
 import dev.idsettle.spi.StoreException;
 import dev.idsettle.spi.StoreWork;
 import java.nio.charset.StandardCharsets;
-import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Collection;
 import java.util.List;
-import java.util.Map;
-import java.util.Set;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.locks.LockSupport;
+import java.util.function.IntConsumer;
 import org.junit.jupiter.api.Test;
 
 /** Group commit combines concurrent single calls without changing any outcome. */
@@ -55,38 +50,21 @@ class GroupCommitTest {
       int threads = 16;
       int perThread = 40;
       ConcurrentLinkedQueue<AuthorizationResult> results = new ConcurrentLinkedQueue<>();
-      CountDownLatch go = new CountDownLatch(1);
-      List<Thread> workers = new ArrayList<>();
       int before = store.transactions.get();
-      for (int t = 0; t < threads; t++) {
-        int thread = t;
-        Thread w =
-            new Thread(
-                () -> {
-                  try {
-                    go.await();
-                  } catch (InterruptedException e) {
-                    return;
-                  }
-                  for (int i = 0; i < perThread; i++) {
-                    IdNumber id = ids.get((thread + i) % ids.size());
-                    results.add(
-                        svc.authorize(new AuthorizationRequest(id, eur(7), "t" + thread, "r" + i)));
-                    // the same reference again must replay, not debit twice
-                    if (i % 10 == 0) {
-                      results.add(
-                          svc.authorize(
-                              new AuthorizationRequest(id, eur(7), "t" + thread, "r" + i)));
-                    }
-                  }
-                });
-        w.start();
-        workers.add(w);
-      }
-      go.countDown();
-      for (Thread w : workers) {
-        w.join(TimeUnit.MINUTES.toMillis(2));
-      }
+      runConcurrently(
+          threads,
+          thread -> {
+            for (int i = 0; i < perThread; i++) {
+              IdNumber id = ids.get((thread + i) % ids.size());
+              results.add(
+                  svc.authorize(new AuthorizationRequest(id, eur(7), "t" + thread, "r" + i)));
+              // the same reference again must replay, not debit twice
+              if (i % 10 == 0) {
+                results.add(
+                    svc.authorize(new AuthorizationRequest(id, eur(7), "t" + thread, "r" + i)));
+              }
+            }
+          });
       int transactions = store.transactions.get() - before;
       long permits = results.stream().filter(r -> r instanceof Permit p && !p.replayed()).count();
       long replays = results.stream().filter(r -> r instanceof Permit p && p.replayed()).count();
@@ -129,36 +107,19 @@ class GroupCommitTest {
       int perThread = 30;
       ConcurrentLinkedQueue<AuthorizationResult> healthy = new ConcurrentLinkedQueue<>();
       ConcurrentLinkedQueue<AuthorizationResult> poisoned = new ConcurrentLinkedQueue<>();
-      CountDownLatch go = new CountDownLatch(1);
-      List<Thread> workers = new ArrayList<>();
-      for (int t = 0; t < threads; t++) {
-        int thread = t;
-        Thread w =
-            new Thread(
-                () -> {
-                  try {
-                    go.await();
-                  } catch (InterruptedException e) {
-                    return;
-                  }
-                  for (int i = 0; i < perThread; i++) {
-                    IdNumber id = ids.get(thread);
-                    // every third request of thread 0 carries the amount the store rejects
-                    boolean poison = thread == 0 && i % 3 == 0;
-                    AuthorizationResult r =
-                        svc.authorize(
-                            new AuthorizationRequest(
-                                id, eur(poison ? 13 : 7), "t" + thread, "r" + i));
-                    (poison ? poisoned : healthy).add(r);
-                  }
-                });
-        w.start();
-        workers.add(w);
-      }
-      go.countDown();
-      for (Thread w : workers) {
-        w.join(TimeUnit.MINUTES.toMillis(2));
-      }
+      runConcurrently(
+          threads,
+          thread -> {
+            for (int i = 0; i < perThread; i++) {
+              IdNumber id = ids.get(thread);
+              // every third request of thread 0 carries the amount the store rejects
+              boolean poison = thread == 0 && i % 3 == 0;
+              AuthorizationResult r =
+                  svc.authorize(
+                      new AuthorizationRequest(id, eur(poison ? 13 : 7), "t" + thread, "r" + i));
+              (poison ? poisoned : healthy).add(r);
+            }
+          });
       assertThat(store.rejectedWithOthers.get())
           .as("a rejected batch shared a transaction with others at least once")
           .isPositive();
@@ -171,6 +132,31 @@ class GroupCommitTest {
         spent += 100_000 - settle.account(id).orElseThrow().posted();
       }
       assertThat(spent).isEqualTo(healthy.size() * 7L);
+    }
+  }
+
+  /** Runs {@code work} on {@code threads} threads started together, and waits for them all. */
+  private static void runConcurrently(int threads, IntConsumer work) throws InterruptedException {
+    CountDownLatch go = new CountDownLatch(1);
+    List<Thread> workers = new ArrayList<>();
+    for (int t = 0; t < threads; t++) {
+      int thread = t;
+      Thread w =
+          new Thread(
+              () -> {
+                try {
+                  go.await();
+                } catch (InterruptedException e) {
+                  return;
+                }
+                work.accept(thread);
+              });
+      w.start();
+      workers.add(w);
+    }
+    go.countDown();
+    for (Thread w : workers) {
+      w.join(TimeUnit.MINUTES.toMillis(2));
     }
   }
 
@@ -231,7 +217,7 @@ class GroupCommitTest {
       return delegate.transact(tx -> work.run(new PoisonTx(tx)));
     }
 
-    private final class PoisonTx implements LedgerTx {
+    private final class PoisonTx extends ForwardingLedgerTx {
       private final LedgerTx tx;
 
       PoisonTx(LedgerTx tx) {
@@ -239,23 +225,8 @@ class GroupCommitTest {
       }
 
       @Override
-      public Map<TransferId, Transfer> findTransfers(Collection<TransferId> ids) {
-        return tx.findTransfers(ids);
-      }
-
-      @Override
-      public Locked lock(Collection<AccountId> accounts, Collection<TransferId> transfers) {
-        return tx.lock(accounts, transfers);
-      }
-
-      @Override
-      public List<Transfer> expiredHolds(Collection<AccountId> accounts, Instant now) {
-        return tx.expiredHolds(accounts, now);
-      }
-
-      @Override
-      public Set<AccountId> insertAccounts(List<Account> accounts) {
-        return tx.insertAccounts(accounts);
+      protected LedgerTx delegate() {
+        return tx;
       }
 
       @Override
