@@ -114,8 +114,7 @@ public final class IdSettle implements AutoCloseable {
   /** The account id of {@code id}, or null if it was not issued (cached, as below). */
   @Nullable AccountId resolve(IdNumber id) {
     IdHash hash = hasher.hash(id);
-    Cache<IdHash, AccountId> cache = accountIds;
-    AccountId cached = cache == null ? null : cache.getIfPresent(hash);
+    AccountId cached = cached(hash);
     if (cached != null) {
       return cached;
     }
@@ -123,9 +122,7 @@ public final class IdSettle implements AutoCloseable {
     if (account == null) {
       return null;
     }
-    if (cache != null) {
-      cache.put(hash, account.id());
-    }
+    remember(hash, account.id());
     return account.id();
   }
 
@@ -133,10 +130,9 @@ public final class IdSettle implements AutoCloseable {
   Map<IdNumber, AccountId> resolve(Collection<IdNumber> ids) {
     Map<IdNumber, AccountId> found = new HashMap<>();
     Map<IdHash, IdNumber> missing = new HashMap<>();
-    Cache<IdHash, AccountId> cache = accountIds;
     for (IdNumber id : ids) {
       IdHash hash = hasher.hash(id);
-      AccountId cached = cache == null ? null : cache.getIfPresent(hash);
+      AccountId cached = cached(hash);
       if (cached != null) {
         found.put(id, cached);
       } else {
@@ -145,13 +141,23 @@ public final class IdSettle implements AutoCloseable {
     }
     if (!missing.isEmpty()) {
       for (Map.Entry<IdHash, Account> e : ledger.accountsByIdHash(missing.keySet()).entrySet()) {
-        if (cache != null) {
-          cache.put(e.getKey(), e.getValue().id());
-        }
+        remember(e.getKey(), e.getValue().id());
         found.put(Objects.requireNonNull(missing.get(e.getKey())), e.getValue().id());
       }
     }
     return found;
+  }
+
+  private @Nullable AccountId cached(IdHash hash) {
+    Cache<IdHash, AccountId> cache = accountIds;
+    return cache == null ? null : cache.getIfPresent(hash);
+  }
+
+  private void remember(IdHash hash, AccountId account) {
+    Cache<IdHash, AccountId> cache = accountIds;
+    if (cache != null) {
+      cache.put(hash, account);
+    }
   }
 
   void ensureOperatorAccounts(List<AccountId> ids) {
@@ -268,7 +274,9 @@ public final class IdSettle implements AutoCloseable {
             "throttle window must be positive, was " + throttleWindow);
       }
       if (accountCacheSize != null && accountCacheSize < 0) {
-        throw new IllegalArgumentException("accountCacheSize must not be negative");
+        throw new IllegalArgumentException(
+            "accountCacheSize must not be negative (0 turns the cache off), was "
+                + accountCacheSize);
       }
       if (groupCommit < 0) {
         throw new IllegalArgumentException("groupCommit must not be negative, was " + groupCommit);

@@ -1,6 +1,7 @@
 package dev.idsettle.store.memory;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.idsettle.id.IdNumber;
 import dev.idsettle.ledger.Account;
@@ -50,6 +51,19 @@ class AccountCacheTest {
             lookUpsToActivateAndDebitFiveTimes(
                 new CountingStore(MemoryStore.create(), true), b -> b.accountCacheSize(10)))
         .isEqualTo(1);
+  }
+
+  @Test
+  void aNegativeCacheSizeIsRefusedAtBuild() {
+    assertThatThrownBy(
+            () ->
+                IdSettle.builder(MemoryStore.create())
+                    .issuerKey(KEY)
+                    .currency(EUR)
+                    .accountCacheSize(-1)
+                    .build())
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessage("accountCacheSize must not be negative (0 turns the cache off), was -1");
   }
 
   @Test
