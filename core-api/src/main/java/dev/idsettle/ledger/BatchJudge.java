@@ -100,11 +100,18 @@ final class BatchJudge {
    */
   private boolean unchanged(Account image) {
     Account locked = original.get(image.id());
-    return locked != null
-        && image.posted() == locked.posted()
-        && image.reserved() == locked.reserved()
-        && image.state() == locked.state()
-        && Objects.equals(image.expiresAt(), locked.expiresAt());
+    return locked != null && sameJudgedFields(image, locked);
+  }
+
+  /**
+   * Whether two images of one account agree in every field a batch can change (and so judges by):
+   * state, balances, expiry instant.
+   */
+  static boolean sameJudgedFields(Account a, Account b) {
+    return a.posted() == b.posted()
+        && a.reserved() == b.reserved()
+        && a.state() == b.state()
+        && Objects.equals(a.expiresAt(), b.expiresAt());
   }
 
   private static List<Transfer> valuesOf(@Nullable SmallMap<TransferId, Transfer> map) {

@@ -6,6 +6,7 @@ import dev.idsettle.ledger.LedgerCommand.TransferCommand;
 import dev.idsettle.spi.LedgerTx;
 import dev.idsettle.spi.LedgerTx.Changes;
 import dev.idsettle.spi.LedgerTx.Locked;
+import dev.idsettle.spi.RetryableStoreException;
 import dev.idsettle.spi.StoreWork;
 import java.time.Clock;
 import java.time.Instant;
@@ -16,6 +17,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The store work of one batch: locks what the batch touches, reads what it must, has a {@link
@@ -25,22 +27,89 @@ final class BatchTransaction implements StoreWork<List<CommandResult>> {
   private final Clock clock;
   private final List<List<LedgerCommand>> groups;
   private final boolean readNewIds;
+  private final @Nullable AccountImages images;
+
+  // believed images an earlier attempt failed with: the ones found stale under lock are contended
+  private final @Nullable Map<AccountId, Account> suspects;
+
+  // what the last run locked or assumed, and saw as current once it wrote
+  private Collection<AccountId> touched = List.of();
+  private @Nullable Map<AccountId, Account> seen;
+  private @Nullable Map<AccountId, Account> assumed;
 
   /**
    * The work for {@code groups}; with {@code readNewIds} it reads the batch's new transfer ids
    * under lock (and judges replays), without it a replay fails the store's write and is retried.
+   * With {@code images}, it offers the store the believed images of the batch's accounts when it
+   * has them all and nothing else to read.
    */
-  BatchTransaction(Clock clock, List<List<LedgerCommand>> groups, boolean readNewIds) {
+  BatchTransaction(
+      Clock clock,
+      List<List<LedgerCommand>> groups,
+      boolean readNewIds,
+      @Nullable AccountImages images) {
+    this(clock, groups, readNewIds, images, null);
+  }
+
+  private BatchTransaction(
+      Clock clock,
+      List<List<LedgerCommand>> groups,
+      boolean readNewIds,
+      @Nullable AccountImages images,
+      @Nullable Map<AccountId, Account> suspects) {
     this.clock = clock;
     this.groups = groups;
     this.readNewIds = readNewIds;
+    this.images = images;
+    this.suspects = suspects;
+  }
+
+  /**
+   * The work of a retry under lock, which reads the new transfer ids too. If this attempt failed on
+   * a conflict after judging by believed images, the retry marks those it finds stale as contended.
+   */
+  BatchTransaction retryUnderLock(boolean conflicted) {
+    return new BatchTransaction(clock, groups, true, images, conflicted ? assumed : null);
+  }
+
+  /** Tells the images what the committed run saw; call after the store committed it. */
+  void committed() {
+    Map<AccountId, Account> s = seen;
+    if (images != null && s != null) {
+      images.committed(s.values());
+    }
+  }
+
+  /** Tells the images that the run failed: its accounts are forgotten. */
+  void failed() {
+    if (images != null) {
+      images.forget(touched);
+    }
   }
 
   @Override
   public List<CommandResult> run(LedgerTx tx) {
     Instant now = clock.instant();
     Footprint f = footprint(tx);
-    Locked locked = tx.lock(f.accounts, f.toRead);
+    touched = f.accounts;
+    seen = null;
+    Map<AccountId, Account> believed = believed(f);
+    assumed = believed;
+    Locked locked =
+        believed != null
+            ? tx.lockOrAssume(f.accounts, believed, f.toRead)
+            : tx.lock(f.accounts, f.toRead);
+    if (suspects != null && images != null) {
+      List<AccountId> stale = new ArrayList<>(2);
+      suspects.forEach(
+          (id, image) -> {
+            Account current = locked.accounts().get(id);
+            if (current != null && !BatchJudge.sameJudgedFields(current, image)) {
+              stale.add(id);
+            }
+          });
+      images.conflicted(stale);
+    }
     Map<TransferId, Transfer> known = locked.transfers();
     List<AccountId> withHolds = null;
     for (AccountId id : f.debited) {
@@ -64,10 +133,54 @@ final class BatchTransaction implements StoreWork<List<CommandResult>> {
     judge.expireDue(locked.transfers().values());
     List<CommandResult> results = judge.judge(groups, f.commands);
     Changes changes = judge.changes();
+    if (believed != null && changes.accounts().size() != f.accounts.size()) {
+      // an answer judged by an image that no write will verify (a denial, a refusal) could be
+      // stale: judge again under lock
+      throw new Unverified();
+    }
     if (!changes.isEmpty()) {
       tx.write(changes);
     }
+    if (images != null) {
+      Map<AccountId, Account> current = new HashMap<>(locked.accounts());
+      for (Account a : changes.accounts()) {
+        current.put(a.id(), a);
+      }
+      seen = current;
+    }
     return results;
+  }
+
+  /**
+   * The believed images to offer the store: only when it has one for every account, there is no
+   * transfer to read, and no debited account has holds (whose timeouts are read under lock).
+   */
+  private @Nullable Map<AccountId, Account> believed(Footprint f) {
+    if (images == null || readNewIds || !f.toRead.isEmpty() || f.accounts.isEmpty()) {
+      return null;
+    }
+    Map<AccountId, Account> believed = images.believed(f.accounts);
+    if (believed != null) {
+      for (AccountId id : f.debited) {
+        Account a = believed.get(id);
+        if (a != null && a.reserved() > 0) {
+          return null;
+        }
+      }
+    }
+    return believed;
+  }
+
+  /**
+   * Thrown, before anything is written, when a batch judged by believed images would leave one of
+   * them unwritten and so unverified; the ledger judges it again under lock.
+   */
+  static final class Unverified extends RetryableStoreException {
+    private static final long serialVersionUID = 1L;
+
+    Unverified() {
+      super("an answer judged by a believed account image could not be verified by a write");
+    }
   }
 
   /** What the batch locks and reads. */

@@ -26,12 +26,19 @@ import org.jspecify.annotations.Nullable;
  * the store are retried with backoff a bounded number of times. Thread-safe.
  */
 public final class Ledger implements AutoCloseable {
+  /**
+   * How many account images the ledger remembers by default over a store whose reads are not local:
+   * about 200 bytes each.
+   */
+  public static final long DEFAULT_ACCOUNT_IMAGES = 250_000;
+
   private final LedgerStore store;
   private final Clock clock;
   private final int maxAttempts;
   private final Duration maxBackoff;
   private final @Nullable GroupCommitter groupCommitter;
   private final int groupCommitMax;
+  private final @Nullable AccountImages images;
 
   private Ledger(Builder b) {
     this.store = b.store;
@@ -39,6 +46,11 @@ public final class Ledger implements AutoCloseable {
     this.maxAttempts = b.maxAttempts;
     this.maxBackoff = b.maxBackoff;
     this.groupCommitMax = b.groupCommitMax;
+    long imageCount =
+        b.accountImages != null
+            ? b.accountImages
+            : b.store.readsAreLocal() ? 0 : DEFAULT_ACCOUNT_IMAGES;
+    this.images = imageCount == 0 ? null : new AccountImages(imageCount);
     this.groupCommitter =
         b.groupCommitMax > 0 ? new GroupCommitter(this::submitNow, b.groupCommitMax) : null;
   }
@@ -86,15 +98,36 @@ public final class Ledger implements AutoCloseable {
   /**
    * The first attempt does not read the batch's new transfer ids: they are almost always new, and
    * the store's unique transfer ids catch the rest (a replay, a refusal retried, a tombstoned
-   * activation), which fails the write and rolls everything back. The attempts after that read them
-   * under lock and judge replays as such. This saves a store round trip per batch.
+   * activation), which fails the write and rolls everything back. It also offers the store the
+   * accounts' believed images ({@link AccountImages}), which a store may take instead of reading
+   * them under lock. The attempts after that lock and read everything, and judge replays as such.
+   * This saves one or two store round trips per batch.
    */
   private List<CommandResult> submitNow(List<List<LedgerCommand>> groups) {
+    BatchTransaction first = new BatchTransaction(clock, groups, false, images);
+    BatchTransaction retry;
     try {
-      return store.transact(new BatchTransaction(clock, groups, false));
+      List<CommandResult> results = store.transact(first);
+      first.committed();
+      return results;
     } catch (RetryableStoreException e) {
-      return withRetries(() -> store.transact(new BatchTransaction(clock, groups, true)));
+      first.failed();
+      retry = first.retryUnderLock(!(e instanceof BatchTransaction.Unverified));
+    } catch (RuntimeException | Error e) {
+      first.failed();
+      throw e;
     }
+    return withRetries(
+        () -> {
+          try {
+            List<CommandResult> results = store.transact(retry);
+            retry.committed();
+            return results;
+          } catch (RuntimeException | Error e) {
+            retry.failed();
+            throw e;
+          }
+        });
   }
 
   /** Stops the group-commit thread, if any; the store is the caller's to close. */
@@ -179,6 +212,10 @@ public final class Ledger implements AutoCloseable {
                   if (!changes.isEmpty()) {
                     tx.write(changes);
                   }
+                  if (images != null) {
+                    // forgotten before the commit: an image remembered meanwhile is guarded
+                    images.forget(ids);
+                  }
                   return changes.resolvedHolds().size();
                 }));
   }
@@ -226,6 +263,7 @@ public final class Ledger implements AutoCloseable {
     private int maxAttempts = 20;
     private Duration maxBackoff = Duration.ofMillis(50);
     private int groupCommitMax;
+    private @Nullable Long accountImages;
 
     private Builder(LedgerStore store) {
       this.store = Objects.requireNonNull(store, "store");
@@ -260,8 +298,23 @@ public final class Ledger implements AutoCloseable {
       return this;
     }
 
+    /**
+     * How many account images to remember, to offer the store instead of a locked read (see {@link
+     * dev.idsettle.spi.LedgerTx#lockOrAssume}); 0 turns this off. By default {@value
+     * #DEFAULT_ACCOUNT_IMAGES}, or none over a store whose reads are local ({@link
+     * LedgerStore#readsAreLocal()}).
+     */
+    public Builder accountImages(long count) {
+      this.accountImages = count;
+      return this;
+    }
+
     /** Builds the ledger; throws {@link IllegalArgumentException} naming a bad setting. */
     public Ledger build() {
+      if (accountImages != null && accountImages < 0) {
+        throw new IllegalArgumentException(
+            "accountImages must not be negative (0 turns them off), was " + accountImages);
+      }
       if (maxAttempts < 1) {
         throw new IllegalArgumentException("maxAttempts must be at least 1, was " + maxAttempts);
       }

@@ -30,6 +30,14 @@ public abstract class ForwardingLedgerTx implements LedgerTx {
   }
 
   @Override
+  public Locked lockOrAssume(
+      Collection<AccountId> accounts,
+      Map<AccountId, Account> believed,
+      Collection<TransferId> transfers) {
+    return delegate().lockOrAssume(accounts, believed, transfers);
+  }
+
+  @Override
   public List<Transfer> expiredHolds(Collection<AccountId> accounts, Instant now) {
     return delegate().expiredHolds(accounts, now);
   }

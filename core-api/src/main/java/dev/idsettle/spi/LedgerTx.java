@@ -13,8 +13,8 @@ import java.util.Set;
 
 /**
  * An open store transaction, valid only inside {@link LedgerStore#transact}. The core calls {@link
- * #lock} at most once, then {@link #write} at most once, last. Each method is meant to be one round
- * trip for a SQL store.
+ * #lock} or {@link #lockOrAssume} at most once, then {@link #write} at most once, last. Each method
+ * is meant to be one round trip for a SQL store.
  */
 public interface LedgerTx {
 
@@ -27,6 +27,26 @@ public interface LedgerTx {
    * transfers} that exist.
    */
   Locked lock(Collection<AccountId> accounts, Collection<TransferId> transfers);
+
+  /**
+   * {@link #lock}, or else take {@code believed} as the accounts' current images without reading
+   * them. The core offers images it saw committed earlier, for every account in {@code accounts},
+   * when it has nothing else to read, and then writes a new image of every one of them (or writes
+   * nothing and abandons the attempt). A store that takes them saves the round trip of the lock but
+   * must then guard the {@link #write}: it writes nothing and throws {@link
+   * RetryableStoreException} unless every account written still has, at that moment and until the
+   * commit, the state, posted, reserved and expiry instant of its believed image (the fields the
+   * core judges by), so that judging against them was as good as judging under lock. The default
+   * reads and locks, which is always correct.
+   *
+   * @param believed an image of every account in {@code accounts}
+   */
+  default Locked lockOrAssume(
+      Collection<AccountId> accounts,
+      Map<AccountId, Account> believed,
+      Collection<TransferId> transfers) {
+    return lock(accounts, transfers);
+  }
 
   /** Open holds debiting one of {@code accounts} whose timeout is at or before {@code now}. */
   List<Transfer> expiredHolds(Collection<AccountId> accounts, Instant now);

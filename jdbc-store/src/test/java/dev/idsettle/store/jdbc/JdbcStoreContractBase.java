@@ -64,6 +64,27 @@ abstract class JdbcStoreContractBase {
     assertThat(refused.refusal()).isEqualTo(Refusal.INSUFFICIENT_FUNDS);
   }
 
+  /**
+   * A ledger whose believed image of an account is stale (another store instance, as another
+   * process would, changed it) neither overwrites the newer row nor answers from the old one.
+   */
+  @Test
+  void aStaleBelievedImageNeverOverwritesANewerRow() {
+    AccountId id = f.activeIds(1, 1_000).get(0);
+    Ledger elsewhere = Ledger.builder(store()).clock(clock).build();
+    for (int round = 0; round < 3; round++) {
+      assertThat(ledger.submit(LedgerBatch.create().add(f.debit(id, 1))).get(0).applied()).isTrue();
+      assertThat(elsewhere.submit(LedgerBatch.create().add(f.debit(id, 10))).get(0).applied())
+          .isTrue();
+    }
+    CommandResult last = ledger.submit(LedgerBatch.create().add(f.debit(id, 100))).get(0);
+
+    assertThat(last.applied()).isTrue();
+    assertThat(Objects.requireNonNull(last.debitAfter()).posted()).isEqualTo(867);
+    assertThat(ledger.account(id).orElseThrow().posted()).isEqualTo(867);
+    assertThat(ledger.account(f.revenue).orElseThrow().posted()).isEqualTo(133);
+  }
+
   @Test
   void replayReturnsTheOriginalResultAndMovesNothingTwice() {
     AccountId id = f.activeIds(1, 1_000).get(0);

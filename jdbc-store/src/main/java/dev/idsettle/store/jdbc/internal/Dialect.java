@@ -94,6 +94,17 @@ public sealed interface Dialect permits H2Dialect, PostgresDialect {
    */
   boolean writesInOneStatement();
 
+  /**
+   * Whether a transaction may take the core's believed account images instead of a locked read
+   * ({@link dev.idsettle.spi.LedgerTx#lockOrAssume}). Only where the guarded write is one statement
+   * whose {@code UPDATE} re-checks its guard against the latest committed version of a row it had
+   * to wait for (PostgreSQL at READ COMMITTED; at SERIALIZABLE such a row fails with 40001), so a
+   * stale image can never overwrite a newer row.
+   */
+  default boolean takesBelievedImages() {
+    return false;
+  }
+
   /** Whether {@code e} says that a table does not exist. */
   boolean isMissingTable(SQLException e);
 

@@ -27,8 +27,14 @@ public final class JdbcTx implements LedgerTx {
   private final Connection connection;
   private final Lookups lookups;
 
-  /** The version of every account locked in this transaction, checked when it is written. */
-  private final Map<AccountId, Long> versions = new HashMap<>();
+  /**
+   * The image the core judges every account of this transaction by (read under lock, or believed),
+   * which guards its write.
+   */
+  private final Map<AccountId, Account> judgedBy = new HashMap<>();
+
+  /** Whether this transaction has read accounts under lock. */
+  private boolean locked;
 
   /** A transaction on {@code connection}, which is in manual-commit mode. */
   public JdbcTx(Connection connection, Lookups lookups) {
@@ -55,7 +61,30 @@ public final class JdbcTx implements LedgerTx {
     }
   }
 
+  /**
+   * Takes the believed images when the dialect's write re-checks its guard against the latest
+   * committed row ({@link Dialect#takesBelievedImages()}) and nothing else is to be read: the
+   * lock's round trip is saved, and a stale image fails the write, which the core retries under
+   * lock.
+   */
+  @Override
+  public Locked lockOrAssume(
+      Collection<AccountId> accounts,
+      Map<AccountId, Account> believed,
+      Collection<TransferId> transfers) {
+    if (!lookups.dialect().takesBelievedImages()
+        || !transfers.isEmpty()
+        || !judgedBy.isEmpty()
+        || believed.size() != accounts.size()
+        || !believed.keySet().containsAll(accounts)) {
+      return lock(accounts, transfers);
+    }
+    judgedBy.putAll(believed);
+    return new Locked(believed, Map.of());
+  }
+
   private Map<AccountId, Account> lockAccounts(Collection<AccountId> accounts) throws SQLException {
+    locked = true;
     Map<AccountId, Account> locked = new HashMap<>();
     try (PreparedStatement ps = connection.prepareStatement(lookups.lockAccounts())) {
       lookups.bindLongs(connection, ps, 1, new TreeSet<>(accounts));
@@ -71,7 +100,7 @@ public final class JdbcTx implements LedgerTx {
         while (rs.next()) {
           Account a = Rows.account(rs);
           locked.put(a.id(), a);
-          versions.put(a.id(), Rows.version(rs));
+          judgedBy.put(a.id(), a);
         }
       }
     }
@@ -95,7 +124,9 @@ public final class JdbcTx implements LedgerTx {
   @Override
   public void write(Changes changes) {
     if (lookups.dialect().writesInOneStatement()) {
-      new OneStatementWrite(connection, versions).write(changes);
+      // without a locked read, the settings it would have carried go with the write
+      String before = locked ? "" : lookups.dialect().beforeLock();
+      new OneStatementWrite(connection, judgedBy, before).write(changes);
     } else {
       if (!changes.transfers().isEmpty()) {
         insertTransfers(changes.transfers());
@@ -124,7 +155,7 @@ public final class JdbcTx implements LedgerTx {
   private void updateAccounts(List<Account> accounts) {
     try (PreparedStatement ps = connection.prepareStatement(Sql.UPDATE_ACCOUNT)) {
       for (Account a : accounts) {
-        Rows.bindUpdate(ps, a, lockedVersion(versions, a.id()));
+        Rows.bindUpdate(ps, a, judgedBy(judgedBy, a.id()));
         ps.addBatch();
       }
       int[] counts = ps.executeBatch();
@@ -134,17 +165,17 @@ public final class JdbcTx implements LedgerTx {
         }
       }
       for (Account a : accounts) {
-        versions.merge(a.id(), 1L, Long::sum);
+        judgedBy.put(a.id(), a);
       }
     } catch (SQLException e) {
       throw writeFailed(e);
     }
   }
 
-  /** The version {@code id} had when this transaction locked it. */
-  static long lockedVersion(Map<AccountId, Long> versions, AccountId id) {
-    Long version = versions.get(id);
-    if (version == null) {
+  /** The image the core judged account {@code id} by. */
+  static Account judgedBy(Map<AccountId, Account> judgedBy, AccountId id) {
+    Account image = judgedBy.get(id);
+    if (image == null) {
       throw new StoreException(
           "account "
               + id
@@ -152,14 +183,18 @@ public final class JdbcTx implements LedgerTx {
               + " was committed",
           false);
     }
-    return version;
+    return image;
   }
 
+  /**
+   * A guarded write found an account other than the core judged it: changed since its believed
+   * image, or (after a locked read) a database that does not honour {@code SELECT ... FOR UPDATE}.
+   */
   static RetryableStoreException changedAfterLock(String what) {
     return new RetryableStoreException(
         what
-            + " changed after it was locked: does the database honour the row lock of"
-            + " SELECT ... FOR UPDATE? Nothing was committed");
+            + " changed since the image the batch was judged by (believed, or read under a lock"
+            + " the database did not honour); nothing was committed");
   }
 
   /** A failed write: a transfer id that exists already is a conflict the core retries. */

@@ -10,6 +10,8 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import org.jspecify.annotations.Nullable;
@@ -20,11 +22,18 @@ import org.jspecify.annotations.Nullable;
  */
 final class OneStatementWrite {
   private final Connection connection;
-  private final Map<AccountId, Long> versions;
+  private final Map<AccountId, Account> judgedBy;
+  private final String before;
 
-  OneStatementWrite(Connection connection, Map<AccountId, Long> versions) {
+  /**
+   * A write on {@code connection}, guarded by {@code judgedBy}, with the dialect's settings {@code
+   * before} it in the same round trip (each ending in {@code "; "}), or {@code ""} when the lock
+   * read sent them already.
+   */
+  OneStatementWrite(Connection connection, Map<AccountId, Account> judgedBy, String before) {
     this.connection = connection;
-    this.versions = versions;
+    this.judgedBy = judgedBy;
+    this.before = before;
   }
 
   /** Writes transfers and accounts; returns without touching {@code resolvedHolds}. */
@@ -33,19 +42,31 @@ final class OneStatementWrite {
     if (accounts.isEmpty() && changes.transfers().isEmpty()) {
       return;
     }
-    try (PreparedStatement ps = connection.prepareStatement(Sql.WRITE_ALL)) {
+    try (PreparedStatement ps = connection.prepareStatement(before + Sql.WRITE_ALL)) {
       int next = bindTransfers(ps, changes.transfers());
       bindAccounts(ps, next, accounts);
-      int rows = ps.executeUpdate();
+      int rows = execute(ps);
       if (rows != accounts.size()) {
         throw JdbcTx.changedAfterLock(accounts.size() - rows + " of the accounts written");
       }
       for (Account a : accounts) {
-        versions.merge(a.id(), 1L, Long::sum);
+        judgedBy.put(a.id(), a);
       }
     } catch (SQLException e) {
       throw JdbcTx.writeFailed(e);
     }
+  }
+
+  /** The row count of the write, after the results of the settings sent before it. */
+  private int execute(PreparedStatement ps) throws SQLException {
+    ps.execute();
+    // one result per setting, then the write's
+    for (int i = 0; i < before.length(); i++) {
+      if (before.charAt(i) == ';') {
+        ps.getMoreResults();
+      }
+    }
+    return ps.getUpdateCount();
   }
 
   private int bindTransfers(PreparedStatement ps, List<Transfer> transfers) throws SQLException {
@@ -90,25 +111,41 @@ final class OneStatementWrite {
     return k;
   }
 
-  private void bindAccounts(PreparedStatement ps, int first, List<Account> accounts)
+  /**
+   * Binds the new images and, as their guard, the images they were judged by; in account id order,
+   * so that writes which lock as they go (after believed images, without a locked read) take their
+   * row locks in the same order as every other transaction.
+   */
+  private void bindAccounts(PreparedStatement ps, int first, List<Account> unordered)
       throws SQLException {
+    List<Account> accounts = new ArrayList<>(unordered);
+    accounts.sort(Comparator.comparingLong(a -> a.id().value()));
     int n = accounts.size();
     long[] ids = new long[n];
     String[] states = new String[n];
     long[] posted = new long[n];
     long[] reserved = new long[n];
     @Nullable Long[] expiresAt = new Long[n];
-    long[] lockedVersions = new long[n];
+    String[] wasStates = new String[n];
+    long[] wasPosted = new long[n];
+    long[] wasReserved = new long[n];
+    @Nullable Long[] wasExpiresAt = new Long[n];
     for (int i = 0; i < n; i++) {
       Account a = accounts.get(i);
+      Account was = JdbcTx.judgedBy(judgedBy, a.id());
       ids[i] = a.id().value();
       states[i] = a.state().name();
       posted[i] = a.posted();
       reserved[i] = a.reserved();
       expiresAt[i] = nanosOrNull(a.expiresAt());
-      lockedVersions[i] = JdbcTx.lockedVersion(versions, a.id());
+      wasStates[i] = was.state().name();
+      wasPosted[i] = was.posted();
+      wasReserved[i] = was.reserved();
+      wasExpiresAt[i] = nanosOrNull(was.expiresAt());
     }
-    Object[] columns = {ids, states, posted, reserved, expiresAt, lockedVersions};
+    Object[] columns = {
+      ids, states, posted, reserved, expiresAt, wasStates, wasPosted, wasReserved, wasExpiresAt
+    };
     int k = first;
     for (Object column : columns) {
       ps.setObject(k++, column);

@@ -52,6 +52,11 @@ final class PostgresDialect implements Dialect {
   }
 
   @Override
+  public boolean takesBelievedImages() {
+    return true;
+  }
+
+  @Override
   public boolean isMissingTable(SQLException e) {
     return UNDEFINED_TABLE.equals(Failures.sqlState(e));
   }

@@ -39,11 +39,6 @@ final class Rows {
         hash == null ? null : IdHash.of(hash));
   }
 
-  /** The version column of a row of {@link Sql#ACCOUNT_COLUMNS}. */
-  static long version(ResultSet rs) throws SQLException {
-    return rs.getLong(10);
-  }
-
   /** Binds {@link Sql#INSERT_ACCOUNT}'s parameters. */
   static void bindInsert(PreparedStatement ps, Account a) throws SQLException {
     ps.setLong(1, a.id().value());
@@ -62,14 +57,19 @@ final class Rows {
     }
   }
 
-  /** Binds {@link Sql#UPDATE_ACCOUNT}'s parameters. */
-  static void bindUpdate(PreparedStatement ps, Account a, long version) throws SQLException {
+  /**
+   * Binds {@link Sql#UPDATE_ACCOUNT}'s parameters: the new image {@code a} and the old {@code was}.
+   */
+  static void bindUpdate(PreparedStatement ps, Account a, Account was) throws SQLException {
     ps.setString(1, a.state().name());
     ps.setLong(2, a.posted());
     ps.setLong(3, a.reserved());
     setInstant(ps, 4, a.expiresAt());
     ps.setLong(5, a.id().value());
-    ps.setLong(6, version);
+    ps.setString(6, was.state().name());
+    ps.setLong(7, was.posted());
+    ps.setLong(8, was.reserved());
+    setInstant(ps, 9, was.expiresAt());
   }
 
   /** Reads a transfer from a row of {@link Sql#TRANSFER_COLUMNS}. */

@@ -29,10 +29,14 @@ final class Sql {
           + " (id, kind, currency, state, posted, reserved, expiry, expires_at_ns, id_hash)"
           + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)";
 
-  /** Guarded by the version read under lock: a lost update fails instead of overwriting. */
+  /**
+   * Guarded by the image the core judged by (read under lock, or believed): a lost update fails
+   * instead of overwriting.
+   */
   static final String UPDATE_ACCOUNT =
       "UPDATE idsettle_account SET state = ?, posted = ?, reserved = ?, expires_at_ns = ?,"
-          + " version = version + 1 WHERE id = ? AND version = ?";
+          + " version = version + 1 WHERE id = ? AND state = ? AND posted = ? AND reserved = ?"
+          + " AND expires_at_ns IS NOT DISTINCT FROM ?";
 
   static final String TRANSFERS_BY_ID =
       "SELECT " + TRANSFER_COLUMNS + " FROM idsettle_transfer WHERE id = ANY(?)";
@@ -66,12 +70,12 @@ final class Sql {
 
   /**
    * A judged batch in one statement and one round trip (PostgreSQL and compatible databases): the
-   * new transfers and the account images, each image guarded by the version read under lock, every
-   * column an array. The count tells whether every guarded row was found. The data-modifying CTE
-   * runs exactly once whether or not it is read, and the unique transfer id and the balance checks
-   * fail the whole statement. Resolved holds (captures, voids: the rarer batches) go in a statement
-   * of their own, {@link #RESOLVE_HOLD}, by primary key: joined here, a generic plan could hash all
-   * open holds for every batch.
+   * new transfers and the account images, each guarded by the image the core judged by (read under
+   * lock, or believed), every column an array. The count tells whether every guarded row was found.
+   * The data-modifying CTE runs exactly once whether or not it is read, and the unique transfer id
+   * and the balance checks fail the whole statement. Resolved holds (captures, voids: the rarer
+   * batches) go in a statement of their own, {@link #RESOLVE_HOLD}, by primary key: joined here, a
+   * generic plan could hash all open holds for every batch.
    */
   static final String WRITE_ALL =
       "WITH t AS (INSERT INTO idsettle_transfer ("
@@ -80,9 +84,13 @@ final class Sql {
           + " ?::uuid[], ?::int8[], ?::varchar[], ?::varchar[], ?::varchar[], ?::int8[]))"
           + " UPDATE idsettle_account x SET state = v.state, posted = v.posted,"
           + " reserved = v.reserved, expires_at_ns = v.expires_at_ns, version = x.version + 1"
-          + " FROM unnest(?::int8[], ?::varchar[], ?::int8[], ?::int8[], ?::int8[], ?::int8[])"
-          + " AS v(id, state, posted, reserved, expires_at_ns, version)"
-          + " WHERE x.id = v.id AND x.version = v.version";
+          + " FROM unnest(?::int8[], ?::varchar[], ?::int8[], ?::int8[], ?::int8[],"
+          + " ?::varchar[], ?::int8[], ?::int8[], ?::int8[])"
+          + " AS v(id, state, posted, reserved, expires_at_ns, was_state, was_posted, was_reserved,"
+          + " was_expires_at_ns)"
+          + " WHERE x.id = v.id AND x.state = v.was_state AND x.posted = v.was_posted"
+          + " AND x.reserved = v.was_reserved"
+          + " AND x.expires_at_ns IS NOT DISTINCT FROM v.was_expires_at_ns";
 
   static final String SCHEMA_VERSION = "SELECT MAX(version) FROM idsettle_schema_version";
 
