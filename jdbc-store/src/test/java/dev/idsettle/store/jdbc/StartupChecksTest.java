@@ -58,11 +58,11 @@ class StartupChecksTest {
   void newerSchemaVersionAsksForAnUpgrade() throws SQLException {
     try (HikariDataSource pool = h2()) {
       SchemaMigrator.of(pool).migrate();
-      execute(pool, "INSERT INTO idsettle_schema_version (version, description) VALUES (2, 'x')");
+      execute(pool, "INSERT INTO idsettle_schema_version (version, description) VALUES (3, 'x')");
 
       assertThatThrownBy(() -> JdbcStore.builder(pool).build())
           .isInstanceOf(StoreException.class)
-          .hasMessageContaining("version 2")
+          .hasMessageContaining("version 3")
           .hasMessageContaining("upgrade idsettle-jdbc-store");
     }
   }
@@ -84,15 +84,53 @@ class StartupChecksTest {
     try (HikariDataSource pool = h2()) {
       SchemaMigrator m = SchemaMigrator.of(pool);
       assertThat(m.installedVersion()).isZero();
-      assertThat(m.migrate()).isEqualTo(1);
-      assertThat(m.migrate()).isEqualTo(1);
+      assertThat(m.migrate()).isEqualTo(2);
+      assertThat(m.migrate()).isEqualTo(2);
       assertThat(m.installedVersion()).isEqualTo(SchemaMigrator.currentVersion());
     }
     for (SqlDialect d : SqlDialect.values()) {
-      String path = "/dev/idsettle/store/jdbc/schema/" + d.name().toLowerCase() + "/V1__ledger.sql";
-      try (InputStream in = Objects.requireNonNull(getClass().getResourceAsStream(path))) {
-        assertThat(SchemaMigrator.ddl(d, 1))
-            .isEqualTo(new String(in.readAllBytes(), StandardCharsets.UTF_8));
+      String dir = "/dev/idsettle/store/jdbc/schema/" + d.name().toLowerCase() + "/";
+      String[] files = {"V1__ledger.sql", "V2__transfers_without_foreign_keys.sql"};
+      for (int v = 1; v <= files.length; v++) {
+        try (InputStream in =
+            Objects.requireNonNull(getClass().getResourceAsStream(dir + files[v - 1]))) {
+          assertThat(SchemaMigrator.ddl(d, v))
+              .isEqualTo(new String(in.readAllBytes(), StandardCharsets.UTF_8));
+        }
+      }
+    }
+  }
+
+  @Test
+  void aVersionOneDatabaseIsUpgradedAndKeepsItsLedger() throws SQLException {
+    try (HikariDataSource pool = h2()) {
+      for (String sql : SchemaMigrator.ddl(SqlDialect.H2, 1).split(";\\s*\\n")) {
+        if (!sql.replaceAll("(?m)^--.*$", "").isBlank()) {
+          execute(pool, sql);
+        }
+      }
+      assertThat(SchemaMigrator.of(pool).installedVersion()).isEqualTo(1);
+      assertThatThrownBy(() -> JdbcStore.builder(pool).build())
+          .isInstanceOf(StoreException.class)
+          .hasMessageContaining("at version 1 but this library needs 2");
+      execute(
+          pool,
+          "INSERT INTO idsettle_account (id, kind, currency, state, posted, reserved, expiry)"
+              + " VALUES (7, 'OPERATOR', 'EUR', 'OPEN', 0, 0, 'never')");
+
+      assertThat(SchemaMigrator.of(pool).migrate()).isEqualTo(2);
+
+      JdbcStore store = JdbcStore.builder(pool).build();
+      assertThat(store.findAccount(new dev.idsettle.ledger.AccountId(7))).isPresent();
+      try (Connection c = pool.getConnection();
+          Statement s = c.createStatement();
+          ResultSet rs =
+              s.executeQuery(
+                  "SELECT COUNT(*) FROM INFORMATION_SCHEMA.TABLE_CONSTRAINTS"
+                      + " WHERE CONSTRAINT_TYPE = 'FOREIGN KEY'"
+                      + " AND TABLE_NAME = 'IDSETTLE_TRANSFER'")) {
+        assertThat(rs.next()).isTrue();
+        assertThat(rs.getInt(1)).isZero();
       }
     }
   }
