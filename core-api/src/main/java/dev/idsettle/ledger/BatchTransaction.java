@@ -139,7 +139,7 @@ final class BatchTransaction implements StoreWork<List<CommandResult>> {
       throw new Unverified();
     }
     if (!changes.isEmpty()) {
-      tx.write(changes);
+      tx.writeLast(changes);
     }
     if (images != null) {
       Map<AccountId, Account> current = new HashMap<>(locked.accounts());

@@ -13,8 +13,8 @@ import java.util.Set;
 
 /**
  * An open store transaction, valid only inside {@link LedgerStore#transact}. The core calls {@link
- * #lock} or {@link #lockOrAssume} at most once, then {@link #write} at most once, last. Each method
- * is meant to be one round trip for a SQL store.
+ * #lock} or {@link #lockOrAssume} at most once, then {@link #write} or {@link #writeLast} at most
+ * once, last. Each method is meant to be one round trip for a SQL store.
  */
 public interface LedgerTx {
 
@@ -67,6 +67,18 @@ public interface LedgerTx {
    * @throws StoreException if a constraint fails: the whole transaction is rolled back
    */
   void write(Changes changes);
+
+  /**
+   * {@link #write}, when it is the last thing the work does: the store may commit the transaction
+   * with it (in the same round trip). The work must return normally right after; if it throws
+   * anyway, the store reports the outcome as unknown ({@link StoreException#mayHaveCommitted()}).
+   * The default writes and leaves the commit to {@link LedgerStore#transact}. A wrapper that
+   * changes {@link #write} gets its {@code write} called from here; one that does not may pass this
+   * call through to keep the store's saving.
+   */
+  default void writeLast(Changes changes) {
+    write(changes);
+  }
 
   /**
    * What {@link #lock} found. The maps are handed over, not copied: the store must not change them

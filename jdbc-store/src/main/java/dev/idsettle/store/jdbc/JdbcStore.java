@@ -71,11 +71,22 @@ public final class JdbcStore implements LedgerStore {
   public <T> T transact(StoreWork<T> work) {
     try (Connection c = connect(dataSource)) {
       boolean autoCommit = begin(c);
+      JdbcTx tx = new JdbcTx(c, lookups);
       try {
-        T result = work.run(new JdbcTx(c, lookups));
-        commit(c);
+        T result = work.run(tx);
+        if (!tx.committed()) {
+          commit(c);
+        }
         return result;
       } catch (RuntimeException | Error e) {
+        if (tx.committed()) {
+          // the work broke the contract that its write comes last; what it wrote is committed
+          throw new StoreException(
+              "the transaction was committed with its write, then the work failed: submit the"
+                  + " same transfer ids again to learn what was applied",
+              true,
+              e);
+        }
         rollbackQuietly(c, e);
         throw e;
       } finally {

@@ -12,8 +12,10 @@ import dev.idsettle.ledger.LedgerCommand;
 import dev.idsettle.spi.StoreException;
 import java.io.PrintWriter;
 import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Method;
 import java.lang.reflect.Proxy;
 import java.sql.Connection;
+import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.logging.Logger;
@@ -49,7 +51,10 @@ class LostCommitAcknowledgementTest {
     }
   }
 
-  /** Hands out connections whose commit, when armed, commits and then fails as a lost link. */
+  /**
+   * Hands out connections whose commit, when armed, commits and then fails as a lost link: the
+   * connection's own commit, or a statement that carries {@code COMMIT} in its round trip.
+   */
   private record BreakingDataSource(DataSource delegate, AtomicBoolean armed)
       implements DataSource {
     @Override
@@ -60,17 +65,40 @@ class LostCommitAcknowledgementTest {
               getClass().getClassLoader(),
               new Class<?>[] {Connection.class},
               (proxy, method, args) -> {
-                try {
-                  Object result = method.invoke(real, args);
-                  if (method.getName().equals("commit") && armed.compareAndSet(true, false)) {
-                    throw new SQLException(
-                        "An I/O error occurred while sending to the backend.", "08006");
-                  }
-                  return result;
-                } catch (InvocationTargetException e) {
-                  throw e.getCause();
+                Object result = invoke(method, real, args);
+                if (method.getName().equals("commit")) {
+                  breakIfArmed();
                 }
+                if (method.getName().equals("prepareStatement")
+                    && ((String) args[0]).endsWith("; COMMIT")) {
+                  PreparedStatement statement = (PreparedStatement) result;
+                  return Proxy.newProxyInstance(
+                      getClass().getClassLoader(),
+                      new Class<?>[] {PreparedStatement.class},
+                      (p, m, a) -> {
+                        Object r = invoke(m, statement, a);
+                        if (m.getName().equals("execute")) {
+                          breakIfArmed();
+                        }
+                        return r;
+                      });
+                }
+                return result;
               });
+    }
+
+    private void breakIfArmed() throws SQLException {
+      if (armed.compareAndSet(true, false)) {
+        throw new SQLException("An I/O error occurred while sending to the backend.", "08006");
+      }
+    }
+
+    private static Object invoke(Method method, Object target, Object[] args) throws Throwable {
+      try {
+        return method.invoke(target, args);
+      } catch (InvocationTargetException e) {
+        throw e.getCause();
+      }
     }
 
     @Override

@@ -90,7 +90,8 @@ public sealed interface Dialect permits H2Dialect, PostgresDialect {
 
   /**
    * Whether a judged batch is written with {@link Sql#WRITE_ALL} (one round trip) rather than one
-   * batched statement per table.
+   * batched statement per table; and then, when it is the transaction's last statement, sent with
+   * its {@code COMMIT} in the same round trip.
    */
   boolean writesInOneStatement();
 

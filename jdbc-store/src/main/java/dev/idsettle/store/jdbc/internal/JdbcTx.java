@@ -36,6 +36,9 @@ public final class JdbcTx implements LedgerTx {
   /** Whether this transaction has read accounts under lock. */
   private boolean locked;
 
+  /** Whether the write sent the commit with it. */
+  private boolean committed;
+
   /** A transaction on {@code connection}, which is in manual-commit mode. */
   public JdbcTx(Connection connection, Lookups lookups) {
     this.connection = connection;
@@ -123,10 +126,22 @@ public final class JdbcTx implements LedgerTx {
 
   @Override
   public void write(Changes changes) {
+    write(changes, false);
+  }
+
+  /** Writes, and with one-statement writes commits in the same round trip. */
+  @Override
+  public void writeLast(Changes changes) {
+    write(changes, true);
+  }
+
+  private void write(Changes changes, boolean last) {
     if (lookups.dialect().writesInOneStatement()) {
       // without a locked read, the settings it would have carried go with the write
       String before = locked ? "" : lookups.dialect().beforeLock();
-      new OneStatementWrite(connection, judgedBy, before).write(changes);
+      // the write is the transaction's last statement unless holds are to be resolved after it
+      boolean commit = last && changes.resolvedHolds().isEmpty();
+      committed = new OneStatementWrite(connection, judgedBy, before, commit).write(changes);
     } else {
       if (!changes.transfers().isEmpty()) {
         insertTransfers(changes.transfers());
@@ -172,6 +187,14 @@ public final class JdbcTx implements LedgerTx {
     }
   }
 
+  /**
+   * Whether the transaction was committed with its write ({@link Dialect#writesInOneStatement()}):
+   * then nothing may follow, and the store does not commit again.
+   */
+  public boolean committed() {
+    return committed;
+  }
+
   /** The image the core judged account {@code id} by. */
   static Account judgedBy(Map<AccountId, Account> judgedBy, AccountId id) {
     Account image = judgedBy.get(id);
@@ -206,6 +229,22 @@ public final class JdbcTx implements LedgerTx {
           e);
     }
     return Failures.beforeCommit("writing the batch", e);
+  }
+
+  /**
+   * A failed write that carried the commit: a guard that did not hold, a transfer id that exists, a
+   * conflict or a constraint failed it with nothing committed; any other failure (a lost connection
+   * above all) leaves the outcome unknown, as a failed commit does.
+   */
+  static StoreException writeAndCommitFailed(SQLException e) {
+    String state = Failures.sqlState(e);
+    if (Sql.GUARD_FAILED.equals(state)) {
+      return changedAfterLock("an account written");
+    }
+    if (Failures.UNIQUE_VIOLATION.equals(state)) {
+      return writeFailed(e);
+    }
+    return Failures.onCommit(e);
   }
 
   private void resolveHolds(List<Transfer> holds) {

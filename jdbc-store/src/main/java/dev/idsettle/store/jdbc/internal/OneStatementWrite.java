@@ -8,6 +8,7 @@ import dev.idsettle.ledger.TransferId;
 import dev.idsettle.spi.LedgerTx.Changes;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -24,49 +25,69 @@ final class OneStatementWrite {
   private final Connection connection;
   private final Map<AccountId, Account> judgedBy;
   private final String before;
+  private final boolean commit;
 
   /**
    * A write on {@code connection}, guarded by {@code judgedBy}, with the dialect's settings {@code
    * before} it in the same round trip (each ending in {@code "; "}), or {@code ""} when the lock
-   * read sent them already.
+   * read sent them already; with {@code commit}, followed by the transaction's {@code COMMIT}, also
+   * in the same round trip.
    */
-  OneStatementWrite(Connection connection, Map<AccountId, Account> judgedBy, String before) {
+  OneStatementWrite(
+      Connection connection, Map<AccountId, Account> judgedBy, String before, boolean commit) {
     this.connection = connection;
     this.judgedBy = judgedBy;
     this.before = before;
+    this.commit = commit;
   }
 
-  /** Writes transfers and accounts; returns without touching {@code resolvedHolds}. */
-  void write(Changes changes) {
+  /**
+   * Writes transfers and accounts, without touching {@code resolvedHolds}.
+   *
+   * @return whether it committed the transaction too: when told to and there was something to write
+   * @throws dev.idsettle.spi.StoreException as {@link JdbcTx#writeFailed}, or, when it sent the
+   *     commit, as {@link JdbcTx#writeAndCommitFailed}
+   */
+  boolean write(Changes changes) {
     List<Account> accounts = changes.accounts();
     if (accounts.isEmpty() && changes.transfers().isEmpty()) {
-      return;
+      return false;
     }
-    try (PreparedStatement ps = connection.prepareStatement(before + Sql.WRITE_ALL)) {
+    String sql = before + Sql.WRITE_ALL + (commit ? "; COMMIT" : "");
+    try (PreparedStatement ps = connection.prepareStatement(sql)) {
       int next = bindTransfers(ps, changes.transfers());
-      bindAccounts(ps, next, accounts);
-      int rows = execute(ps);
+      next = bindAccounts(ps, next, accounts);
+      ps.setInt(next, accounts.size());
+      long rows = execute(ps);
       if (rows != accounts.size()) {
-        throw JdbcTx.changedAfterLock(accounts.size() - rows + " of the accounts written");
+        // unreachable while the statement's own guard holds; never commit on it
+        throw new IllegalStateException(
+            "the write updated " + rows + " of " + accounts.size() + " accounts and did not fail");
       }
       for (Account a : accounts) {
         judgedBy.put(a.id(), a);
       }
+      return commit;
     } catch (SQLException e) {
-      throw JdbcTx.writeFailed(e);
+      throw commit ? JdbcTx.writeAndCommitFailed(e) : JdbcTx.writeFailed(e);
     }
   }
 
-  /** The row count of the write, after the results of the settings sent before it. */
-  private int execute(PreparedStatement ps) throws SQLException {
-    ps.execute();
-    // one result per setting, then the write's
-    for (int i = 0; i < before.length(); i++) {
-      if (before.charAt(i) == ';') {
-        ps.getMoreResults();
+  /** The count the write returns, past the results of the settings sent before it. */
+  private static long execute(PreparedStatement ps) throws SQLException {
+    boolean rows = ps.execute();
+    while (!rows) {
+      if (ps.getUpdateCount() == -1) {
+        throw new SQLException("the write returned no count");
       }
+      rows = ps.getMoreResults();
     }
-    return ps.getUpdateCount();
+    try (ResultSet rs = ps.getResultSet()) {
+      if (!rs.next()) {
+        throw new SQLException("the write returned no count");
+      }
+      return rs.getLong(1);
+    }
   }
 
   private int bindTransfers(PreparedStatement ps, List<Transfer> transfers) throws SQLException {
@@ -116,7 +137,7 @@ final class OneStatementWrite {
    * so that writes which lock as they go (after believed images, without a locked read) take their
    * row locks in the same order as every other transaction.
    */
-  private void bindAccounts(PreparedStatement ps, int first, List<Account> unordered)
+  private int bindAccounts(PreparedStatement ps, int first, List<Account> unordered)
       throws SQLException {
     List<Account> accounts = new ArrayList<>(unordered);
     accounts.sort(Comparator.comparingLong(a -> a.id().value()));
@@ -150,6 +171,7 @@ final class OneStatementWrite {
     for (Object column : columns) {
       ps.setObject(k++, column);
     }
+    return k;
   }
 
   private static @Nullable Long nanosOrNull(@Nullable Instant instant) {

@@ -71,18 +71,20 @@ final class Sql {
   /**
    * A judged batch in one statement and one round trip (PostgreSQL and compatible databases): the
    * new transfers and the account images, each guarded by the image the core judged by (read under
-   * lock, or believed), every column an array. The count tells whether every guarded row was found.
-   * The data-modifying CTE runs exactly once whether or not it is read, and the unique transfer id
-   * and the balance checks fail the whole statement. Resolved holds (captures, voids: the rarer
-   * batches) go in a statement of their own, {@link #RESOLVE_HOLD}, by primary key: joined here, a
-   * generic plan could hash all open holds for every batch.
+   * lock, or believed), every column an array. The data-modifying CTEs run exactly once whether or
+   * not they are read, and the unique transfer id and the balance checks fail the whole statement.
+   * So does a guard that did not hold: when fewer rows were updated than the last parameter says,
+   * the final division by zero fails the statement (SQLSTATE {@value #GUARD_FAILED}), so that a
+   * {@code COMMIT} sent in the same round trip cannot commit a partial write. Resolved holds
+   * (captures, voids: the rarer batches) go in a statement of their own, {@link #RESOLVE_HOLD}, by
+   * primary key: joined here, a generic plan could hash all open holds for every batch.
    */
   static final String WRITE_ALL =
       "WITH t AS (INSERT INTO idsettle_transfer ("
           + TRANSFER_COLUMNS
           + ") SELECT * FROM unnest(?::uuid[], ?::int8[], ?::int8[], ?::int8[], ?::varchar[],"
-          + " ?::uuid[], ?::int8[], ?::varchar[], ?::varchar[], ?::varchar[], ?::int8[]))"
-          + " UPDATE idsettle_account x SET state = v.state, posted = v.posted,"
+          + " ?::uuid[], ?::int8[], ?::varchar[], ?::varchar[], ?::varchar[], ?::int8[])),"
+          + " u AS (UPDATE idsettle_account x SET state = v.state, posted = v.posted,"
           + " reserved = v.reserved, expires_at_ns = v.expires_at_ns, version = x.version + 1"
           + " FROM unnest(?::int8[], ?::varchar[], ?::int8[], ?::int8[], ?::int8[],"
           + " ?::varchar[], ?::int8[], ?::int8[], ?::int8[])"
@@ -90,7 +92,12 @@ final class Sql {
           + " was_expires_at_ns)"
           + " WHERE x.id = v.id AND x.state = v.was_state AND x.posted = v.was_posted"
           + " AND x.reserved = v.was_reserved"
-          + " AND x.expires_at_ns IS NOT DISTINCT FROM v.was_expires_at_ns";
+          + " AND x.expires_at_ns IS NOT DISTINCT FROM v.was_expires_at_ns RETURNING 1)"
+          + " SELECT CASE WHEN count(*) = ? THEN count(*) ELSE 1 / (count(*) - count(*)) END"
+          + " FROM u";
+
+  /** The SQLSTATE of {@link #WRITE_ALL} when a guard did not hold: division by zero. */
+  static final String GUARD_FAILED = "22012";
 
   static final String SCHEMA_VERSION = "SELECT MAX(version) FROM idsettle_schema_version";
 
