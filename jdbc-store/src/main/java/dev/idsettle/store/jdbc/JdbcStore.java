@@ -28,11 +28,13 @@ import org.jspecify.annotations.Nullable;
 /**
  * The ledger in a SQL database, over a {@link DataSource} you supply and keep (the store never
  * closes it; use a pool such as HikariCP). Each {@link #transact} is one database transaction: the
- * accounts it changes are locked with {@code SELECT ... FOR UPDATE} in id order, the writes are
- * batched, and the database's own constraints (unique transfer ids and ID hashes, no negative
- * available balance on an ID) back the ledger's rules. Conflicts (SQLSTATE 40001, 40P01, a transfer
- * id inserted concurrently) are thrown as {@link RetryableStoreException}, which the ledger
- * retries.
+ * accounts it changes are locked with {@code SELECT ... FOR UPDATE} in id order (on PostgreSQL, or
+ * taken as the ledger believes them and updated only if they still are: {@link
+ * dev.idsettle.spi.LedgerTx#lockOrAssume}), the writes are batched, and the database's own
+ * constraints (unique transfer ids and ID hashes, no negative available balance on an ID) back the
+ * ledger's rules. Conflicts (SQLSTATE 40001, 40P01, a transfer id inserted concurrently, an account
+ * changed since the image it was judged by) are thrown as {@link RetryableStoreException}, which
+ * the ledger retries.
  *
  * <pre>{@code
  * SchemaMigrator.of(dataSource).migrate();
