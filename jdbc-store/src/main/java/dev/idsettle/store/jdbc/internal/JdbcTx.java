@@ -88,26 +88,18 @@ public final class JdbcTx implements LedgerTx {
 
   private Map<AccountId, Account> lockAccounts(Collection<AccountId> accounts) throws SQLException {
     locked = true;
-    Map<AccountId, Account> locked = new HashMap<>();
+    Map<AccountId, Account> found = new HashMap<>();
     try (PreparedStatement ps = connection.prepareStatement(lookups.lockAccounts())) {
       lookups.bindLongs(connection, ps, 1, new TreeSet<>(accounts));
-      // the dialect may send settings first, in the same round trip: skip their update counts
-      boolean rows = ps.execute();
-      while (!rows) {
-        if (ps.getUpdateCount() == -1) {
-          throw new SQLException("the statement that locks accounts returned no rows");
-        }
-        rows = ps.getMoreResults();
-      }
-      try (ResultSet rs = ps.getResultSet()) {
+      try (ResultSet rs = Rows.firstRows(ps, "the statement that locks accounts")) {
         while (rs.next()) {
           Account a = Rows.account(rs);
-          locked.put(a.id(), a);
+          found.put(a.id(), a);
           judgedBy.put(a.id(), a);
         }
       }
     }
-    return locked;
+    return found;
   }
 
   @Override

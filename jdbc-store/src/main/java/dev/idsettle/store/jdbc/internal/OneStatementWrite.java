@@ -75,14 +75,7 @@ final class OneStatementWrite {
 
   /** The count the write returns, past the results of the settings sent before it. */
   private static long execute(PreparedStatement ps) throws SQLException {
-    boolean rows = ps.execute();
-    while (!rows) {
-      if (ps.getUpdateCount() == -1) {
-        throw new SQLException("the write returned no count");
-      }
-      rows = ps.getMoreResults();
-    }
-    try (ResultSet rs = ps.getResultSet()) {
+    try (ResultSet rs = Rows.firstRows(ps, "the write")) {
       if (!rs.next()) {
         throw new SQLException("the write returned no count");
       }

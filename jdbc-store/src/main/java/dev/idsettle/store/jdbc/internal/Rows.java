@@ -24,6 +24,23 @@ import org.jspecify.annotations.Nullable;
 final class Rows {
   private Rows() {}
 
+  /**
+   * Executes {@code ps} and returns its first result set, past the update counts of the settings a
+   * dialect sends before the statement in the same round trip.
+   *
+   * @param what the statement, for the message if it returns no rows
+   */
+  static ResultSet firstRows(PreparedStatement ps, String what) throws SQLException {
+    boolean rows = ps.execute();
+    while (!rows) {
+      if (ps.getUpdateCount() == -1) {
+        throw new SQLException(what + " returned no rows");
+      }
+      rows = ps.getMoreResults();
+    }
+    return ps.getResultSet();
+  }
+
   /** Reads an account from a row of {@link Sql#ACCOUNT_COLUMNS}. */
   static Account account(ResultSet rs) throws SQLException {
     byte[] hash = rs.getBytes(9);
