@@ -27,8 +27,8 @@ import org.jspecify.annotations.Nullable;
  */
 public final class Ledger implements AutoCloseable {
   /**
-   * How many account images the ledger remembers by default over a store whose reads are not local:
-   * about 200 bytes each.
+   * How many account images the ledger remembers by default over a store that takes them ({@link
+   * LedgerStore#takesBelievedImages()}): about 200 bytes each.
    */
   public static final long DEFAULT_ACCOUNT_IMAGES = 250_000;
 
@@ -49,7 +49,7 @@ public final class Ledger implements AutoCloseable {
     long imageCount =
         b.accountImages != null
             ? b.accountImages
-            : b.store.readsAreLocal() ? 0 : DEFAULT_ACCOUNT_IMAGES;
+            : b.store.takesBelievedImages() ? DEFAULT_ACCOUNT_IMAGES : 0;
     this.images = imageCount == 0 ? null : new AccountImages(imageCount);
     this.groupCommitter =
         b.groupCommitMax > 0 ? new GroupCommitter(this::submitNow, b.groupCommitMax) : null;
@@ -301,8 +301,8 @@ public final class Ledger implements AutoCloseable {
     /**
      * How many account images to remember, to offer the store instead of a locked read (see {@link
      * dev.idsettle.spi.LedgerTx#lockOrAssume}); 0 turns this off. By default {@value
-     * #DEFAULT_ACCOUNT_IMAGES}, or none over a store whose reads are local ({@link
-     * LedgerStore#readsAreLocal()}).
+     * #DEFAULT_ACCOUNT_IMAGES} over a store that takes them ({@link
+     * LedgerStore#takesBelievedImages()}), none over others.
      */
     public Builder accountImages(long count) {
       this.accountImages = count;

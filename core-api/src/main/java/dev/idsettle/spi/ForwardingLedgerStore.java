@@ -49,4 +49,9 @@ public abstract class ForwardingLedgerStore implements LedgerStore {
   public boolean readsAreLocal() {
     return delegate().readsAreLocal();
   }
+
+  @Override
+  public boolean takesBelievedImages() {
+    return delegate().takesBelievedImages();
+  }
 }

@@ -63,4 +63,13 @@ public interface LedgerStore {
   default boolean readsAreLocal() {
     return false;
   }
+
+  /**
+   * Whether this store's transactions may take the core's believed account images instead of a
+   * locked read ({@link LedgerTx#lockOrAssume}). Only then does the core remember images to offer.
+   * False by default, when {@code lockOrAssume} always locks.
+   */
+  default boolean takesBelievedImages() {
+    return false;
+  }
 }

@@ -141,6 +141,12 @@ public final class JdbcStore implements LedgerStore {
     }
   }
 
+  /** On PostgreSQL ({@link Dialect#takesBelievedImages()}); H2 always reads under lock. */
+  @Override
+  public boolean takesBelievedImages() {
+    return dialect.takesBelievedImages();
+  }
+
   @Override
   public Optional<Account> findAccount(AccountId id) {
     Objects.requireNonNull(id, "id");

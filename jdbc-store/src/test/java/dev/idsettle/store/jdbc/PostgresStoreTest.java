@@ -74,4 +74,10 @@ class PostgresStoreTest extends JdbcStoreContractBase {
       return rs.getString(1);
     }
   }
+
+  /** PostgreSQL takes the ledger's believed account images. */
+  @Test
+  void postgresTakesBelievedImages() {
+    assertThat(store.takesBelievedImages()).isTrue();
+  }
 }

@@ -121,12 +121,30 @@ class BelievedImagesTest {
   }
 
   @Test
-  void aLedgerOverALocalStoreOrWithImagesOffNeverOffersThem() {
+  void aLedgerWithImagesOffNeverOffersThem() {
     try (Ledger off = Ledger.builder(store).accountImages(0).build()) {
       debit(off, 1);
       debit(off, 1);
     }
     assertThat(store.offered.get()).isZero();
+  }
+
+  @Test
+  void aLedgerOverAStoreThatTakesNoImagesKeepsNone() {
+    GuardingStore notTaking =
+        new GuardingStore(MemoryStore.create()) {
+          @Override
+          public boolean takesBelievedImages() {
+            return false;
+          }
+        };
+    Ledger plain = Ledger.over(notTaking);
+    plain.createAccounts(List.of(Account.operator(revenue, EUR), Account.operator(cash, EUR)));
+    for (int i = 0; i < 3; i++) {
+      submit(plain, LedgerCommand.post(TransferId.random(), cash, revenue, 1, "p-" + i));
+    }
+    assertThat(notTaking.offered.get()).isZero();
+    assertThat(MemoryStore.create().takesBelievedImages()).isFalse();
   }
 
   private CommandResult debit(Ledger ledger, long amount) {
@@ -149,7 +167,7 @@ class BelievedImagesTest {
    * contract allows, and guards the write as the contract demands: under lock, every written
    * account must still have its believed image, or nothing is written.
    */
-  private static final class GuardingStore extends ForwardingLedgerStore {
+  private static class GuardingStore extends ForwardingLedgerStore {
     private final LedgerStore delegate;
     final AtomicInteger locks = new AtomicInteger();
     final AtomicInteger offered = new AtomicInteger();
@@ -166,8 +184,8 @@ class BelievedImagesTest {
     }
 
     @Override
-    public boolean readsAreLocal() {
-      return false;
+    public boolean takesBelievedImages() {
+      return true;
     }
 
     @Override
