@@ -198,6 +198,7 @@ public final class IdSettle implements AutoCloseable {
     private int unknownIdLimit = 10;
     private Duration throttleWindow = Duration.ofMinutes(15);
     private @Nullable Long accountCacheSize;
+    private @Nullable Long accountImages;
     private int groupCommit;
 
     private Builder(LedgerStore store) {
@@ -246,6 +247,17 @@ public final class IdSettle implements AutoCloseable {
     }
 
     /**
+     * How many account images the ledger remembers, to spare a store that takes them (PostgreSQL)
+     * the locked read of an account it saw committed; 0 turns this off. By default {@value
+     * Ledger#DEFAULT_ACCOUNT_IMAGES} over such a store ({@link LedgerStore#takesBelievedImages()}),
+     * none over others. See {@link Ledger.Builder#accountImages}.
+     */
+    public Builder accountImages(long count) {
+      this.accountImages = count;
+      return this;
+    }
+
+    /**
      * Group commit: concurrent requests from any number of threads are combined into one store
      * transaction of at most {@code maxCommands} commands while the previous one commits (no added
      * wait when idle). Turn it on for a store with a round trip per call (JDBC); 0, the default,
@@ -281,8 +293,11 @@ public final class IdSettle implements AutoCloseable {
       if (groupCommit < 0) {
         throw new IllegalArgumentException("groupCommit must not be negative, was " + groupCommit);
       }
-      return new IdSettle(
-          this, Ledger.builder(store).clock(clock).groupCommit(groupCommit).build());
+      Ledger.Builder ledger = Ledger.builder(store).clock(clock).groupCommit(groupCommit);
+      if (accountImages != null) {
+        ledger.accountImages(accountImages);
+      }
+      return new IdSettle(this, ledger.build());
     }
   }
 }

@@ -1,6 +1,7 @@
 package dev.idsettle.store.memory;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.idsettle.ledger.Account;
 import dev.idsettle.ledger.AccountId;
@@ -13,6 +14,7 @@ import dev.idsettle.ledger.LedgerBatch;
 import dev.idsettle.ledger.LedgerCommand;
 import dev.idsettle.ledger.Refusal;
 import dev.idsettle.ledger.TransferId;
+import dev.idsettle.roles.IdSettle;
 import dev.idsettle.spi.ForwardingLedgerStore;
 import dev.idsettle.spi.ForwardingLedgerTx;
 import dev.idsettle.spi.LedgerStore;
@@ -127,6 +129,26 @@ class BelievedImagesTest {
       debit(off, 1);
     }
     assertThat(store.offered.get()).isZero();
+  }
+
+  @Test
+  void theRolesPassTheImageSettingToTheirLedger() {
+    try (IdSettle off =
+        IdSettle.builder(store).issuerKey(new byte[32]).currency(EUR).accountImages(0).build()) {
+      for (int i = 0; i < 3; i++) {
+        submit(off.ledger(), LedgerCommand.post(TransferId.random(), cash, revenue, 1, "p-" + i));
+      }
+    }
+    assertThat(store.offered.get()).isZero();
+    assertThatThrownBy(
+            () ->
+                IdSettle.builder(store)
+                    .issuerKey(new byte[32])
+                    .currency(EUR)
+                    .accountImages(-1)
+                    .build())
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessage("accountImages must not be negative (0 turns them off), was -1");
   }
 
   @Test
