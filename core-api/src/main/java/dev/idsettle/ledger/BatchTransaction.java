@@ -29,12 +29,14 @@ final class BatchTransaction implements StoreWork<List<CommandResult>> {
   private final boolean readNewIds;
   private final @Nullable AccountImages images;
 
-  // believed images an earlier attempt failed with: the ones found stale under lock are contended
-  private final @Nullable Map<AccountId, Account> suspects;
+  // believed images an earlier attempt failed with: the ones the first locked run finds stale are
+  // contended (once: later attempts of the same retry must not count them again)
+  private @Nullable Map<AccountId, Account> suspects;
 
-  // what the last run locked or assumed, and saw as current once it wrote
+  // what the last run locked or assumed, and, once it wrote, the images it read and wrote
   private Collection<AccountId> touched = List.of();
-  private @Nullable Map<AccountId, Account> seen;
+  private Collection<Account> read = List.of();
+  private List<Account> written = List.of();
   private @Nullable Map<AccountId, Account> assumed;
 
   /**
@@ -74,9 +76,10 @@ final class BatchTransaction implements StoreWork<List<CommandResult>> {
 
   /** Tells the images what the committed run saw; call after the store committed it. */
   void committed() {
-    Map<AccountId, Account> s = seen;
-    if (images != null && s != null) {
-      images.committed(s.values());
+    if (images != null) {
+      // the written images last, as they replace the read ones
+      images.committed(read);
+      images.committed(written);
     }
   }
 
@@ -92,16 +95,19 @@ final class BatchTransaction implements StoreWork<List<CommandResult>> {
     Instant now = clock.instant();
     Footprint f = footprint(tx);
     touched = f.accounts;
-    seen = null;
+    read = List.of();
+    written = List.of();
     Map<AccountId, Account> believed = believed(f);
     assumed = believed;
     Locked locked =
         believed != null
             ? tx.lockOrAssume(f.accounts, believed, f.toRead)
             : tx.lock(f.accounts, f.toRead);
-    if (suspects != null && images != null) {
+    Map<AccountId, Account> suspected = suspects;
+    if (suspected != null && images != null) {
+      suspects = null;
       List<AccountId> stale = new ArrayList<>(2);
-      suspects.forEach(
+      suspected.forEach(
           (id, image) -> {
             Account current = locked.accounts().get(id);
             if (current != null && !BatchJudge.sameJudgedFields(current, image)) {
@@ -141,13 +147,8 @@ final class BatchTransaction implements StoreWork<List<CommandResult>> {
     if (!changes.isEmpty()) {
       tx.writeLast(changes);
     }
-    if (images != null) {
-      Map<AccountId, Account> current = new HashMap<>(locked.accounts());
-      for (Account a : changes.accounts()) {
-        current.put(a.id(), a);
-      }
-      seen = current;
-    }
+    read = locked.accounts().values();
+    written = changes.accounts();
     return results;
   }
 
