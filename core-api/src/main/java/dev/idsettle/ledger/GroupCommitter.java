@@ -56,22 +56,41 @@ final class GroupCommitter implements AutoCloseable {
 
   private void run() {
     List<Pending> cycle = new ArrayList<>();
+    Pending carry = null;
     while (!closed) {
       Pending first;
       try {
-        first = queue.take();
+        first = carry != null ? carry : queue.take();
       } catch (InterruptedException e) {
         break;
       }
+      carry = null;
       cycle.clear();
       cycle.add(first);
       int size = first.commands;
       Pending next;
-      while ((next = queue.peek()) != null && size + next.commands <= maxCommands) {
-        cycle.add(queue.remove());
+      while ((next = queue.poll()) != null) {
+        if (size + next.commands > maxCommands) {
+          carry = next; // the first of the next cycle, so that arrival order is kept
+          break;
+        }
+        cycle.add(next);
         size += next.commands;
       }
-      commit(cycle);
+      try {
+        commit(cycle);
+      } catch (Throwable t) {
+        // this thread must outlive any failure: every caller queued behind it would wait forever
+        failAll(
+            cycle,
+            new StoreException(
+                "the group commit failed unexpectedly (" + t + "): the outcome is unknown",
+                true,
+                t));
+      }
+    }
+    if (carry != null) {
+      failAll(List.of(carry), closedBeforeSubmitted());
     }
     failQueued();
   }
@@ -125,9 +144,12 @@ final class GroupCommitter implements AutoCloseable {
   private void failQueued() {
     Pending p;
     while ((p = queue.poll()) != null) {
-      p.future.completeExceptionally(
-          new StoreException("the ledger was closed before this batch was submitted", false));
+      p.future.completeExceptionally(closedBeforeSubmitted());
     }
+  }
+
+  private static StoreException closedBeforeSubmitted() {
+    return new StoreException("the ledger was closed before this batch was submitted", false);
   }
 
   @Override

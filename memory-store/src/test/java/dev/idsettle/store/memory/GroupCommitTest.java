@@ -1,6 +1,7 @@
 package dev.idsettle.store.memory;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
 import dev.idsettle.id.IdNumber;
 import dev.idsettle.ledger.Account;
@@ -15,6 +16,7 @@ import dev.idsettle.roles.IdSettle;
 import dev.idsettle.roles.Permit;
 import dev.idsettle.roles.Service;
 import dev.idsettle.roles.SettlementAuthenticator;
+import dev.idsettle.roles.Unknown;
 import dev.idsettle.spi.ForwardingLedgerStore;
 import dev.idsettle.spi.ForwardingLedgerTx;
 import dev.idsettle.spi.LedgerStore;
@@ -22,11 +24,13 @@ import dev.idsettle.spi.LedgerTx;
 import dev.idsettle.spi.StoreException;
 import dev.idsettle.spi.StoreWork;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.locks.LockSupport;
 import java.util.function.IntConsumer;
@@ -135,6 +139,39 @@ class GroupCommitTest {
     }
   }
 
+  /**
+   * A store that fails with an {@link Error} (a bug, an exhausted heap) fails the callers of that
+   * transaction as unknown; the committer thread survives it, so later calls, and the failed one
+   * retried with its reference, still get their answers instead of waiting forever.
+   */
+  @Test
+  void anErrorInTheStoreFailsItsCallersAsUnknownAndTheCommitterGoesOn() {
+    ErrorStore store = new ErrorStore(MemoryStore.create());
+    try (IdSettle settle = IdSettle.builder(store).issuerKey(KEY).groupCommit(64).build()) {
+      IdNumber id = settle.issuer().issue(1, ExpiryPolicy.never()).ids().get(0);
+      assertThat(settle.terminal("till").activate(id, eur(100), "a")).isInstanceOf(Activated.class);
+      SettlementAuthenticator svc = settle.authenticator(new Service("svc", eur(0)));
+      store.failNext.set(true);
+      assertTimeoutPreemptively(
+          Duration.ofSeconds(30),
+          () -> {
+            AuthorizationResult failed =
+                svc.authorize(new AuthorizationRequest(id, eur(7), "t", "r1"));
+            assertThat(failed).isInstanceOf(Unknown.class);
+            StoreException cause = ((Unknown) failed).cause();
+            assertThat(cause.mayHaveCommitted()).isTrue();
+            assertThat(cause).hasRootCauseInstanceOf(AssertionError.class);
+            assertThat(svc.authorize(new AuthorizationRequest(id, eur(5), "t", "r2")))
+                .isInstanceOf(Permit.class);
+            // the error came before the store was reached: the retry learns that nothing was
+            // applied
+            assertThat(svc.authorize(new AuthorizationRequest(id, eur(7), "t", "r1")))
+                .isInstanceOfSatisfying(Permit.class, p -> assertThat(p.replayed()).isFalse());
+          });
+      assertThat(settle.account(id).orElseThrow().posted()).isEqualTo(100 - 5 - 7);
+    }
+  }
+
   /** Runs {@code work} on {@code threads} threads started together, and waits for them all. */
   private static void runConcurrently(int threads, IntConsumer work) throws InterruptedException {
     CountDownLatch go = new CountDownLatch(1);
@@ -189,6 +226,29 @@ class GroupCommitTest {
     @Override
     public boolean readsAreLocal() {
       return false;
+    }
+  }
+
+  /** Throws an {@link AssertionError} from the next transaction when told, before it starts. */
+  private static final class ErrorStore extends ForwardingLedgerStore {
+    final LedgerStore delegate;
+    final AtomicBoolean failNext = new AtomicBoolean();
+
+    ErrorStore(LedgerStore delegate) {
+      this.delegate = delegate;
+    }
+
+    @Override
+    protected LedgerStore delegate() {
+      return delegate;
+    }
+
+    @Override
+    public <T> T transact(StoreWork<T> work) {
+      if (failNext.getAndSet(false)) {
+        throw new AssertionError("a store bug");
+      }
+      return delegate.transact(work);
     }
   }
 
