@@ -18,6 +18,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.RandomAccess;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import org.jspecify.annotations.Nullable;
@@ -64,10 +65,15 @@ final class MemoryTx implements LedgerTx {
       throw new IllegalStateException("lock may be called once per transaction");
     }
     locked = true;
-    int[] order = new int[accounts.size()];
-    int n = 0;
-    for (AccountId id : accounts) {
-      order[n++] = MemoryStore.stripeOf(id);
+    // indexed, not iterated: the usual list of two pays no iterator
+    List<AccountId> ids =
+        accounts instanceof List<AccountId> l && l instanceof RandomAccess
+            ? l
+            : new ArrayList<>(accounts);
+    int n = ids.size();
+    int[] order = new int[n];
+    for (int i = 0; i < n; i++) {
+      order[i] = MemoryStore.stripeOf(ids.get(i));
     }
     Arrays.sort(order);
     int unique = 0;
@@ -85,7 +91,8 @@ final class MemoryTx implements LedgerTx {
     lockedSlots = new int[n];
     lockedAccounts = new Account[n];
     int k = 0;
-    for (AccountId id : accounts) {
+    for (int i = 0; i < n; i++) {
+      AccountId id = ids.get(i);
       int slot = store.accounts.slotOf(id.value());
       if (slot != 0) {
         lockedIds[k] = id.value();

@@ -53,6 +53,24 @@ class AccountTableTest {
   }
 
   @Test
+  void theAccountJustFoundByHashIsFoundByItsIdAndNoOther() {
+    IdHash hashOfA = hash();
+    Account a = Account.issued(AccountId.random(), hashOfA, EUR, ExpiryPolicy.never());
+    Account b = Account.issued(AccountId.random(), hash(), EUR, ExpiryPolicy.never());
+    table.create(a, 0);
+    table.create(b, 0);
+
+    int slotOfA = table.slotOf(hashOfA);
+    assertThat(table.slotOf(a.id().value())).isEqualTo(slotOfA);
+    assertThat(table.read(table.slotOf(b.id().value()))).isEqualTo(b);
+    assertThat(table.slotOf(AccountId.random().value())).isZero();
+    assertThat(table.slotOf(hash())).as("a hash not found").isZero();
+    assertThat(table.read(table.slotOf(a.id().value()))).isEqualTo(a);
+    // what one table remembers for this thread is not another table's
+    assertThat(new AccountTable().slotOf(a.id().value())).isZero();
+  }
+
+  @Test
   void hashesAgreeingInTheirFirstWordAreToldApart() {
     byte[] bytes = new byte[IdHash.LENGTH];
     random.nextBytes(bytes);
