@@ -39,6 +39,11 @@ final class GroupCommitter implements AutoCloseable {
     }
     Pending p = new Pending(groups, commands);
     queue.add(p);
+    if (closed) {
+      // closed between the check above and the add: close() may already have failed what was
+      // queued, so this caller fails what is queued now (its own batch among it) instead of waiting
+      failQueued();
+    }
     try {
       return p.future.get();
     } catch (InterruptedException e) {

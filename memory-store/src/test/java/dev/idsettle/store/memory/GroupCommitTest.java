@@ -172,6 +172,52 @@ class GroupCommitTest {
     }
   }
 
+  /**
+   * Closing the ledger while threads submit never leaves one waiting: each call either gets its
+   * answer or fails, also when it queued its batch just as the committer stopped.
+   */
+  @Test
+  void closingWhileThreadsSubmitLeavesNoCallerWaiting() throws Exception {
+    for (int round = 0; round < 40; round++) {
+      CountingStore store = new CountingStore(MemoryStore.create());
+      IdSettle settle = IdSettle.builder(store).issuerKey(KEY).groupCommit(64).build();
+      List<IdNumber> ids = settle.issuer().issue(4, ExpiryPolicy.never()).ids();
+      for (IdNumber id : ids) {
+        settle.terminal("till").activate(id, eur(1_000_000), "a-" + id.digits());
+      }
+      SettlementAuthenticator svc = settle.authenticator(new Service("svc", eur(0)));
+      int threads = 8;
+      CountDownLatch started = new CountDownLatch(threads);
+      List<Thread> workers = new ArrayList<>();
+      for (int t = 0; t < threads; t++) {
+        int thread = t;
+        Thread w =
+            new Thread(
+                () -> {
+                  started.countDown();
+                  for (int i = 0; ; i++) {
+                    try {
+                      svc.authorize(
+                          new AuthorizationRequest(ids.get(i % 4), eur(1), "t" + thread, "r" + i));
+                    } catch (RuntimeException e) {
+                      return; // closed: the call failed rather than waited
+                    }
+                  }
+                });
+        w.setDaemon(true);
+        w.start();
+        workers.add(w);
+      }
+      started.await();
+      LockSupport.parkNanos((round % 5) * 200_000L);
+      settle.close();
+      for (Thread w : workers) {
+        w.join(TimeUnit.SECONDS.toMillis(20));
+        assertThat(w.isAlive()).as("a caller still waits after close, round " + round).isFalse();
+      }
+    }
+  }
+
   /** Runs {@code work} on {@code threads} threads started together, and waits for them all. */
   private static void runConcurrently(int threads, IntConsumer work) throws InterruptedException {
     CountDownLatch go = new CountDownLatch(1);
