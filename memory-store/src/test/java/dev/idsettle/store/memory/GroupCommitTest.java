@@ -186,29 +186,19 @@ class GroupCommitTest {
         settle.terminal("till").activate(id, eur(1_000_000), "a-" + id.digits());
       }
       SettlementAuthenticator svc = settle.authenticator(new Service("svc", eur(0)));
-      int threads = 8;
-      CountDownLatch started = new CountDownLatch(threads);
-      List<Thread> workers = new ArrayList<>();
-      for (int t = 0; t < threads; t++) {
-        int thread = t;
-        Thread w =
-            new Thread(
-                () -> {
-                  started.countDown();
-                  for (int i = 0; ; i++) {
-                    try {
-                      svc.authorize(
-                          new AuthorizationRequest(ids.get(i % 4), eur(1), "t" + thread, "r" + i));
-                    } catch (RuntimeException e) {
-                      return; // closed: the call failed rather than waited
-                    }
+      List<Thread> workers =
+          startTogether(
+              8,
+              thread -> {
+                for (int i = 0; ; i++) {
+                  try {
+                    svc.authorize(
+                        new AuthorizationRequest(ids.get(i % 4), eur(1), "t" + thread, "r" + i));
+                  } catch (RuntimeException e) {
+                    return; // closed: the call failed rather than waited
                   }
-                });
-        w.setDaemon(true);
-        w.start();
-        workers.add(w);
-      }
-      started.await();
+                }
+              });
       LockSupport.parkNanos((round % 5) * 200_000L);
       settle.close();
       for (Thread w : workers) {
@@ -220,6 +210,16 @@ class GroupCommitTest {
 
   /** Runs {@code work} on {@code threads} threads started together, and waits for them all. */
   private static void runConcurrently(int threads, IntConsumer work) throws InterruptedException {
+    for (Thread w : startTogether(threads, work)) {
+      w.join(TimeUnit.MINUTES.toMillis(2));
+    }
+  }
+
+  /**
+   * Starts {@code threads} daemon threads that run {@code work} (given each its number) once all
+   * are started, and returns them without waiting.
+   */
+  private static List<Thread> startTogether(int threads, IntConsumer work) {
     CountDownLatch go = new CountDownLatch(1);
     List<Thread> workers = new ArrayList<>();
     for (int t = 0; t < threads; t++) {
@@ -234,13 +234,12 @@ class GroupCommitTest {
                 }
                 work.accept(thread);
               });
+      w.setDaemon(true);
       w.start();
       workers.add(w);
     }
     go.countDown();
-    for (Thread w : workers) {
-      w.join(TimeUnit.MINUTES.toMillis(2));
-    }
+    return workers;
   }
 
   private static Money eur(long minor) {
