@@ -5,6 +5,7 @@ import dev.idsettle.spi.LedgerStore;
 import dev.idsettle.spi.RetryableStoreException;
 import dev.idsettle.spi.StoreWork;
 import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 
@@ -17,6 +18,9 @@ final class CountingStore extends ForwardingLedgerStore {
   private final AtomicInteger next = new AtomicInteger();
   final AtomicLong conflicts = new AtomicLong();
   final AtomicLong transactions = new AtomicLong();
+
+  /** The conflicts, oldest first. */
+  final List<RetryableStoreException> seen = new CopyOnWriteArrayList<>();
 
   CountingStore(List<? extends LedgerStore> stores) {
     this.stores = List.copyOf(stores);
@@ -35,6 +39,7 @@ final class CountingStore extends ForwardingLedgerStore {
       return delegate().transact(work);
     } catch (RetryableStoreException e) {
       conflicts.incrementAndGet();
+      seen.add(e);
       throw e;
     }
   }

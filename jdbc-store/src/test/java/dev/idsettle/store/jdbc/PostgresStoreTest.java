@@ -1,18 +1,27 @@
 package dev.idsettle.store.jdbc;
 
+import static java.util.Objects.requireNonNull;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.zaxxer.hikari.HikariDataSource;
 import dev.idsettle.ledger.AccountId;
+import dev.idsettle.ledger.CommandResult;
 import dev.idsettle.ledger.Ledger;
 import dev.idsettle.ledger.LedgerBatch;
+import dev.idsettle.store.jdbc.internal.Failures;
 import java.sql.Connection;
+import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /** The SQL layer on a real, durable PostgreSQL. */
 class PostgresStoreTest extends JdbcStoreContractBase {
@@ -72,6 +81,98 @@ class PostgresStoreTest extends JdbcStoreContractBase {
     try (ResultSet rs = s.executeQuery(sql)) {
       assertThat(rs.next()).as(sql).isTrue();
       return rs.getString(1);
+    }
+  }
+
+  /**
+   * A real deadlock (SQLSTATE 40P01) in which PostgreSQL makes the store's transaction the victim
+   * is a conflict with nothing committed: the ledger runs the batch again and the debit applies
+   * once. Both ways a debit takes its row locks are tried: the write guarded by believed images,
+   * whose failure comes back with the {@code COMMIT} sent in the same round trip and must still not
+   * read as an unknown outcome, and the locked read of a ledger without images.
+   */
+  @ParameterizedTest(name = "believed images: {0}")
+  @ValueSource(booleans = {true, false})
+  void aDeadlockVictimIsRetriedAndAppliesOnce(boolean believedImages) throws Exception {
+    // the victim is the backend whose deadlock check runs first: the store's, 3 s after it began
+    // to wait, long before the other transaction's (1 min)
+    try (HikariDataSource storePool =
+        TestDatabases.postgresPool(pool.getJdbcUrl(), 2, "SET deadlock_timeout = '3s'")) {
+      CountingStore counting = new CountingStore(List.of(JdbcStore.builder(storePool).build()));
+      Ledger warm = Ledger.builder(counting).clock(clock).build();
+      Fixture here = new Fixture(warm);
+      AccountId id = here.activeIds(1, 1_000).get(0);
+      // leaves the ledger an image of both accounts of the debit
+      assertThat(warm.submit(LedgerBatch.create().add(here.debit(id, 1))).get(0).applied())
+          .isTrue();
+      Ledger debiting = believedImages ? warm : Ledger.builder(counting).clock(clock).build();
+      long lower = Math.min(id.value(), here.revenue.value());
+      long higher = Math.max(id.value(), here.revenue.value());
+
+      try (Connection other = pool.getConnection();
+          Connection monitor = pool.getConnection()) {
+        other.setAutoCommit(false);
+        try (Statement s = other.createStatement()) {
+          s.execute("SET LOCAL deadlock_timeout = '1min'");
+        }
+        lockRow(other, higher);
+        // the store locks in id order: it takes the lower row and waits for the higher
+        CompletableFuture<CommandResult> debit =
+            CompletableFuture.supplyAsync(
+                () -> debiting.submit(LedgerBatch.create().add(here.debit(id, 7))).get(0));
+        awaitLockWait(monitor);
+        // closes the cycle; returns once PostgreSQL has aborted the store's transaction
+        lockRow(other, lower);
+        other.commit();
+
+        assertThat(debit.get(60, TimeUnit.SECONDS).applied()).isTrue();
+      }
+      assertThat(counting.seen)
+          .singleElement()
+          .satisfies(
+              e -> {
+                assertThat(e.getCause()).isInstanceOf(SQLException.class);
+                assertThat(Failures.sqlState((SQLException) requireNonNull(e.getCause())))
+                    .isEqualTo("40P01");
+                assertThat(e.mayHaveCommitted()).isFalse();
+                // which statement the deadlock hit: the write that carried the commit, or the read
+                assertThat(String.valueOf(e.getMessage()).startsWith("the commit"))
+                    .isEqualTo(believedImages);
+              });
+      assertThat(warm.account(id).orElseThrow().posted()).isEqualTo(992);
+      assertThat(warm.account(here.revenue).orElseThrow().posted()).isEqualTo(8);
+      assertThat(warm.transfers(id, 0, 10)).hasSize(3);
+    }
+  }
+
+  private static void lockRow(Connection c, long accountId) throws SQLException {
+    try (PreparedStatement ps =
+        c.prepareStatement("SELECT id FROM idsettle_account WHERE id = ? FOR UPDATE")) {
+      ps.setLong(1, accountId);
+      try (ResultSet rs = ps.executeQuery()) {
+        assertThat(rs.next()).as("account %s", accountId).isTrue();
+      }
+    }
+  }
+
+  /** Returns once some backend of this database waits for a lock (30 s at most). */
+  private static void awaitLockWait(Connection monitor) throws SQLException, InterruptedException {
+    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+    while (true) {
+      try (Statement s = monitor.createStatement();
+          ResultSet rs =
+              s.executeQuery(
+                  "SELECT count(*) FROM pg_stat_activity"
+                      + " WHERE datname = current_database() AND wait_event_type = 'Lock'")) {
+        rs.next();
+        if (rs.getLong(1) > 0) {
+          return;
+        }
+      }
+      if (System.nanoTime() > deadline) {
+        throw new AssertionError("the store's transaction never waited for the locked row");
+      }
+      Thread.sleep(5);
     }
   }
 

@@ -55,11 +55,22 @@ final class TestDatabases {
   }
 
   static HikariDataSource postgresPool(String url, int size) {
+    return new HikariDataSource(postgresConfig(url, size));
+  }
+
+  /** A pool whose connections run {@code initSql} (a session setting) when they open. */
+  static HikariDataSource postgresPool(String url, int size, String initSql) {
+    HikariConfig config = postgresConfig(url, size);
+    config.setConnectionInitSql(initSql);
+    return new HikariDataSource(config);
+  }
+
+  private static HikariConfig postgresConfig(String url, int size) {
     HikariConfig config = new HikariConfig();
     config.setJdbcUrl(url);
     config.setUsername("postgres");
     config.setMaximumPoolSize(size);
-    return new HikariDataSource(config);
+    return config;
   }
 
   /** The durable embedded server (fsync and synchronous_commit on, checked with SHOW). */
