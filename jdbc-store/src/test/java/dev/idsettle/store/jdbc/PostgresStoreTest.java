@@ -2,6 +2,7 @@ package dev.idsettle.store.jdbc;
 
 import static java.util.Objects.requireNonNull;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.zaxxer.hikari.HikariDataSource;
 import dev.idsettle.ledger.AccountId;
@@ -14,6 +15,7 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
@@ -174,6 +176,43 @@ class PostgresStoreTest extends JdbcStoreContractBase {
       }
       Thread.sleep(5);
     }
+  }
+
+  /**
+   * Schema V3 keeps on PostgreSQL only the checks that guard money (PostgreSQL prepares every check
+   * for each statement), and the database itself still refuses an overdraft written past the store.
+   */
+  @Test
+  void theDatabaseKeepsTheChecksThatGuardMoney() throws SQLException {
+    AccountId id = f.activeIds(1, 100).get(0);
+    try (Connection c = pool.getConnection();
+        Statement s = c.createStatement()) {
+      List<String> checks = new ArrayList<>();
+      try (ResultSet rs =
+          s.executeQuery(
+              "SELECT conname FROM pg_constraint WHERE contype = 'c'"
+                  + " AND conrelid IN ('idsettle_account'::regclass, 'idsettle_transfer'::regclass)"
+                  + " ORDER BY conname")) {
+        while (rs.next()) {
+          checks.add(rs.getString(1));
+        }
+      }
+      assertThat(checks)
+          .containsExactly(
+              "idsettle_account_available_not_negative",
+              "idsettle_account_reserved_not_negative",
+              "idsettle_transfer_amount_not_negative",
+              "idsettle_transfer_open_hold_has_timeout");
+
+      assertThatThrownBy(
+              () ->
+                  s.executeUpdate(
+                      "UPDATE idsettle_account SET reserved = posted + 1 WHERE id = " + id.value()))
+          .isInstanceOfSatisfying(
+              SQLException.class, e -> assertThat(e.getSQLState()).isEqualTo("23514"))
+          .hasMessageContaining("idsettle_account_available_not_negative");
+    }
+    assertThat(ledger.account(id).orElseThrow().available()).isEqualTo(100);
   }
 
   /** PostgreSQL takes the ledger's believed account images. */
