@@ -5,7 +5,8 @@ import dev.idsettle.spi.LedgerStore;
 import dev.idsettle.spi.RetryableStoreException;
 import dev.idsettle.spi.StoreWork;
 import java.util.List;
-import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.Queue;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 
@@ -16,11 +17,10 @@ import java.util.concurrent.atomic.AtomicLong;
 final class CountingStore extends ForwardingLedgerStore {
   private final List<LedgerStore> stores;
   private final AtomicInteger next = new AtomicInteger();
-  final AtomicLong conflicts = new AtomicLong();
   final AtomicLong transactions = new AtomicLong();
 
-  /** The conflicts, oldest first. */
-  final List<RetryableStoreException> seen = new CopyOnWriteArrayList<>();
+  /** The conflicts reported, oldest first. */
+  final Queue<RetryableStoreException> conflicts = new ConcurrentLinkedQueue<>();
 
   CountingStore(List<? extends LedgerStore> stores) {
     this.stores = List.copyOf(stores);
@@ -38,8 +38,7 @@ final class CountingStore extends ForwardingLedgerStore {
     try {
       return delegate().transact(work);
     } catch (RetryableStoreException e) {
-      conflicts.incrementAndGet();
-      seen.add(e);
+      conflicts.add(e);
       throw e;
     }
   }

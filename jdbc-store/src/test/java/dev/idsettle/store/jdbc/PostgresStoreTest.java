@@ -129,7 +129,7 @@ class PostgresStoreTest extends JdbcStoreContractBase {
 
         assertThat(debit.get(60, TimeUnit.SECONDS).applied()).isTrue();
       }
-      assertThat(counting.seen)
+      assertThat(counting.conflicts)
           .singleElement()
           .satisfies(
               e -> {

@@ -14,7 +14,6 @@ import dev.idsettle.roles.IdSettle;
 import dev.idsettle.roles.Permit;
 import dev.idsettle.roles.Service;
 import dev.idsettle.roles.SettlementAuthenticator;
-import dev.idsettle.spi.ForwardingLedgerStore;
 import dev.idsettle.spi.LedgerStore;
 import java.nio.charset.StandardCharsets;
 import java.util.Collection;
@@ -92,19 +91,13 @@ class AccountCacheTest {
   }
 
   /** Counts {@link #findAccountsByIdHash} calls; says its reads are local or not, as told. */
-  private static final class CountingStore extends ForwardingLedgerStore {
-    private final LedgerStore delegate;
+  private static final class CountingStore extends WrappingStore {
     private final boolean local;
     int lookUps;
 
     CountingStore(LedgerStore delegate, boolean local) {
-      this.delegate = delegate;
+      super(delegate);
       this.local = local;
-    }
-
-    @Override
-    protected LedgerStore delegate() {
-      return delegate;
     }
 
     @Override

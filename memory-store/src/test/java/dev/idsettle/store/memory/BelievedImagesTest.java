@@ -15,7 +15,6 @@ import dev.idsettle.ledger.LedgerCommand;
 import dev.idsettle.ledger.Refusal;
 import dev.idsettle.ledger.TransferId;
 import dev.idsettle.roles.IdSettle;
-import dev.idsettle.spi.ForwardingLedgerStore;
 import dev.idsettle.spi.ForwardingLedgerTx;
 import dev.idsettle.spi.LedgerStore;
 import dev.idsettle.spi.LedgerTx;
@@ -189,20 +188,14 @@ class BelievedImagesTest {
    * contract allows, and guards the write as the contract demands: under lock, every written
    * account must still have its believed image, or nothing is written.
    */
-  private static class GuardingStore extends ForwardingLedgerStore {
-    private final LedgerStore delegate;
+  private static class GuardingStore extends WrappingStore {
     final AtomicInteger locks = new AtomicInteger();
     final AtomicInteger offered = new AtomicInteger();
     final AtomicInteger assumed = new AtomicInteger();
     final AtomicInteger refusedWrites = new AtomicInteger();
 
     GuardingStore(LedgerStore delegate) {
-      this.delegate = delegate;
-    }
-
-    @Override
-    protected LedgerStore delegate() {
-      return delegate;
+      super(delegate);
     }
 
     @Override

@@ -17,7 +17,6 @@ import dev.idsettle.roles.Permit;
 import dev.idsettle.roles.Service;
 import dev.idsettle.roles.SettlementAuthenticator;
 import dev.idsettle.roles.Unknown;
-import dev.idsettle.spi.ForwardingLedgerStore;
 import dev.idsettle.spi.ForwardingLedgerTx;
 import dev.idsettle.spi.LedgerStore;
 import dev.idsettle.spi.LedgerTx;
@@ -247,17 +246,11 @@ class GroupCommitTest {
   }
 
   /** Counts transactions and makes each take a simulated round trip, as a database would. */
-  private static final class CountingStore extends ForwardingLedgerStore {
-    final LedgerStore delegate;
+  private static final class CountingStore extends WrappingStore {
     final AtomicInteger transactions = new AtomicInteger();
 
     CountingStore(LedgerStore delegate) {
-      this.delegate = delegate;
-    }
-
-    @Override
-    protected LedgerStore delegate() {
-      return delegate;
+      super(delegate);
     }
 
     @Override
@@ -275,17 +268,11 @@ class GroupCommitTest {
   }
 
   /** Throws an {@link AssertionError} from the next transaction when told, before it starts. */
-  private static final class ErrorStore extends ForwardingLedgerStore {
-    final LedgerStore delegate;
+  private static final class ErrorStore extends WrappingStore {
     final AtomicBoolean failNext = new AtomicBoolean();
 
     ErrorStore(LedgerStore delegate) {
-      this.delegate = delegate;
-    }
-
-    @Override
-    protected LedgerStore delegate() {
-      return delegate;
+      super(delegate);
     }
 
     @Override
@@ -301,19 +288,13 @@ class GroupCommitTest {
    * Fails, at write and before anything is committed, every transaction that would post {@code
    * amount}, as a store constraint would; each transaction takes a simulated round trip.
    */
-  private static final class PoisonStore extends ForwardingLedgerStore {
-    final LedgerStore delegate;
+  private static final class PoisonStore extends WrappingStore {
     final long amount;
     final AtomicInteger rejectedWithOthers = new AtomicInteger();
 
     PoisonStore(LedgerStore delegate, long amount) {
-      this.delegate = delegate;
+      super(delegate);
       this.amount = amount;
-    }
-
-    @Override
-    protected LedgerStore delegate() {
-      return delegate;
     }
 
     @Override

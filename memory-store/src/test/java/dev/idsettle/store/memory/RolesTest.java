@@ -28,7 +28,6 @@ import dev.idsettle.roles.Service;
 import dev.idsettle.roles.SettlementAuthenticator;
 import dev.idsettle.roles.SettlementTerminal;
 import dev.idsettle.roles.Unknown;
-import dev.idsettle.spi.ForwardingLedgerStore;
 import dev.idsettle.spi.LedgerStore;
 import dev.idsettle.spi.StoreException;
 import dev.idsettle.spi.StoreWork;
@@ -384,18 +383,12 @@ class RolesTest {
   }
 
   /** Commits, then loses the acknowledgement once: what a dropped connection does. */
-  private static final class LosingStore extends ForwardingLedgerStore {
-    private final LedgerStore delegate;
+  private static final class LosingStore extends WrappingStore {
     private final AtomicBoolean loseNext;
 
     LosingStore(LedgerStore delegate, AtomicBoolean loseNext) {
-      this.delegate = delegate;
+      super(delegate);
       this.loseNext = loseNext;
-    }
-
-    @Override
-    protected LedgerStore delegate() {
-      return delegate;
     }
 
     @Override
