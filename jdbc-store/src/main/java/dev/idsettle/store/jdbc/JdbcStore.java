@@ -77,7 +77,7 @@ public final class JdbcStore implements LedgerStore {
       try {
         T result = work.run(tx);
         if (!tx.committed()) {
-          commit(c);
+          commit(c, tx.wroteUncommitted());
         }
         return result;
       } catch (RuntimeException | Error e) {
@@ -89,7 +89,7 @@ public final class JdbcStore implements LedgerStore {
               true,
               e);
         }
-        rollbackQuietly(c, e);
+        rollbackQuietly(c, tx.wroteUncommitted(), e);
         throw e;
       } finally {
         end(c, autoCommit);
@@ -115,17 +115,17 @@ public final class JdbcStore implements LedgerStore {
     }
   }
 
-  private void commit(Connection c) {
+  private void commit(Connection c, boolean wroteUncommitted) {
     try {
-      dialect.commit(c);
+      dialect.commit(c, wroteUncommitted);
     } catch (SQLException e) {
       throw Failures.onCommit(e);
     }
   }
 
-  private static void rollbackQuietly(Connection c, Throwable cause) {
+  private void rollbackQuietly(Connection c, boolean wroteUncommitted, Throwable cause) {
     try {
-      c.rollback();
+      dialect.rollback(c, wroteUncommitted);
     } catch (SQLException e) {
       cause.addSuppressed(e);
     }

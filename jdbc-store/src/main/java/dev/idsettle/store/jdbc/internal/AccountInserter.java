@@ -29,10 +29,12 @@ final class AccountInserter {
 
   private final Connection connection;
   private final Lookups lookups;
+  private final JdbcTx.RowsChanged changed;
 
-  AccountInserter(Connection connection, Lookups lookups) {
+  AccountInserter(Connection connection, Lookups lookups, JdbcTx.RowsChanged changed) {
     this.connection = connection;
     this.lookups = lookups;
+    this.changed = changed;
   }
 
   Set<AccountId> insert(List<Account> accounts) {
@@ -46,8 +48,11 @@ final class AccountInserter {
       }
       // in key order, B-tree inserts touch each page once instead of at random
       toInsert.sort(Comparator.comparing(Account::id));
-      for (int from = 0; from < toInsert.size(); from += CHUNK) {
-        insertBatch(toInsert.subList(from, Math.min(toInsert.size(), from + CHUNK)), existed);
+      int batch = Math.min(CHUNK, lookups.dialect().rowsBetweenWrites());
+      for (int from = 0; from < toInsert.size(); from += batch) {
+        List<Account> some = toInsert.subList(from, Math.min(toInsert.size(), from + batch));
+        insertBatch(some, existed);
+        changed.rows(some.size());
       }
       return existed;
     } catch (SQLException e) {

@@ -106,6 +106,23 @@ public sealed interface Dialect permits H2Dialect, PostgresDialect {
     return false;
   }
 
+  /**
+   * How many rows a transaction may change before it calls {@link #writeUncommitted}, and again
+   * between two calls; {@link Integer#MAX_VALUE} where no such calls are needed. Valid after {@link
+   * #prepare}.
+   */
+  default int rowsBetweenWrites() {
+    return Integer.MAX_VALUE;
+  }
+
+  /**
+   * Writes what the open transaction on {@code connection} has changed so far, so that a
+   * transaction changing many rows never makes the database write on its own at a moment the
+   * dialect does not control (H2: {@link H2FileCommits#writeUncommitted}). Valid after {@link
+   * #prepare}.
+   */
+  default void writeUncommitted(Connection connection) throws SQLException {}
+
   /** Whether {@code e} says that a table does not exist. */
   boolean isMissingTable(SQLException e);
 
@@ -114,13 +131,22 @@ public sealed interface Dialect permits H2Dialect, PostgresDialect {
 
   /**
    * Commits the transaction on {@code connection} and returns once it is as durable as the dialect
-   * promises (for H2: written to the file). Valid after {@link #prepare}.
+   * promises (for H2: written to the file); {@code wroteUncommitted} says whether the transaction
+   * called {@link #writeUncommitted}. Valid after {@link #prepare}.
    *
    * @throws SQLException if the commit failed (its outcome is judged by {@link Failures#onCommit})
    * @throws dev.idsettle.spi.StoreException with {@code mayHaveCommitted} if the commit succeeded
    *     but making it durable failed
    */
-  default void commit(Connection connection) throws SQLException {
+  default void commit(Connection connection, boolean wroteUncommitted) throws SQLException {
     connection.commit();
+  }
+
+  /**
+   * Rolls the transaction on {@code connection} back; {@code wroteUncommitted} as for {@link
+   * #commit}.
+   */
+  default void rollback(Connection connection, boolean wroteUncommitted) throws SQLException {
+    connection.rollback();
   }
 }

@@ -39,6 +39,12 @@ public final class JdbcTx implements LedgerTx {
   /** Whether the write sent the commit with it. */
   private boolean committed;
 
+  /** Rows changed since the dialect last wrote what this transaction changed. */
+  private int unwritten;
+
+  /** Whether the dialect has written part of this transaction before its end. */
+  private boolean wroteUncommitted;
+
   /** A transaction on {@code connection}, which is in manual-commit mode. */
   public JdbcTx(Connection connection, Lookups lookups) {
     this.connection = connection;
@@ -113,7 +119,32 @@ public final class JdbcTx implements LedgerTx {
 
   @Override
   public Set<AccountId> insertAccounts(List<Account> accounts) {
-    return new AccountInserter(connection, lookups).insert(accounts);
+    return new AccountInserter(connection, lookups, this::changed).insert(accounts);
+  }
+
+  /**
+   * Counts {@code rows} changed and, every {@link Dialect#rowsBetweenWrites()} rows, lets the
+   * dialect write what this transaction has changed so far. Every batched write of the transaction
+   * is at most that many rows.
+   */
+  void changed(int rows) throws SQLException {
+    unwritten += rows;
+    if (unwritten >= lookups.dialect().rowsBetweenWrites()) {
+      wroteUncommitted = true;
+      lookups.dialect().writeUncommitted(connection);
+      unwritten = 0;
+    }
+  }
+
+  /** Whether part of this transaction was written before its end ({@link #changed}). */
+  public boolean wroteUncommitted() {
+    return wroteUncommitted;
+  }
+
+  /** Called with the number of rows a batched write changed. */
+  @FunctionalInterface
+  interface RowsChanged {
+    void rows(int rows) throws SQLException;
   }
 
   @Override
@@ -148,28 +179,38 @@ public final class JdbcTx implements LedgerTx {
   }
 
   private void insertTransfers(List<Transfer> transfers) {
+    int slice = lookups.dialect().rowsBetweenWrites();
     try (PreparedStatement ps = connection.prepareStatement(Sql.INSERT_TRANSFER)) {
-      for (Transfer t : transfers) {
-        Rows.bindInsert(ps, t);
-        ps.addBatch();
+      for (int from = 0; from < transfers.size(); from += slice) {
+        List<Transfer> some = transfers.subList(from, Math.min(transfers.size(), from + slice));
+        for (Transfer t : some) {
+          Rows.bindInsert(ps, t);
+          ps.addBatch();
+        }
+        ps.executeBatch();
+        changed(some.size());
       }
-      ps.executeBatch();
     } catch (SQLException e) {
       throw writeFailed(e);
     }
   }
 
   private void updateAccounts(List<Account> accounts) {
+    int slice = lookups.dialect().rowsBetweenWrites();
     try (PreparedStatement ps = connection.prepareStatement(Sql.UPDATE_ACCOUNT)) {
-      for (Account a : accounts) {
-        Rows.bindUpdate(ps, a, judgedBy(judgedBy, a.id()));
-        ps.addBatch();
-      }
-      int[] counts = ps.executeBatch();
-      for (int i = 0; i < counts.length; i++) {
-        if (counts[i] != 1) {
-          throw changedAfterLock("account " + accounts.get(i).id());
+      for (int from = 0; from < accounts.size(); from += slice) {
+        List<Account> some = accounts.subList(from, Math.min(accounts.size(), from + slice));
+        for (Account a : some) {
+          Rows.bindUpdate(ps, a, judgedBy(judgedBy, a.id()));
+          ps.addBatch();
         }
+        int[] counts = ps.executeBatch();
+        for (int i = 0; i < counts.length; i++) {
+          if (counts[i] != 1) {
+            throw changedAfterLock("account " + some.get(i).id());
+          }
+        }
+        changed(some.size());
       }
       for (Account a : accounts) {
         judgedBy.put(a.id(), a);
@@ -240,24 +281,29 @@ public final class JdbcTx implements LedgerTx {
   }
 
   private void resolveHolds(List<Transfer> holds) {
+    int slice = lookups.dialect().rowsBetweenWrites();
     try (PreparedStatement ps = connection.prepareStatement(Sql.RESOLVE_HOLD)) {
-      for (Transfer hold : holds) {
-        ps.setString(1, hold.holdState().name());
-        ps.setObject(2, hold.id().toUuid());
-        ps.addBatch();
-      }
-      int[] counts = ps.executeBatch();
-      for (int i = 0; i < counts.length; i++) {
-        if (counts[i] != 1) {
-          throw new RetryableStoreException(
-              "hold "
-                  + holds.get(i).id()
-                  + " was no longer open when resolved to "
-                  + holds.get(i).holdState()
-                  + " (row count "
-                  + counts[i]
-                  + "); nothing was committed");
+      for (int from = 0; from < holds.size(); from += slice) {
+        List<Transfer> some = holds.subList(from, Math.min(holds.size(), from + slice));
+        for (Transfer hold : some) {
+          ps.setString(1, hold.holdState().name());
+          ps.setObject(2, hold.id().toUuid());
+          ps.addBatch();
         }
+        int[] counts = ps.executeBatch();
+        for (int i = 0; i < counts.length; i++) {
+          if (counts[i] != 1) {
+            throw new RetryableStoreException(
+                "hold "
+                    + some.get(i).id()
+                    + " was no longer open when resolved to "
+                    + some.get(i).holdState()
+                    + " (row count "
+                    + counts[i]
+                    + "); nothing was committed");
+          }
+        }
+        changed(some.size());
       }
     } catch (SQLException e) {
       throw Failures.beforeCommit("resolving holds", e);
