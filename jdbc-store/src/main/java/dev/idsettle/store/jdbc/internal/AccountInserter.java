@@ -42,15 +42,13 @@ final class AccountInserter {
     try {
       List<Account> fresh = withoutDuplicates(accounts, existed);
       List<Account> toInsert = new ArrayList<>(fresh.size());
-      for (int from = 0; from < fresh.size(); from += CHUNK) {
-        List<Account> chunk = fresh.subList(from, Math.min(fresh.size(), from + CHUNK));
+      for (List<Account> chunk : Rows.slices(fresh, CHUNK)) {
         toInsert.addAll(withoutExisting(chunk, existed));
       }
       // in key order, B-tree inserts touch each page once instead of at random
       toInsert.sort(Comparator.comparing(Account::id));
       int batch = Math.min(CHUNK, lookups.dialect().rowsBetweenWrites());
-      for (int from = 0; from < toInsert.size(); from += batch) {
-        List<Account> some = toInsert.subList(from, Math.min(toInsert.size(), from + batch));
+      for (List<Account> some : Rows.slices(toInsert, batch)) {
         insertBatch(some, existed);
         changed.rows(some.size());
       }

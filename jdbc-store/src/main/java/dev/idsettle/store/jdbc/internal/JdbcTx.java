@@ -181,8 +181,7 @@ public final class JdbcTx implements LedgerTx {
   private void insertTransfers(List<Transfer> transfers) {
     int slice = lookups.dialect().rowsBetweenWrites();
     try (PreparedStatement ps = connection.prepareStatement(Sql.INSERT_TRANSFER)) {
-      for (int from = 0; from < transfers.size(); from += slice) {
-        List<Transfer> some = transfers.subList(from, Math.min(transfers.size(), from + slice));
+      for (List<Transfer> some : Rows.slices(transfers, slice)) {
         for (Transfer t : some) {
           Rows.bindInsert(ps, t);
           ps.addBatch();
@@ -198,8 +197,7 @@ public final class JdbcTx implements LedgerTx {
   private void updateAccounts(List<Account> accounts) {
     int slice = lookups.dialect().rowsBetweenWrites();
     try (PreparedStatement ps = connection.prepareStatement(Sql.UPDATE_ACCOUNT)) {
-      for (int from = 0; from < accounts.size(); from += slice) {
-        List<Account> some = accounts.subList(from, Math.min(accounts.size(), from + slice));
+      for (List<Account> some : Rows.slices(accounts, slice)) {
         for (Account a : some) {
           Rows.bindUpdate(ps, a, judgedBy(judgedBy, a.id()));
           ps.addBatch();
@@ -283,8 +281,7 @@ public final class JdbcTx implements LedgerTx {
   private void resolveHolds(List<Transfer> holds) {
     int slice = lookups.dialect().rowsBetweenWrites();
     try (PreparedStatement ps = connection.prepareStatement(Sql.RESOLVE_HOLD)) {
-      for (int from = 0; from < holds.size(); from += slice) {
-        List<Transfer> some = holds.subList(from, Math.min(holds.size(), from + slice));
+      for (List<Transfer> some : Rows.slices(holds, slice)) {
         for (Transfer hold : some) {
           ps.setString(1, hold.holdState().name());
           ps.setObject(2, hold.id().toUuid());

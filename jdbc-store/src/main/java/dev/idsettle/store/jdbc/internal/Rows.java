@@ -16,7 +16,9 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Types;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Currency;
+import java.util.List;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 
@@ -144,5 +146,14 @@ final class Rows {
   private static @Nullable Instant instantOrNull(ResultSet rs, int index) throws SQLException {
     long nanos = rs.getLong(index);
     return rs.wasNull() ? null : Instants.fromNanos(nanos);
+  }
+
+  /** {@code all} in consecutive views of at most {@code size} elements (none if it is empty). */
+  static <T> List<List<T>> slices(List<T> all, int size) {
+    List<List<T>> slices = new ArrayList<>(all.size() / size + 1);
+    for (int from = 0; from < all.size(); from += Math.min(all.size() - from, size)) {
+      slices.add(all.subList(from, from + Math.min(all.size() - from, size)));
+    }
+    return slices;
   }
 }
