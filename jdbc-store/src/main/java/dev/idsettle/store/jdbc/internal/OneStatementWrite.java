@@ -10,6 +10,7 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Types;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -18,8 +19,9 @@ import java.util.Map;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Writes a judged batch's transfers and account images with {@link Sql#WRITE_ALL} in one statement,
- * so a debit costs the lock, this and the commit. Each column travels as one array.
+ * Writes a judged batch's transfers and account images in one statement, so a debit costs the lock,
+ * this and the commit: {@link Sql#WRITE_ALL}, each column one array, or for one transfer (a lone
+ * debit, an activation) {@link Sql#writeOneTransfer}, each value one parameter.
  */
 final class OneStatementWrite {
   private final Connection connection;
@@ -49,14 +51,23 @@ final class OneStatementWrite {
    *     commit, as {@link JdbcTx#writeAndCommitFailed}
    */
   boolean write(Changes changes) {
-    List<Account> accounts = changes.accounts();
-    if (accounts.isEmpty() && changes.transfers().isEmpty()) {
+    List<Transfer> transfers = changes.transfers();
+    List<Account> accounts = new ArrayList<>(changes.accounts());
+    if (accounts.isEmpty() && transfers.isEmpty()) {
       return false;
     }
-    String sql = before + Sql.WRITE_ALL + (commit ? "; COMMIT" : "");
+    // in account id order, so that writes which lock as they go (after believed images, without a
+    // locked read) take their row locks in the same order as every other transaction
+    accounts.sort(Comparator.comparingLong(a -> a.id().value()));
+    boolean one = transfers.size() == 1 && accounts.size() <= Sql.ONE_TRANSFER_MAX_ACCOUNTS;
+    String sql =
+        (one ? Sql.writeOneTransfer(accounts.size()) : before + Sql.WRITE_ALL)
+            + (commit ? "; COMMIT" : "");
     try (PreparedStatement ps = connection.prepareStatement(sql)) {
-      int next = bindTransfers(ps, changes.transfers());
-      next = bindAccounts(ps, next, accounts);
+      int next =
+          one
+              ? bindAccountValues(ps, bindTransferValues(ps, transfers.get(0)), accounts)
+              : bindAccounts(ps, bindTransfers(ps, transfers), accounts);
       ps.setInt(next, accounts.size());
       long rows = execute(ps);
       if (rows != accounts.size()) {
@@ -80,6 +91,56 @@ final class OneStatementWrite {
         throw new SQLException("the write returned no count");
       }
       return rs.getLong(1);
+    }
+  }
+
+  /** Binds one transfer's columns as parameters of their own, from 1; returns the next index. */
+  private static int bindTransferValues(PreparedStatement ps, Transfer t) throws SQLException {
+    TransferId pending = t.pendingId();
+    Refusal refusal = t.refusal();
+    int k = 1;
+    ps.setObject(k++, t.id().toUuid());
+    ps.setLong(k++, t.debit().value());
+    ps.setLong(k++, t.credit().value());
+    ps.setLong(k++, t.amount());
+    ps.setString(k++, t.kind().name());
+    ps.setObject(k++, pending == null ? null : pending.toUuid(), Types.OTHER);
+    setLongOrNull(ps, k++, nanosOrNull(t.timeout()));
+    ps.setString(k++, t.holdState().name());
+    ps.setString(k++, refusal == null ? null : refusal.name());
+    ps.setString(k++, t.code());
+    ps.setLong(k++, Instants.toNanos(t.timestamp()));
+    return k;
+  }
+
+  /**
+   * Binds each account's new image and, as its guard, the image it was judged by, nine parameters
+   * an account, from {@code first}; returns the next index.
+   */
+  private int bindAccountValues(PreparedStatement ps, int first, List<Account> accounts)
+      throws SQLException {
+    int k = first;
+    for (Account a : accounts) {
+      Account was = JdbcTx.judgedBy(judgedBy, a.id());
+      ps.setLong(k++, a.id().value());
+      ps.setString(k++, a.state().name());
+      ps.setLong(k++, a.posted());
+      ps.setLong(k++, a.reserved());
+      setLongOrNull(ps, k++, nanosOrNull(a.expiresAt()));
+      ps.setString(k++, was.state().name());
+      ps.setLong(k++, was.posted());
+      ps.setLong(k++, was.reserved());
+      setLongOrNull(ps, k++, nanosOrNull(was.expiresAt()));
+    }
+    return k;
+  }
+
+  private static void setLongOrNull(PreparedStatement ps, int k, @Nullable Long value)
+      throws SQLException {
+    if (value == null) {
+      ps.setNull(k, Types.BIGINT);
+    } else {
+      ps.setLong(k, value);
     }
   }
 
@@ -125,15 +186,9 @@ final class OneStatementWrite {
     return k;
   }
 
-  /**
-   * Binds the new images and, as their guard, the images they were judged by; in account id order,
-   * so that writes which lock as they go (after believed images, without a locked read) take their
-   * row locks in the same order as every other transaction.
-   */
-  private int bindAccounts(PreparedStatement ps, int first, List<Account> unordered)
+  /** Binds the new images and, as their guard, the images they were judged by, as arrays. */
+  private int bindAccounts(PreparedStatement ps, int first, List<Account> accounts)
       throws SQLException {
-    List<Account> accounts = new ArrayList<>(unordered);
-    accounts.sort(Comparator.comparingLong(a -> a.id().value()));
     int n = accounts.size();
     long[] ids = new long[n];
     String[] states = new String[n];

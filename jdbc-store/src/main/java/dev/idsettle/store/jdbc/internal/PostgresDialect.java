@@ -68,8 +68,10 @@ final class PostgresDialect implements Dialect {
    * (measured with pg_stat_statements: about 70 and 120 us against 50 and 200 us), and the plans do
    * not depend on the arrays' lengths (index look-ups by primary key). So each batch asks for the
    * cached generic plan for its own transaction only ({@code SET LOCAL}), in the round trip of its
-   * lock read; servers without the setting (before PostgreSQL 12, some compatible databases) are
-   * left as they are.
+   * lock read, or of its write when believed images spared the read; servers without the setting
+   * (before PostgreSQL 12, some compatible databases) are left as they are. The write of one
+   * transfer takes no arrays ({@link Sql#writeOneTransfer}), and PostgreSQL keeps its generic plan
+   * by itself.
    */
   private String beforeLock = "";
 

@@ -1,5 +1,7 @@
 package dev.idsettle.store.jdbc.internal;
 
+import java.util.Collections;
+
 /** The statements, shared by every dialect. */
 final class Sql {
   static final String ACCOUNT_COLUMNS =
@@ -84,17 +86,69 @@ final class Sql {
           + TRANSFER_COLUMNS
           + ") SELECT * FROM unnest(?::uuid[], ?::int8[], ?::int8[], ?::int8[], ?::varchar[],"
           + " ?::uuid[], ?::int8[], ?::varchar[], ?::varchar[], ?::varchar[], ?::int8[])),"
-          + " u AS (UPDATE idsettle_account x SET state = v.state, posted = v.posted,"
-          + " reserved = v.reserved, expires_at_ns = v.expires_at_ns, version = x.version + 1"
-          + " FROM unnest(?::int8[], ?::varchar[], ?::int8[], ?::int8[], ?::int8[],"
-          + " ?::varchar[], ?::int8[], ?::int8[], ?::int8[])"
-          + " AS v(id, state, posted, reserved, expires_at_ns, was_state, was_posted, was_reserved,"
-          + " was_expires_at_ns)"
-          + " WHERE x.id = v.id AND x.state = v.was_state AND x.posted = v.was_posted"
-          + " AND x.reserved = v.was_reserved"
-          + " AND x.expires_at_ns IS NOT DISTINCT FROM v.was_expires_at_ns RETURNING 1)"
-          + " SELECT CASE WHEN count(*) = ? THEN count(*) ELSE 1 / (count(*) - count(*)) END"
-          + " FROM u";
+          + guardedUpdateFrom(
+              "unnest(?::int8[], ?::varchar[], ?::int8[], ?::int8[], ?::int8[], ?::varchar[],"
+                  + " ?::int8[], ?::int8[], ?::int8[])");
+
+  /**
+   * The most accounts {@link #writeOneTransfer} takes: a debit, a credit, an activation or a hold
+   * changes two.
+   */
+  static final int ONE_TRANSFER_MAX_ACCOUNTS = 2;
+
+  private static final String[] WRITE_ONE_TRANSFER = {
+    writeOneTransferSql(0), writeOneTransferSql(1), writeOneTransferSql(2)
+  };
+
+  /**
+   * {@link #WRITE_ALL} for one transfer and {@code accounts} images (0, for a refusal, to {@value
+   * #ONE_TRANSFER_MAX_ACCOUNTS}), every value a parameter of its own, bound in the order of the
+   * arrays' elements. PostgreSQL plans a statement of plain parameters for its first five
+   * executions and then keeps the generic plan by itself, so the lone debit's write needs neither
+   * arrays (decoded and unnested for one row each) nor the {@code SET LOCAL plan_cache_mode} sent
+   * with them. Measured in a probe at 8 threads on durable PostgreSQL, alternating in one JVM: 187
+   * to 212 us of machine CPU per lone debit against 245 to 257 with arrays.
+   */
+  static String writeOneTransfer(int accounts) {
+    return WRITE_ONE_TRANSFER[accounts];
+  }
+
+  private static String writeOneTransferSql(int accounts) {
+    String insert =
+        "WITH t AS (INSERT INTO idsettle_transfer ("
+            + TRANSFER_COLUMNS
+            + ") VALUES (?::uuid, ?::int8, ?::int8, ?::int8, ?::varchar, ?::uuid, ?::int8,"
+            + " ?::varchar, ?::varchar, ?::varchar, ?::int8))";
+    if (accounts == 0) {
+      // the count of updated accounts, none, is the last parameter, as in the other shapes
+      return insert + " SELECT ?::int8";
+    }
+    String row =
+        "(?::int8, ?::varchar, ?::int8, ?::int8, ?::int8, ?::varchar, ?::int8, ?::int8, ?::int8)";
+    return insert
+        + ","
+        + guardedUpdateFrom(
+            "(VALUES " + String.join(", ", Collections.nCopies(accounts, row)) + ")");
+  }
+
+  /**
+   * The account images from {@code images} (nine columns: the new image, then the one it was judged
+   * by), each update guarded by its old image, and the count that fails the statement unless every
+   * guard held.
+   */
+  private static String guardedUpdateFrom(String images) {
+    return " u AS (UPDATE idsettle_account x SET state = v.state, posted = v.posted,"
+        + " reserved = v.reserved, expires_at_ns = v.expires_at_ns, version = x.version + 1"
+        + " FROM "
+        + images
+        + " AS v(id, state, posted, reserved, expires_at_ns, was_state, was_posted, was_reserved,"
+        + " was_expires_at_ns)"
+        + " WHERE x.id = v.id AND x.state = v.was_state AND x.posted = v.was_posted"
+        + " AND x.reserved = v.was_reserved"
+        + " AND x.expires_at_ns IS NOT DISTINCT FROM v.was_expires_at_ns RETURNING 1)"
+        + " SELECT CASE WHEN count(*) = ? THEN count(*) ELSE 1 / (count(*) - count(*)) END"
+        + " FROM u";
+  }
 
   /** The SQLSTATE of {@link #WRITE_ALL} when a guard did not hold: division by zero. */
   static final String GUARD_FAILED = "22012";
