@@ -10,6 +10,9 @@ import dev.idsettle.ledger.CommandResult;
 import dev.idsettle.ledger.Ledger;
 import dev.idsettle.ledger.LedgerBatch;
 import dev.idsettle.store.jdbc.internal.Failures;
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Method;
+import java.lang.reflect.Proxy;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -19,6 +22,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
+import javax.sql.DataSource;
+import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -76,8 +81,8 @@ class PostgresStoreTest extends JdbcStoreContractBase {
                 + " || coalesce(sum(custom_plans), 0) || ' custom' FROM pg_prepared_statements"
                 + " WHERE statement LIKE ";
         assertThat(single(s, plans + "'%WITH t AS (INSERT INTO idsettle_transfer % VALUES %'"))
-            .as("the 20 writes of one debit, the same text whether read under lock or not")
-            .isEqualTo("11 generic, 5 custom");
+            .as("the 19 writes of one debit judged by believed images, each alone")
+            .isEqualTo("10 generic, 5 custom");
         assertThat(
                 single(
                     s,
@@ -90,6 +95,78 @@ class PostgresStoreTest extends JdbcStoreContractBase {
     }
     assertThat(ledger.account(ids.get(0)).orElseThrow().posted()).isEqualTo(980);
     assertThat(ledger.account(ids.get(2)).orElseThrow().posted()).isEqualTo(980);
+  }
+
+  /**
+   * A lone debit judged by believed images sends one statement and nothing else, so it runs in
+   * auto-commit mode as a transaction of its own, without {@code BEGIN} and {@code COMMIT}; a batch
+   * of two debits is an explicit transaction whose write carries the {@code COMMIT}. Either way the
+   * pooled connection goes back in the mode the pool gave it.
+   */
+  @ParameterizedTest(name = "pool in auto-commit: {0}")
+  @ValueSource(booleans = {true, false})
+  void aLoneWriteCommitsItselfAndTheConnectionKeepsItsMode(boolean poolAutoCommit)
+      throws SQLException {
+    List<AccountId> ids = f.activeIds(3, 1_000);
+    try (HikariDataSource one = TestDatabases.postgresPool(pool.getJdbcUrl(), 1, poolAutoCommit)) {
+      List<String> prepared = new ArrayList<>();
+      Ledger onOne =
+          Ledger.builder(JdbcStore.builder(watching(one, prepared)).build()).clock(clock).build();
+      // the first debit of each kind reads under lock; the second is judged by believed images
+      for (int i = 0; i < 2; i++) {
+        assertThat(onOne.submit(LedgerBatch.create().add(f.debit(ids.get(0), 1))).get(0).applied())
+            .isTrue();
+        LedgerBatch two =
+            LedgerBatch.create().add(f.debit(ids.get(1), 1)).add(f.debit(ids.get(2), 1));
+        assertThat(onOne.submit(two)).allMatch(CommandResult::applied);
+      }
+      List<String> writes = prepared.stream().filter(p -> p.contains("WITH t AS")).toList();
+      assertThat(writes).hasSize(4);
+      assertThat(writes.get(0)).startsWith("manual: WITH").endsWith("; COMMIT");
+      assertThat(writes.get(1)).startsWith("manual: WITH").endsWith("; COMMIT");
+      assertThat(writes.get(2)).startsWith("auto: WITH").doesNotContain("COMMIT");
+      assertThat(writes.get(3)).startsWith("manual: SET LOCAL").endsWith("; COMMIT");
+      try (Connection c = one.getConnection()) {
+        assertThat(c.getAutoCommit()).isEqualTo(poolAutoCommit);
+      }
+    }
+    assertThat(ledger.account(ids.get(0)).orElseThrow().posted()).isEqualTo(998);
+    assertThat(ledger.account(ids.get(2)).orElseThrow().posted()).isEqualTo(998);
+  }
+
+  /**
+   * {@code ds}, noting each statement prepared, after the connection's mode: "auto: " or "manual:
+   * ".
+   */
+  private static DataSource watching(DataSource ds, List<String> prepared) {
+    return (DataSource)
+        Proxy.newProxyInstance(
+            PostgresStoreTest.class.getClassLoader(),
+            new Class<?>[] {DataSource.class},
+            (proxy, method, args) -> {
+              Object result = invoke(method, ds, args);
+              if (!(result instanceof Connection c)) {
+                return result;
+              }
+              return Proxy.newProxyInstance(
+                  PostgresStoreTest.class.getClassLoader(),
+                  new Class<?>[] {Connection.class},
+                  (p, m, a) -> {
+                    if (m.getName().equals("prepareStatement")) {
+                      prepared.add((c.getAutoCommit() ? "auto: " : "manual: ") + a[0]);
+                    }
+                    return invoke(m, c, a);
+                  });
+            });
+  }
+
+  private static @Nullable Object invoke(Method method, Object target, @Nullable Object[] args)
+      throws Throwable {
+    try {
+      return method.invoke(target, args);
+    } catch (InvocationTargetException e) {
+      throw requireNonNull(e.getCause());
+    }
   }
 
   private static String single(Statement s, String sql) throws SQLException {

@@ -65,6 +65,13 @@ final class TestDatabases {
     return new HikariDataSource(config);
   }
 
+  /** A pool whose connections start in auto-commit mode or not, as {@code autoCommit} says. */
+  static HikariDataSource postgresPool(String url, int size, boolean autoCommit) {
+    HikariConfig config = postgresConfig(url, size);
+    config.setAutoCommit(autoCommit);
+    return new HikariDataSource(config);
+  }
+
   private static HikariConfig postgresConfig(String url, int size) {
     HikariConfig config = new HikariConfig();
     config.setJdbcUrl(url);

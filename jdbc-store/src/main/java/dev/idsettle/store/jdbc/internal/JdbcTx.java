@@ -39,6 +39,9 @@ public final class JdbcTx implements LedgerTx {
   /** Whether the write sent the commit with it. */
   private boolean committed;
 
+  /** Whether anything was asked of the database in this transaction yet. */
+  private boolean spoke;
+
   /** Rows changed since the dialect last wrote what this transaction changed. */
   private int unwritten;
 
@@ -53,6 +56,7 @@ public final class JdbcTx implements LedgerTx {
 
   @Override
   public Map<TransferId, Transfer> findTransfers(Collection<TransferId> ids) {
+    spoke = true;
     try {
       return lookups.transfers(connection, ids);
     } catch (SQLException e) {
@@ -62,6 +66,7 @@ public final class JdbcTx implements LedgerTx {
 
   @Override
   public Locked lock(Collection<AccountId> accounts, Collection<TransferId> transfers) {
+    spoke = true;
     try {
       Map<AccountId, Account> locked = accounts.isEmpty() ? Map.of() : lockAccounts(accounts);
       return new Locked(locked, lookups.transfers(connection, transfers));
@@ -110,6 +115,7 @@ public final class JdbcTx implements LedgerTx {
 
   @Override
   public List<Transfer> expiredHolds(Collection<AccountId> accounts, Instant now) {
+    spoke = true;
     try {
       return lookups.expiredHolds(connection, accounts, now);
     } catch (SQLException e) {
@@ -119,6 +125,7 @@ public final class JdbcTx implements LedgerTx {
 
   @Override
   public Set<AccountId> insertAccounts(List<Account> accounts) {
+    spoke = true;
     return new AccountInserter(connection, lookups, this::changed).insert(accounts);
   }
 
@@ -159,12 +166,16 @@ public final class JdbcTx implements LedgerTx {
   }
 
   private void write(Changes changes, boolean last) {
+    boolean first = !spoke;
+    spoke = true;
     if (lookups.dialect().writesInOneStatement()) {
       // without a locked read, the settings it would have carried go with the write
       String before = locked ? "" : lookups.dialect().beforeLock();
       // the write is the transaction's last statement unless holds are to be resolved after it
       boolean commit = last && changes.resolvedHolds().isEmpty();
-      committed = new OneStatementWrite(connection, judgedBy, before, commit).write(changes);
+      committed =
+          new OneStatementWrite(connection, judgedBy, before, commit, commit && first)
+              .write(changes);
     } else {
       if (!changes.transfers().isEmpty()) {
         insertTransfers(changes.transfers());
