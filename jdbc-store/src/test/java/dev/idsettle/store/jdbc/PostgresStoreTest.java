@@ -63,13 +63,7 @@ class PostgresStoreTest extends JdbcStoreContractBase {
     List<AccountId> ids = f.activeIds(3, 1_000);
     try (HikariDataSource one = TestDatabases.postgresPool(pool.getJdbcUrl(), 1)) {
       Ledger onOne = Ledger.builder(JdbcStore.builder(one).build()).clock(clock).build();
-      for (int i = 0; i < 20; i++) {
-        assertThat(onOne.submit(LedgerBatch.create().add(f.debit(ids.get(0), 1))).get(0).applied())
-            .isTrue();
-        LedgerBatch two =
-            LedgerBatch.create().add(f.debit(ids.get(1), 1)).add(f.debit(ids.get(2), 1));
-        assertThat(onOne.submit(two)).allMatch(CommandResult::applied);
-      }
+      debitAloneAndInTwos(onOne, ids, 20);
       try (Connection c = one.getConnection();
           Statement s = c.createStatement()) {
         assertThat(single(s, "SHOW plan_cache_mode")).isEqualTo("auto");
@@ -113,13 +107,7 @@ class PostgresStoreTest extends JdbcStoreContractBase {
       Ledger onOne =
           Ledger.builder(JdbcStore.builder(watching(one, prepared)).build()).clock(clock).build();
       // the first debit of each kind reads under lock; the second is judged by believed images
-      for (int i = 0; i < 2; i++) {
-        assertThat(onOne.submit(LedgerBatch.create().add(f.debit(ids.get(0), 1))).get(0).applied())
-            .isTrue();
-        LedgerBatch two =
-            LedgerBatch.create().add(f.debit(ids.get(1), 1)).add(f.debit(ids.get(2), 1));
-        assertThat(onOne.submit(two)).allMatch(CommandResult::applied);
-      }
+      debitAloneAndInTwos(onOne, ids, 2);
       List<String> writes = prepared.stream().filter(p -> p.contains("WITH t AS")).toList();
       assertThat(writes).hasSize(4);
       assertThat(writes.get(0)).startsWith("manual: WITH").endsWith("; COMMIT");
@@ -132,6 +120,20 @@ class PostgresStoreTest extends JdbcStoreContractBase {
     }
     assertThat(ledger.account(ids.get(0)).orElseThrow().posted()).isEqualTo(998);
     assertThat(ledger.account(ids.get(2)).orElseThrow().posted()).isEqualTo(998);
+  }
+
+  /**
+   * {@code rounds} times: debits the first of {@code ids} in a batch of its own, then the second
+   * and third together, one each.
+   */
+  private void debitAloneAndInTwos(Ledger onOne, List<AccountId> ids, int rounds) {
+    for (int i = 0; i < rounds; i++) {
+      assertThat(onOne.submit(LedgerBatch.create().add(f.debit(ids.get(0), 1))).get(0).applied())
+          .isTrue();
+      LedgerBatch two =
+          LedgerBatch.create().add(f.debit(ids.get(1), 1)).add(f.debit(ids.get(2), 1));
+      assertThat(onOne.submit(two)).allMatch(CommandResult::applied);
+    }
   }
 
   /**
