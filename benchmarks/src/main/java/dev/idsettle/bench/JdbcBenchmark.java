@@ -194,10 +194,16 @@ public class JdbcBenchmark {
       session = new RawDebits.Session(benchmark.database.pool());
     }
 
-    /** Returns the connection to the pool. */
+    /**
+     * Returns the connection to the pool, unless the trial's own teardown, which JMH may run first
+     * on another thread, has closed the pool and its connections already (HikariCP then fails the
+     * connection's close with a NullPointerException).
+     */
     @TearDown(Level.Trial)
-    public void tearDown() throws SQLException {
-      session.close();
+    public void tearDown(JdbcBenchmark benchmark) throws SQLException {
+      if (!benchmark.database.pool().isClosed()) {
+        session.close();
+      }
     }
   }
 
