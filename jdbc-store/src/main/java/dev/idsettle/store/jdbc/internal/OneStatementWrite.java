@@ -77,7 +77,14 @@ final class OneStatementWrite {
     String sql =
         (one ? Sql.writeOneTransfer(accounts.size()) : before + Sql.WRITE_ALL)
             + (commit && !autoCommit ? "; COMMIT" : "");
-    try (PreparedStatement ps = autoCommitted(autoCommit, sql)) {
+    if (autoCommit) {
+      try {
+        connection.setAutoCommit(true);
+      } catch (SQLException e) {
+        throw Failures.beforeCommit("starting the write", e);
+      }
+    }
+    try (PreparedStatement ps = connection.prepareStatement(sql)) {
       int next =
           one
               ? bindAccountValues(ps, bindTransferValues(ps, transfers.get(0)), accounts)
@@ -100,13 +107,6 @@ final class OneStatementWrite {
         manualCommit();
       }
     }
-  }
-
-  private PreparedStatement autoCommitted(boolean autoCommit, String sql) throws SQLException {
-    if (autoCommit) {
-      connection.setAutoCommit(true);
-    }
-    return connection.prepareStatement(sql);
   }
 
   private void manualCommit() {

@@ -151,8 +151,10 @@ final class Rows {
   /** {@code all} in consecutive views of at most {@code size} elements (none if it is empty). */
   static <T> List<List<T>> slices(List<T> all, int size) {
     List<List<T>> slices = new ArrayList<>(all.size() / size + 1);
-    for (int from = 0; from < all.size(); from += Math.min(all.size() - from, size)) {
-      slices.add(all.subList(from, from + Math.min(all.size() - from, size)));
+    for (int from = 0; from < all.size(); ) {
+      int to = from + Math.min(all.size() - from, size); // size may be Integer.MAX_VALUE
+      slices.add(all.subList(from, to));
+      from = to;
     }
     return slices;
   }
