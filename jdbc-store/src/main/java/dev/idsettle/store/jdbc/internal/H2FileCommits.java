@@ -100,12 +100,6 @@ final class H2FileCommits {
     }
   }
 
-  /** A commit or a roll-back. */
-  @FunctionalInterface
-  interface End {
-    void run() throws SQLException;
-  }
-
   /**
    * Commits ({@code commit}) or rolls back a transaction that has written part of itself with
    * {@link #writeUncommitted}, under the write lock, where no other commit is in progress: H2

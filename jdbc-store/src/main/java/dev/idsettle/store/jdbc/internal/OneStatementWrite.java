@@ -10,7 +10,6 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Types;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -87,7 +86,7 @@ final class OneStatementWrite {
     try (PreparedStatement ps = connection.prepareStatement(sql)) {
       int next =
           one
-              ? bindAccountValues(ps, bindTransferValues(ps, transfers.get(0)), accounts)
+              ? bindAccountValues(ps, Rows.bindInsert(ps, transfers.get(0)), accounts)
               : bindAccounts(ps, bindTransfers(ps, transfers), accounts);
       ps.setInt(next, accounts.size());
       long rows = execute(ps);
@@ -127,25 +126,6 @@ final class OneStatementWrite {
     }
   }
 
-  /** Binds one transfer's columns as parameters of their own, from 1; returns the next index. */
-  private static int bindTransferValues(PreparedStatement ps, Transfer t) throws SQLException {
-    TransferId pending = t.pendingId();
-    Refusal refusal = t.refusal();
-    int k = 1;
-    ps.setObject(k++, t.id().toUuid());
-    ps.setLong(k++, t.debit().value());
-    ps.setLong(k++, t.credit().value());
-    ps.setLong(k++, t.amount());
-    ps.setString(k++, t.kind().name());
-    ps.setObject(k++, pending == null ? null : pending.toUuid(), Types.OTHER);
-    setLongOrNull(ps, k++, nanosOrNull(t.timeout()));
-    ps.setString(k++, t.holdState().name());
-    ps.setString(k++, refusal == null ? null : refusal.name());
-    ps.setString(k++, t.code());
-    ps.setLong(k++, Instants.toNanos(t.timestamp()));
-    return k;
-  }
-
   /**
    * Binds each account's new image and, as its guard, the image it was judged by, nine parameters
    * an account, from {@code first}; returns the next index.
@@ -159,22 +139,13 @@ final class OneStatementWrite {
       ps.setString(k++, a.state().name());
       ps.setLong(k++, a.posted());
       ps.setLong(k++, a.reserved());
-      setLongOrNull(ps, k++, nanosOrNull(a.expiresAt()));
+      Rows.setInstant(ps, k++, a.expiresAt());
       ps.setString(k++, was.state().name());
       ps.setLong(k++, was.posted());
       ps.setLong(k++, was.reserved());
-      setLongOrNull(ps, k++, nanosOrNull(was.expiresAt()));
+      Rows.setInstant(ps, k++, was.expiresAt());
     }
     return k;
-  }
-
-  private static void setLongOrNull(PreparedStatement ps, int k, @Nullable Long value)
-      throws SQLException {
-    if (value == null) {
-      ps.setNull(k, Types.BIGINT);
-    } else {
-      ps.setLong(k, value);
-    }
   }
 
   private int bindTransfers(PreparedStatement ps, List<Transfer> transfers) throws SQLException {

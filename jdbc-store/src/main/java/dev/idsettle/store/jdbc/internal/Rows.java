@@ -109,8 +109,11 @@ final class Rows {
         Instants.fromNanos(rs.getLong(11)));
   }
 
-  /** Binds {@link Sql#INSERT_TRANSFER}'s parameters. */
-  static void bindInsert(PreparedStatement ps, Transfer t) throws SQLException {
+  /**
+   * Binds a transfer's {@link Sql#TRANSFER_COLUMNS}, in that order, as parameters 1 to 11 (those of
+   * {@link Sql#INSERT_TRANSFER}); returns the next index.
+   */
+  static int bindInsert(PreparedStatement ps, Transfer t) throws SQLException {
     ps.setObject(1, t.id().toUuid());
     ps.setLong(2, t.debit().value());
     ps.setLong(3, t.credit().value());
@@ -132,9 +135,11 @@ final class Rows {
     }
     ps.setString(10, t.code());
     ps.setLong(11, Instants.toNanos(t.timestamp()));
+    return 12;
   }
 
-  private static void setInstant(PreparedStatement ps, int index, @Nullable Instant instant)
+  /** Binds {@code instant} as epoch nanoseconds, or SQL NULL. */
+  static void setInstant(PreparedStatement ps, int index, @Nullable Instant instant)
       throws SQLException {
     if (instant == null) {
       ps.setNull(index, Types.BIGINT);
