@@ -18,8 +18,11 @@ import java.util.Objects;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 
-/** Databases for tests: H2 files under target/, one durable embedded PostgreSQL per JVM. */
-final class TestDatabases {
+/**
+ * Databases for tests: H2 files under target/, one durable embedded PostgreSQL per JVM. Public for
+ * the tests of the store's internals.
+ */
+public final class TestDatabases {
   static final Path DIR = Path.of(System.getProperty("idsettle.test.dir", "target/test-db"));
 
   private static @Nullable EmbeddedPostgres postgres;
@@ -27,13 +30,13 @@ final class TestDatabases {
   private TestDatabases() {}
 
   /** The JDBC URL of a new, empty H2 file database. */
-  static String newH2Url(String name) {
+  public static String newH2Url(String name) {
     Path file = DIR.resolve("h2").resolve(name + "-" + shortId()).toAbsolutePath();
     return "jdbc:h2:file:" + file;
   }
 
   /** A pool over an H2 database. */
-  static HikariDataSource h2Pool(String url, int size) {
+  public static HikariDataSource h2Pool(String url, int size) {
     HikariConfig config = new HikariConfig();
     config.setJdbcUrl(url);
     config.setUsername("sa");

@@ -18,6 +18,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
+import org.jspecify.annotations.Nullable;
 
 /**
  * One open transaction on one connection. Each method is one round trip per statement it needs;
@@ -190,43 +191,63 @@ public final class JdbcTx implements LedgerTx {
   }
 
   private void insertTransfers(List<Transfer> transfers) {
-    int slice = lookups.dialect().rowsBetweenWrites();
-    try (PreparedStatement ps = connection.prepareStatement(Sql.INSERT_TRANSFER)) {
-      for (List<Transfer> some : Rows.slices(transfers, slice)) {
-        for (Transfer t : some) {
-          Rows.bindInsert(ps, t);
-          ps.addBatch();
-        }
-        ps.executeBatch();
-        changed(some.size());
-      }
+    try {
+      executeInSlices(Sql.INSERT_TRANSFER, transfers, Rows::bindInsert, null);
     } catch (SQLException e) {
       throw writeFailed(e);
     }
   }
 
   private void updateAccounts(List<Account> accounts) {
-    int slice = lookups.dialect().rowsBetweenWrites();
-    try (PreparedStatement ps = connection.prepareStatement(Sql.UPDATE_ACCOUNT)) {
-      for (List<Account> some : Rows.slices(accounts, slice)) {
-        for (Account a : some) {
-          Rows.bindUpdate(ps, a, judgedBy(judgedBy, a.id()));
-          ps.addBatch();
-        }
-        int[] counts = ps.executeBatch();
-        for (int i = 0; i < counts.length; i++) {
-          if (counts[i] != 1) {
-            throw changedAfterLock("account " + some.get(i).id());
-          }
-        }
-        changed(some.size());
-      }
+    try {
+      executeInSlices(
+          Sql.UPDATE_ACCOUNT,
+          accounts,
+          (ps, a) -> Rows.bindUpdate(ps, a, judgedBy(judgedBy, a.id())),
+          (a, count) -> changedAfterLock("account " + a.id()));
       for (Account a : accounts) {
         judgedBy.put(a.id(), a);
       }
     } catch (SQLException e) {
       throw writeFailed(e);
     }
+  }
+
+  /**
+   * Runs {@code sql} as JDBC batches over {@code rows}, at most {@link Dialect#rowsBetweenWrites()}
+   * rows a batch: binds each row with {@code bind}, fails with {@code notOne}'s exception on the
+   * first row whose count is not 1 (counts unchecked if {@code null}), and counts the rows each
+   * batch changed ({@link #changed}).
+   */
+  private <T> void executeInSlices(
+      String sql, List<T> rows, Binder<T> bind, @Nullable NotOneRow<T> notOne) throws SQLException {
+    try (PreparedStatement ps = connection.prepareStatement(sql)) {
+      for (List<T> some : Rows.slices(rows, lookups.dialect().rowsBetweenWrites())) {
+        for (T row : some) {
+          bind.bind(ps, row);
+          ps.addBatch();
+        }
+        int[] counts = ps.executeBatch();
+        for (int i = 0; notOne != null && i < counts.length; i++) {
+          if (counts[i] != 1) {
+            throw notOne.failure(some.get(i), counts[i]);
+          }
+        }
+        changed(some.size());
+      }
+    }
+  }
+
+  /** Binds one row of a batched statement. */
+  @FunctionalInterface
+  private interface Binder<T> {
+    void bind(PreparedStatement ps, T row) throws SQLException;
+  }
+
+  /** The failure of a batched statement that changed {@code count} rows, not 1, for {@code row}. */
+  @FunctionalInterface
+  private interface NotOneRow<T> {
+    RuntimeException failure(T row, int count);
   }
 
   /**
@@ -290,29 +311,23 @@ public final class JdbcTx implements LedgerTx {
   }
 
   private void resolveHolds(List<Transfer> holds) {
-    int slice = lookups.dialect().rowsBetweenWrites();
-    try (PreparedStatement ps = connection.prepareStatement(Sql.RESOLVE_HOLD)) {
-      for (List<Transfer> some : Rows.slices(holds, slice)) {
-        for (Transfer hold : some) {
-          ps.setString(1, hold.holdState().name());
-          ps.setObject(2, hold.id().toUuid());
-          ps.addBatch();
-        }
-        int[] counts = ps.executeBatch();
-        for (int i = 0; i < counts.length; i++) {
-          if (counts[i] != 1) {
-            throw new RetryableStoreException(
-                "hold "
-                    + some.get(i).id()
-                    + " was no longer open when resolved to "
-                    + some.get(i).holdState()
-                    + " (row count "
-                    + counts[i]
-                    + "); nothing was committed");
-          }
-        }
-        changed(some.size());
-      }
+    try {
+      executeInSlices(
+          Sql.RESOLVE_HOLD,
+          holds,
+          (ps, hold) -> {
+            ps.setString(1, hold.holdState().name());
+            ps.setObject(2, hold.id().toUuid());
+          },
+          (hold, count) ->
+              new RetryableStoreException(
+                  "hold "
+                      + hold.id()
+                      + " was no longer open when resolved to "
+                      + hold.holdState()
+                      + " (row count "
+                      + count
+                      + "); nothing was committed"));
     } catch (SQLException e) {
       throw Failures.beforeCommit("resolving holds", e);
     }

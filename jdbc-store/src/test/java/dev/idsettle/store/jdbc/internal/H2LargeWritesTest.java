@@ -3,7 +3,6 @@ package dev.idsettle.store.jdbc.internal;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import dev.idsettle.ledger.Account;
 import dev.idsettle.ledger.AccountId;
@@ -11,7 +10,7 @@ import dev.idsettle.ledger.ExpiryPolicy;
 import dev.idsettle.ledger.IdHash;
 import dev.idsettle.store.jdbc.JdbcStore;
 import dev.idsettle.store.jdbc.SchemaMigrator;
-import java.nio.file.Path;
+import dev.idsettle.store.jdbc.TestDatabases;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -19,7 +18,6 @@ import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.Currency;
 import java.util.List;
-import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
 import javax.sql.DataSource;
 import org.junit.jupiter.api.AfterEach;
@@ -43,16 +41,7 @@ class H2LargeWritesTest {
 
   @BeforeEach
   void open() throws SQLException {
-    Path file =
-        Path.of(System.getProperty("idsettle.test.dir", "target/test-db"))
-            .resolve("h2")
-            .resolve("large-" + UUID.randomUUID().toString().substring(0, 8))
-            .toAbsolutePath();
-    HikariConfig config = new HikariConfig();
-    config.setJdbcUrl("jdbc:h2:file:" + file);
-    config.setUsername("sa");
-    config.setMaximumPoolSize(2);
-    pool = new HikariDataSource(config);
+    pool = TestDatabases.h2Pool(TestDatabases.newH2Url("large"), 2);
     SchemaMigrator.of(pool).migrate();
     store = JdbcStore.builder(pool).build();
     path = query(pool, "SELECT DATABASE_PATH()");
