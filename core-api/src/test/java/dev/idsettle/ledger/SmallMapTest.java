@@ -1,16 +1,16 @@
 package dev.idsettle.ledger;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.quicktheories.QuickTheory.qt;
+import static org.quicktheories.generators.SourceDSL.integers;
+import static org.quicktheories.generators.SourceDSL.lists;
+import static org.quicktheories.generators.SourceDSL.longs;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
-import net.jqwik.api.ForAll;
-import net.jqwik.api.Property;
-import net.jqwik.api.constraints.IntRange;
-import net.jqwik.api.constraints.Size;
 import org.junit.jupiter.api.Test;
 
 class SmallMapTest {
@@ -30,9 +30,14 @@ class SmallMapTest {
   }
 
   /** Puts, gets and removes as a LinkedHashMap does, below and past the linear-scan size. */
-  @Property(tries = 200)
-  void behavesAsALinkedHashMap(
-      @ForAll @Size(max = 60) List<@IntRange(min = 0, max = 30) Integer> keys, @ForAll long seed) {
+  @Test
+  void behavesAsALinkedHashMap() {
+    qt().withExamples(200)
+        .forAll(lists().of(integers().between(0, 30)).ofSizeBetween(0, 60), longs().all())
+        .checkAssert(SmallMapTest::behavesAsALinkedHashMap);
+  }
+
+  private static void behavesAsALinkedHashMap(List<Integer> keys, long seed) {
     Random random = new Random(seed);
     SmallMap<Integer, Integer> map = new SmallMap<>(1);
     Map<Integer, Integer> model = new LinkedHashMap<>();
