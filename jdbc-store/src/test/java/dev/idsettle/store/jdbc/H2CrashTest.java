@@ -1,11 +1,16 @@
 package dev.idsettle.store.jdbc;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.zaxxer.hikari.HikariDataSource;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.Statement;
 import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
@@ -14,7 +19,7 @@ import org.junit.jupiter.params.provider.EnumSource;
  * reopening, the invariants hold, no batch is half applied, and every confirmed batch is there. Run
  * with each durability the store sets: {@code POWER_LOSS} writes with {@code CHECKPOINT SYNC}
  * instead, and must keep at least the guarantee of the default (a power loss itself cannot be
- * simulated here).
+ * simulated here). A negative control runs the same on H2's default, which must fail the check.
  */
 class H2CrashTest {
 
@@ -24,6 +29,45 @@ class H2CrashTest {
       names = {"PROCESS_CRASH", "POWER_LOSS"})
   void killedProcessLosesNothingItConfirmed(H2Durability durability) throws Exception {
     String url = TestDatabases.newH2Url("crash");
+    Path log = runAndKill(url, durability);
+
+    try (HikariDataSource pool = TestDatabases.h2Pool(url, 2)) {
+      int confirmed = CrashLog.verify(JdbcStore.builder(pool).build(), log);
+      System.out.printf(
+          "[H2 crash, %s] %d confirmed batches all present after SIGKILL%n", durability, confirmed);
+      assertThat(confirmed).isGreaterThanOrEqualTo(300);
+    }
+  }
+
+  /**
+   * The negative control: the same run on H2's own default ({@code WRITE_DELAY} 500 ms, left as it
+   * is by {@code AS_CONFIGURED}) loses batches it confirmed, and the check above sees it.
+   */
+  @Test
+  void theSameRunCatchesTheLossOfH2sDefaultWriteDelay() throws Exception {
+    String url = TestDatabases.newH2Url("crash-default");
+    Path log = runAndKill(url, H2Durability.AS_CONFIGURED);
+
+    try (HikariDataSource pool = TestDatabases.h2Pool(url, 2)) {
+      try (Connection c = pool.getConnection();
+          Statement s = c.createStatement();
+          ResultSet rs =
+              s.executeQuery(
+                  "SELECT SETTING_VALUE FROM INFORMATION_SCHEMA.SETTINGS"
+                      + " WHERE SETTING_NAME = 'WRITE_DELAY'")) {
+        assertThat(rs.next()).isTrue();
+        assertThat(rs.getString(1)).as("the run used H2's default").isEqualTo("500");
+      }
+      JdbcStore reopened = JdbcStore.builder(pool).h2Durability(H2Durability.AS_CONFIGURED).build();
+      assertThatThrownBy(() -> CrashLog.verify(reopened, log))
+          .isInstanceOf(AssertionError.class)
+          .hasMessageContaining("confirmed batch")
+          .hasMessageContaining("survived");
+    }
+  }
+
+  /** Runs {@link H2CrashChild} on {@code url} until it confirmed 300 batches, then SIGKILLs it. */
+  private static Path runAndKill(String url, H2Durability durability) throws Exception {
     Path log = TestDatabases.DIR.resolve("crash-" + TestDatabases.shortId() + ".log");
     Files.createDirectories(log.getParent());
     Files.writeString(log, "");
@@ -50,13 +94,7 @@ class H2CrashTest {
       child.destroyForcibly(); // SIGKILL on Linux
       child.waitFor();
     }
-
-    try (HikariDataSource pool = TestDatabases.h2Pool(url, 2)) {
-      int confirmed = CrashLog.verify(JdbcStore.builder(pool).build(), log);
-      System.out.printf(
-          "[H2 crash, %s] %d confirmed batches all present after SIGKILL%n", durability, confirmed);
-      assertThat(confirmed).isGreaterThanOrEqualTo(300);
-    }
+    return log;
   }
 
   private static long countDone(Path log) throws java.io.IOException {

@@ -10,15 +10,11 @@ import dev.idsettle.ledger.Ledger;
 import dev.idsettle.ledger.LedgerBatch;
 import dev.idsettle.ledger.LedgerCommand;
 import dev.idsettle.spi.StoreException;
-import java.io.PrintWriter;
-import java.lang.reflect.InvocationTargetException;
-import java.lang.reflect.Method;
 import java.lang.reflect.Proxy;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.logging.Logger;
 import javax.sql.DataSource;
 import org.junit.jupiter.api.Test;
 
@@ -33,7 +29,7 @@ class LostCommitAcknowledgementTest {
     try (HikariDataSource pool = TestDatabases.newPostgresPool(2)) {
       SchemaMigrator.of(pool).migrate();
       AtomicBoolean breakNextCommit = new AtomicBoolean();
-      JdbcStore store = JdbcStore.builder(new BreakingDataSource(pool, breakNextCommit)).build();
+      JdbcStore store = JdbcStore.builder(breaking(pool, breakNextCommit)).build();
       Ledger ledger = Ledger.over(store);
       Fixture f = new Fixture(ledger);
       AccountId id = f.activeIds(1, 100).get(0);
@@ -52,89 +48,43 @@ class LostCommitAcknowledgementTest {
   }
 
   /**
-   * Hands out connections whose commit, when armed, commits and then fails as a lost link: the
-   * connection's own commit, or a statement that carries {@code COMMIT} in its round trip.
+   * Connections whose commit, when armed, commits and then fails as a lost link: the connection's
+   * own commit, or a statement that carries {@code COMMIT} in its round trip.
    */
-  private record BreakingDataSource(DataSource delegate, AtomicBoolean armed)
-      implements DataSource {
-    @Override
-    public Connection getConnection() throws SQLException {
-      Connection real = delegate.getConnection();
-      return (Connection)
-          Proxy.newProxyInstance(
-              getClass().getClassLoader(),
-              new Class<?>[] {Connection.class},
-              (proxy, method, args) -> {
-                Object result = invoke(method, real, args);
-                if (method.getName().equals("commit")) {
-                  breakIfArmed();
-                }
-                if (method.getName().equals("prepareStatement")
-                    && ((String) args[0]).endsWith("; COMMIT")) {
-                  PreparedStatement statement = (PreparedStatement) result;
-                  return Proxy.newProxyInstance(
-                      getClass().getClassLoader(),
-                      new Class<?>[] {PreparedStatement.class},
-                      (p, m, a) -> {
-                        Object r = invoke(m, statement, a);
-                        if (m.getName().equals("execute")) {
-                          breakIfArmed();
-                        }
-                        return r;
-                      });
-                }
-                return result;
-              });
-    }
+  private static DataSource breaking(DataSource delegate, AtomicBoolean armed) {
+    return new WrappingDataSource(
+        delegate,
+        real ->
+            (Connection)
+                Proxy.newProxyInstance(
+                    LostCommitAcknowledgementTest.class.getClassLoader(),
+                    new Class<?>[] {Connection.class},
+                    (proxy, method, args) -> {
+                      Object result = WrappingDataSource.invoke(method, real, args);
+                      if (method.getName().equals("commit")) {
+                        breakIfArmed(armed);
+                      }
+                      if (method.getName().equals("prepareStatement")
+                          && ((String) args[0]).endsWith("; COMMIT")) {
+                        PreparedStatement statement = (PreparedStatement) result;
+                        return Proxy.newProxyInstance(
+                            LostCommitAcknowledgementTest.class.getClassLoader(),
+                            new Class<?>[] {PreparedStatement.class},
+                            (p, m, a) -> {
+                              Object r = WrappingDataSource.invoke(m, statement, a);
+                              if (m.getName().equals("execute")) {
+                                breakIfArmed(armed);
+                              }
+                              return r;
+                            });
+                      }
+                      return result;
+                    }));
+  }
 
-    private void breakIfArmed() throws SQLException {
-      if (armed.compareAndSet(true, false)) {
-        throw new SQLException("An I/O error occurred while sending to the backend.", "08006");
-      }
-    }
-
-    private static Object invoke(Method method, Object target, Object[] args) throws Throwable {
-      try {
-        return method.invoke(target, args);
-      } catch (InvocationTargetException e) {
-        throw e.getCause();
-      }
-    }
-
-    @Override
-    public Connection getConnection(String user, String password) throws SQLException {
-      throw new SQLException("not used");
-    }
-
-    @Override
-    public PrintWriter getLogWriter() {
-      return new PrintWriter(System.err);
-    }
-
-    @Override
-    public void setLogWriter(PrintWriter out) {}
-
-    @Override
-    public void setLoginTimeout(int seconds) {}
-
-    @Override
-    public int getLoginTimeout() {
-      return 0;
-    }
-
-    @Override
-    public Logger getParentLogger() {
-      return Logger.getGlobal();
-    }
-
-    @Override
-    public <T> T unwrap(Class<T> iface) throws SQLException {
-      throw new SQLException("not a wrapper");
-    }
-
-    @Override
-    public boolean isWrapperFor(Class<?> iface) {
-      return false;
+  private static void breakIfArmed(AtomicBoolean armed) throws SQLException {
+    if (armed.compareAndSet(true, false)) {
+      throw new SQLException("An I/O error occurred while sending to the backend.", "08006");
     }
   }
 }
