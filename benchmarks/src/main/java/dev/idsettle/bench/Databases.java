@@ -19,8 +19,8 @@ import org.jspecify.annotations.Nullable;
 /**
  * A fresh database for one benchmark trial, under {@code target/bench-db/}: either a durable
  * embedded PostgreSQL ({@code fsync} and {@code synchronous_commit} turned on and checked with
- * {@code SHOW}: zonky turns both off) or an H2 file. Closing stops the server and deletes the files
- * (an H2 file grows ~6 KB per debit).
+ * {@code SHOW}: zonky turns both off), an H2 file or a SQLite file. Closing stops the server and
+ * deletes the files (an H2 file grows ~6 KB per debit).
  */
 final class Databases implements AutoCloseable {
   static final int POOL_SIZE = 48;
@@ -36,7 +36,7 @@ final class Databases implements AutoCloseable {
     this.server = server;
   }
 
-  /** Opens a new database of {@code kind}: {@code postgres} or {@code h2}. */
+  /** Opens a new database of {@code kind}: {@code postgres}, {@code h2} or {@code sqlite}. */
   static Databases open(String kind) {
     Path dir = ROOT.resolve(kind + "-" + UUID.randomUUID()).toAbsolutePath();
     try {
@@ -44,6 +44,8 @@ final class Databases implements AutoCloseable {
       return switch (kind) {
         case "postgres" -> postgres(dir);
         case "h2" -> new Databases(dir, pool("jdbc:h2:file:" + dir.resolve("ledger"), "sa"), null);
+        case "sqlite" ->
+            new Databases(dir, pool("jdbc:sqlite:" + dir.resolve("ledger.db"), null), null);
         default -> throw new IllegalArgumentException("unknown database " + kind);
       };
     } catch (IOException e) {
@@ -69,11 +71,13 @@ final class Databases implements AutoCloseable {
     return db;
   }
 
-  private static HikariDataSource pool(String url, String user) {
+  private static HikariDataSource pool(String url, @Nullable String user) {
     HikariConfig config = new HikariConfig();
     config.setJdbcUrl(url);
-    config.setUsername(user);
-    config.setPassword("");
+    if (user != null) {
+      config.setUsername(user);
+      config.setPassword("");
+    }
     config.setMaximumPoolSize(POOL_SIZE);
     return new HikariDataSource(config);
   }

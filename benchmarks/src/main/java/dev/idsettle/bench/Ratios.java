@@ -153,7 +153,44 @@ final class Ratios {
     for (String db : List.of("postgres", "h2")) {
       jdbc(out, scores, db);
     }
+    sqlite(out, scores);
     return out;
+  }
+
+  /** The targets of issue 22 ({@link SqliteBenchmark}), in debits per second. */
+  private static void sqlite(List<Figure> out, Map<String, Score> all) {
+    Map<String, Score> s = throughputs(all);
+    ratio(
+        out,
+        s,
+        "sqliteGroupCommit16Threads",
+        "sqliteRawWriter16Threads",
+        "sqlite: group commit / one-writer raw JDBC, 16 threads",
+        ">=",
+        0.7);
+    p99(out, all, "sqliteGroupCommit16Threads", "sqlite: group commit, 16 threads, p99 ms", false);
+    ratio(
+        out,
+        s,
+        "sqliteGroupCommitHot16Threads",
+        "sqliteRawWriterHot16Threads",
+        "sqlite: group commit / one-writer raw JDBC, one hot ID",
+        ">=",
+        0.7);
+    p99(
+        out,
+        all,
+        "sqliteGroupCommitHot16Threads",
+        "sqlite: group commit, hot ID, 16 threads, p99 ms",
+        false);
+    ratio(
+        out,
+        s,
+        "sqliteGroupCommit16Threads",
+        "h2Library16Threads",
+        "sqlite group commit / library on today's H2 default, 16 thr.",
+        ">=",
+        2);
   }
 
   /** The targets of issue 5 for one database ({@code [db=...]}), in debits per second. */

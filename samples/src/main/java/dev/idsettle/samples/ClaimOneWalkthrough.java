@@ -32,16 +32,16 @@ import java.util.concurrent.CopyOnWriteArrayList;
  * Claim 1 end to end: a sheet of IDs is issued, one is sold at a till, a service is used until the
  * low-balance warning and then the denial, an unknown ID is answered like an unsold one, and a
  * timed-out activation is reversed. Run it with {@code mvn -B -q -pl samples exec:java} (after
- * {@code mvn -B -q install -DskipTests}): it runs on the embedded default, an H2 file database
- * under {@code samples/target/idsettle-demo/} ({@link DemoDatabase}). Every run issues new IDs and
- * uses references tagged with a fresh run id, so it can be repeated against the same file.
+ * {@code mvn -B -q install -DskipTests}): it runs on the embedded default, a SQLite file database,
+ * {@code samples/target/idsettle-demo/ledger.db} ({@link DemoDatabase}). Every run issues new IDs
+ * and uses references tagged with a fresh run id, so it can be repeated against the same file.
  */
 public final class ClaimOneWalkthrough {
   private static final Money PRICE = Money.of(1000, "EUR");
   private static final Money CALL = Money.of(150, "EUR");
   private static final Money WARN_BELOW = Money.of(300, "EUR");
   private static final int SHEET = 6;
-  private static final Path DEFAULT_FILE = Path.of("target", "idsettle-demo", "ledger");
+  private static final Path DEFAULT_FILE = Path.of("target", "idsettle-demo", "ledger.db");
 
   private final PrintStream out;
   private final IdSettle settle;
@@ -91,13 +91,17 @@ public final class ClaimOneWalkthrough {
       Denial retryAfterReversal) {}
 
   /**
-   * Runs the walkthrough on the H2 file database {@code args[0]} (default {@code
-   * target/idsettle-demo/ledger}), printing to standard output.
+   * Runs the walkthrough on the SQLite file database {@code args[0]} (default {@code
+   * target/idsettle-demo/ledger.db}), or with {@code --h2 FILE} on an H2 file database, printing to
+   * standard output.
    */
   public static void main(String[] args) {
-    Path file = args.length > 0 ? Path.of(args[0]) : DEFAULT_FILE;
-    try (DemoDatabase db = DemoDatabase.openH2(file)) {
-      System.out.println("Ledger: " + db.url() + " (H2 file, HikariCP, JdbcStore)");
+    boolean h2 = args.length > 0 && args[0].equals("--h2");
+    int at = h2 ? 1 : 0;
+    Path file = args.length > at ? Path.of(args[at]) : DEFAULT_FILE;
+    try (DemoDatabase db = h2 ? DemoDatabase.openH2(file) : DemoDatabase.openSqlite(file)) {
+      System.out.println(
+          "Ledger: " + db.url() + (h2 ? " (H2 file" : " (SQLite file") + ", HikariCP, JdbcStore)");
       run(System.out, db.store());
     }
   }

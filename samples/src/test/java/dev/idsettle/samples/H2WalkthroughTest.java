@@ -33,8 +33,8 @@ class H2WalkthroughTest extends ClaimOneWalkthroughTest {
     ByteArrayOutputStream bytes = new ByteArrayOutputStream();
     try {
       System.setOut(new PrintStream(bytes, true, StandardCharsets.UTF_8));
-      ClaimOneWalkthrough.main(new String[] {FILE.toString()});
-      ClaimOneWalkthrough.main(new String[] {FILE.toString()});
+      ClaimOneWalkthrough.main(new String[] {"--h2", FILE.toString()});
+      ClaimOneWalkthrough.main(new String[] {"--h2", FILE.toString()});
     } finally {
       System.setOut(saved);
     }

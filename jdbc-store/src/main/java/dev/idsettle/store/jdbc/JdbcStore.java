@@ -22,6 +22,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.locks.Lock;
 import javax.sql.DataSource;
 import org.jspecify.annotations.Nullable;
 
@@ -41,6 +42,17 @@ import org.jspecify.annotations.Nullable;
  * JdbcStore store = JdbcStore.builder(dataSource).build();
  * Ledger ledger = Ledger.over(store);
  * }</pre>
+ *
+ * <p>On SQLite ({@code jdbc:sqlite:/path/to/ledger.db}, the embedded default) the store puts the
+ * file in WAL mode and gives every transaction {@code BEGIN IMMEDIATE}, so transactions are
+ * serializable and need no row locks. SQLite has one writer per file: the transactions of every
+ * store of this JVM on one file queue for it on one fair lock, in arrival order, so no caller
+ * starves, while the reads outside transactions ({@link #findAccount} and the other look-ups) run
+ * beside them on other connections of the pool. With group commit ({@code
+ * IdSettle.Builder.groupCommit}) the one committer thread is that writer and concurrent calls share
+ * its transactions and their {@code fsync}. A store in a second process on the same file refuses to
+ * start with a message that says so: writers of several processes would meet only at SQLite's own
+ * lock, which does not queue them (see {@link SqliteDurability} for what a commit survives).
  *
  * <p>Thread-safe; build one per database and share it.
  */
@@ -71,6 +83,19 @@ public final class JdbcStore implements LedgerStore {
 
   @Override
   public <T> T transact(StoreWork<T> work) {
+    Lock writer = dialect.writerLock();
+    if (writer == null) {
+      return transactOn(work);
+    }
+    writer.lock();
+    try {
+      return transactOn(work);
+    } finally {
+      writer.unlock();
+    }
+  }
+
+  private <T> T transactOn(StoreWork<T> work) {
     try (Connection c = connect(dataSource)) {
       boolean autoCommit = begin(c);
       JdbcTx tx = new JdbcTx(c, lookups);
@@ -102,14 +127,7 @@ public final class JdbcStore implements LedgerStore {
   /** Returns the connection's previous auto-commit mode. */
   private boolean begin(Connection c) {
     try {
-      if (isolationToSet != -1) {
-        c.setTransactionIsolation(isolationToSet);
-      }
-      boolean autoCommit = c.getAutoCommit();
-      if (autoCommit) {
-        c.setAutoCommit(false);
-      }
-      return autoCommit;
+      return dialect.begin(c, isolationToSet);
     } catch (SQLException e) {
       throw Failures.beforeCommit("starting a transaction", e);
     }
@@ -131,10 +149,10 @@ public final class JdbcStore implements LedgerStore {
     }
   }
 
-  private static void end(Connection c, boolean autoCommit) {
+  private void end(Connection c, boolean autoCommit) {
     try {
-      if (autoCommit && !c.isClosed()) {
-        c.setAutoCommit(true);
+      if (!c.isClosed()) {
+        dialect.end(c, autoCommit);
       }
     } catch (SQLException e) {
       // the connection is broken; the pool discards it
@@ -228,6 +246,7 @@ public final class JdbcStore implements LedgerStore {
     private @Nullable SqlDialect dialect;
     private @Nullable Isolation isolation;
     private H2Durability h2Durability = H2Durability.PROCESS_CRASH;
+    private SqliteDurability sqliteDurability = SqliteDurability.POWER_LOSS;
     private int maxRetries = 3;
 
     private Builder(DataSource dataSource) {
@@ -257,6 +276,12 @@ public final class JdbcStore implements LedgerStore {
       return this;
     }
 
+    /** What a SQLite database must survive (default {@link SqliteDurability#POWER_LOSS}). */
+    public Builder sqliteDurability(SqliteDurability durability) {
+      this.sqliteDurability = Objects.requireNonNull(durability, "sqliteDurability");
+      return this;
+    }
+
     /**
      * How many times a read outside a transaction ({@link JdbcStore#findAccount} and the other
      * look-ups) is retried after a serialization failure (default 3). Transactions are not retried
@@ -268,8 +293,8 @@ public final class JdbcStore implements LedgerStore {
     }
 
     /**
-     * Connects, detects the dialect, checks the schema version and tables, and applies the H2
-     * durability setting.
+     * Connects, detects the dialect, checks the schema version and tables, and applies the H2 or
+     * SQLite durability setting.
      *
      * @throws IllegalArgumentException naming a bad setting
      * @throws StoreException if the database is unreachable or its schema is missing or of another
@@ -281,7 +306,7 @@ public final class JdbcStore implements LedgerStore {
       }
       try (Connection c = connect(dataSource)) {
         SqlDialect id = dialect != null ? dialect : Dialect.detect(c);
-        Dialect d = Dialect.of(id, h2Durability);
+        Dialect d = Dialect.of(id, h2Durability, sqliteDurability);
         boolean autoCommit = c.getAutoCommit();
         if (!autoCommit) {
           c.setAutoCommit(true);

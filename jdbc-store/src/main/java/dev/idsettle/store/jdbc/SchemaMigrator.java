@@ -13,8 +13,8 @@ import org.jspecify.annotations.Nullable;
 /**
  * Creates or upgrades the ledger's tables. Call {@link #migrate()} once at start-up, before {@link
  * JdbcStore.Builder#build()}; or have a DBA apply the DDL files published in the jar under {@code
- * dev/idsettle/store/jdbc/schema/{h2,postgresql}/} (exactly what this class applies, see {@link
- * #ddl}).
+ * dev/idsettle/store/jdbc/schema/{sqlite,h2,postgresql}/} (exactly what this class applies, see
+ * {@link #ddl}).
  *
  * <pre>{@code
  * SchemaMigrator.of(dataSource).migrate();

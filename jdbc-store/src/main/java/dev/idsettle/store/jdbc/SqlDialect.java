@@ -2,6 +2,11 @@ package dev.idsettle.store.jdbc;
 
 /** The SQL dialects the store speaks. */
 public enum SqlDialect {
+  /**
+   * SQLite 3.38 or newer through {@code org.xerial:sqlite-jdbc}, an embedded file database: the
+   * embedded default, power-safe unless told otherwise ({@link SqliteDurability}).
+   */
+  SQLITE,
   /** H2 2.x, typically an embedded file database ({@code jdbc:h2:file:...}). */
   H2,
   /**

@@ -19,8 +19,8 @@ import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Databases for tests: H2 files under target/, one durable embedded PostgreSQL per JVM. Public for
- * the tests of the store's internals.
+ * Databases for tests: SQLite and H2 files under target/, one durable embedded PostgreSQL per JVM.
+ * Public for the tests of the store's internals.
  */
 public final class TestDatabases {
   static final Path DIR = Path.of(System.getProperty("idsettle.test.dir", "target/test-db"));
@@ -33,6 +33,25 @@ public final class TestDatabases {
   public static String newH2Url(String name) {
     Path file = DIR.resolve("h2").resolve(name + "-" + shortId()).toAbsolutePath();
     return "jdbc:h2:file:" + file;
+  }
+
+  /** The JDBC URL of a new, empty SQLite file database. */
+  public static String newSqliteUrl(String name) {
+    Path file = DIR.resolve("sqlite").resolve(name + "-" + shortId() + ".db").toAbsolutePath();
+    try {
+      Files.createDirectories(file.getParent());
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    return "jdbc:sqlite:" + file;
+  }
+
+  /** A pool over a SQLite database. */
+  public static HikariDataSource sqlitePool(String url, int size) {
+    HikariConfig config = new HikariConfig();
+    config.setJdbcUrl(url);
+    config.setMaximumPoolSize(size);
+    return new HikariDataSource(config);
   }
 
   /** A pool over an H2 database. */

@@ -90,7 +90,7 @@ final class AccountInserter {
         hashes.add(hash.toBytes());
       }
     }
-    try (PreparedStatement ps = connection.prepareStatement(Sql.EXISTING_ACCOUNT_IDS)) {
+    try (PreparedStatement ps = connection.prepareStatement(lookups.existingAccountIds())) {
       lookups.bindLongs(connection, ps, 1, ids);
       try (ResultSet rs = ps.executeQuery()) {
         while (rs.next()) {
@@ -100,8 +100,8 @@ final class AccountInserter {
     }
     Set<IdHash> takenHashes = new HashSet<>();
     if (!hashes.isEmpty()) {
-      try (PreparedStatement ps = connection.prepareStatement(Sql.EXISTING_ID_HASHES)) {
-        ps.setArray(1, lookups.binaries(connection, hashes));
+      try (PreparedStatement ps = connection.prepareStatement(lookups.existingIdHashes())) {
+        lookups.bindBinaries(connection, ps, 1, hashes);
         try (ResultSet rs = ps.executeQuery()) {
           while (rs.next()) {
             takenHashes.add(IdHash.of(rs.getBytes(1)));

@@ -2,22 +2,47 @@ package dev.idsettle.store.jdbc.internal;
 
 import dev.idsettle.store.jdbc.H2Durability;
 import dev.idsettle.store.jdbc.SqlDialect;
+import dev.idsettle.store.jdbc.SqliteDurability;
 import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Types;
+import java.util.Arrays;
+import java.util.UUID;
+import java.util.concurrent.locks.Lock;
+import org.jspecify.annotations.Nullable;
 
 /**
  * What differs between the databases. The statements themselves are shared ({@link Sql}); a dialect
- * only names array types, says how to insert without failing on an existing key, and applies the
- * durability settings.
+ * only says how a list of values is a parameter, how a UUID is a column, how to insert without
+ * failing on an existing key, how a transaction begins and ends, and applies the durability
+ * settings.
  */
-public sealed interface Dialect permits H2Dialect, PostgresDialect {
+public sealed interface Dialect permits H2Dialect, PostgresDialect, SqliteDialect {
 
   /** The dialect for {@code id}; {@code durability} matters for H2 only. */
   static Dialect of(SqlDialect id, H2Durability durability) {
+    return of(id, durability, SqliteDurability.POWER_LOSS);
+  }
+
+  /** The dialect for {@code id}, with the durability of H2 and of SQLite. */
+  static Dialect of(SqlDialect id, H2Durability h2, SqliteDurability sqlite) {
     return switch (id) {
-      case H2 -> new H2Dialect(durability);
+      case H2 -> new H2Dialect(h2);
       case POSTGRESQL -> new PostgresDialect();
+      case SQLITE -> new SqliteDialect(sqlite);
     };
+  }
+
+  /** The kind of the values in a list parameter ({@link #inList}). */
+  enum Values {
+    /** {@code BIGINT}s. */
+    LONGS,
+    /** UUIDs. */
+    UUIDS,
+    /** Byte strings. */
+    BINARIES
   }
 
   /** The dialect of the database {@code connection} is open on. */
@@ -29,10 +54,13 @@ public sealed interface Dialect permits H2Dialect, PostgresDialect {
     if (product != null && product.toLowerCase(java.util.Locale.ROOT).contains("postgres")) {
       return SqlDialect.POSTGRESQL;
     }
+    if ("SQLite".equalsIgnoreCase(product)) {
+      return SqlDialect.SQLITE;
+    }
     throw new IllegalStateException(
         "the database says it is '"
             + product
-            + "', which idsettle does not know: use H2 or PostgreSQL, or set the dialect"
+            + "', which idsettle does not know: use SQLite, H2 or PostgreSQL, or set the dialect"
             + " explicitly if your database speaks one of them");
   }
 
@@ -73,11 +101,77 @@ public sealed interface Dialect permits H2Dialect, PostgresDialect {
   String rowLockClause();
 
   /**
-   * Whether array parameters are bound as Java arrays ({@code setObject(i, long[])}, encoded by the
-   * driver) rather than through {@link Connection#createArrayOf}.
+   * The condition that {@code column} is one of the values of one list parameter (one {@code ?}),
+   * bound with {@link #bindLongs}, {@link #bindUuids} or {@link #bindBinaries} as {@code values}
+   * says.
    */
-  default boolean bindsJavaArrays() {
-    return false;
+  default String inList(String column, Values values) {
+    return column + " = ANY(?)";
+  }
+
+  /** Binds {@code values} as the list parameter {@code index} of {@link #inList}. */
+  default void bindLongs(Connection c, PreparedStatement ps, int index, long[] values)
+      throws SQLException {
+    ps.setArray(index, c.createArrayOf(bigintType(), Arrays.stream(values).boxed().toArray()));
+  }
+
+  /** Binds {@code values} as the list parameter {@code index} of {@link #inList}. */
+  default void bindUuids(Connection c, PreparedStatement ps, int index, UUID[] values)
+      throws SQLException {
+    ps.setArray(index, c.createArrayOf(uuidType(), values));
+  }
+
+  /** Binds {@code values} as the list parameter {@code index} of {@link #inList}. */
+  default void bindBinaries(Connection c, PreparedStatement ps, int index, byte[][] values)
+      throws SQLException {
+    ps.setArray(index, c.createArrayOf(binaryType(), values));
+  }
+
+  /** Binds a UUID column's value, or SQL NULL. */
+  default void setUuid(PreparedStatement ps, int index, @Nullable UUID value) throws SQLException {
+    if (value == null) {
+      ps.setNull(index, Types.OTHER);
+    } else {
+      ps.setObject(index, value);
+    }
+  }
+
+  /** Reads a UUID column, null for SQL NULL. */
+  default @Nullable UUID getUuid(ResultSet rs, int index) throws SQLException {
+    return rs.getObject(index, UUID.class);
+  }
+
+  /**
+   * The lock that every transaction of the store holds from before it takes its connection until
+   * after it gives it back, or null where the database orders concurrent writers itself.
+   */
+  default @Nullable Lock writerLock() {
+    return null;
+  }
+
+  /**
+   * Begins a transaction on {@code connection}, setting {@code isolation} first unless it is -1,
+   * and returns the connection's auto-commit mode before, which {@link #end} restores.
+   */
+  default boolean begin(Connection connection, int isolation) throws SQLException {
+    if (isolation != -1) {
+      connection.setTransactionIsolation(isolation);
+    }
+    boolean autoCommit = connection.getAutoCommit();
+    if (autoCommit) {
+      connection.setAutoCommit(false);
+    }
+    return autoCommit;
+  }
+
+  /**
+   * Gives the connection back its auto-commit mode from before {@link #begin}, after the
+   * transaction ended.
+   */
+  default void end(Connection connection, boolean autoCommit) throws SQLException {
+    if (connection.getAutoCommit() != autoCommit) {
+      connection.setAutoCommit(autoCommit);
+    }
   }
 
   /**

@@ -5,6 +5,7 @@ import dev.idsettle.spi.StoreException;
 import java.sql.SQLException;
 import java.sql.SQLNonTransientConnectionException;
 import java.sql.SQLRecoverableException;
+import java.util.Map;
 import java.util.Set;
 import org.jspecify.annotations.Nullable;
 
@@ -25,8 +26,40 @@ public final class Failures {
 
   private Failures() {}
 
-  /** The first SQLSTATE found along the exception's next-exception and cause chains. */
+  /**
+   * SQLite's result codes (sqlite-jdbc sets no SQLSTATE but names the extended code at the start of
+   * the message) and the SQLSTATEs they mean here: a busy file is a conflict the ledger retries.
+   */
+  private static final Map<String, String> SQLITE_STATES =
+      Map.of(
+          "[SQLITE_CONSTRAINT_PRIMARYKEY]", UNIQUE_VIOLATION,
+          "[SQLITE_CONSTRAINT_UNIQUE]", UNIQUE_VIOLATION,
+          "[SQLITE_CONSTRAINT_CHECK]", "23514",
+          "[SQLITE_CONSTRAINT_FOREIGNKEY]", "23503",
+          "[SQLITE_CONSTRAINT_NOTNULL]", "23502",
+          "[SQLITE_CONSTRAINT_DATATYPE]", "22003",
+          "[SQLITE_BUSY]", "40001",
+          "[SQLITE_BUSY_SNAPSHOT]", "40001");
+
+  /**
+   * The first SQLSTATE found along the exception's next-exception and cause chains, or the one that
+   * stands for SQLite's result code ({@link #SQLITE_STATES}).
+   */
   public static @Nullable String sqlState(SQLException e) {
+    String state = declaredSqlState(e);
+    return state != null ? state : sqliteState(e);
+  }
+
+  private static @Nullable String sqliteState(SQLException e) {
+    String message = e.getMessage();
+    if (message == null || !message.startsWith("[SQLITE_")) {
+      return null;
+    }
+    int end = message.indexOf(']');
+    return end < 0 ? null : SQLITE_STATES.get(message.substring(0, end + 1));
+  }
+
+  private static @Nullable String declaredSqlState(SQLException e) {
     for (Throwable t = e; t != null; t = t.getCause()) {
       if (t instanceof SQLException s) {
         for (SQLException n = s; n != null; n = n.getNextException()) {

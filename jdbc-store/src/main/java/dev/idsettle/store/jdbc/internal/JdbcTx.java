@@ -175,7 +175,8 @@ public final class JdbcTx implements LedgerTx {
       // the write is the transaction's last statement unless holds are to be resolved after it
       boolean commit = last && changes.resolvedHolds().isEmpty();
       committed =
-          new OneStatementWrite(connection, judgedBy, before, commit, commit && first)
+          new OneStatementWrite(
+                  connection, lookups.dialect(), judgedBy, before, commit, commit && first)
               .write(changes);
     } else {
       if (!changes.transfers().isEmpty()) {
@@ -192,7 +193,11 @@ public final class JdbcTx implements LedgerTx {
 
   private void insertTransfers(List<Transfer> transfers) {
     try {
-      executeInSlices(Sql.INSERT_TRANSFER, transfers, Rows::bindInsert, null);
+      executeInSlices(
+          Sql.INSERT_TRANSFER,
+          transfers,
+          (ps, t) -> Rows.bindInsert(ps, t, lookups.dialect()),
+          null);
     } catch (SQLException e) {
       throw writeFailed(e);
     }
@@ -317,7 +322,7 @@ public final class JdbcTx implements LedgerTx {
           holds,
           (ps, hold) -> {
             ps.setString(1, hold.holdState().name());
-            ps.setObject(2, hold.id().toUuid());
+            lookups.dialect().setUuid(ps, 2, hold.id().toUuid());
           },
           (hold, count) ->
               new RetryableStoreException(

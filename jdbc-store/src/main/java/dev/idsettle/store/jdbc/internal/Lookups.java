@@ -5,14 +5,12 @@ import dev.idsettle.ledger.AccountId;
 import dev.idsettle.ledger.IdHash;
 import dev.idsettle.ledger.Transfer;
 import dev.idsettle.ledger.TransferId;
-import java.sql.Array;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
@@ -25,11 +23,31 @@ import java.util.UUID;
 public final class Lookups {
   private final Dialect dialect;
   private final String lockAccounts;
+  private final String accountsByHash;
+  private final String existingAccountIds;
+  private final String existingIdHashes;
+  private final String transfersById;
+  private final String expiredHoldsOfAccounts;
 
   /** Lookups in {@code dialect}. */
   public Lookups(Dialect dialect) {
     this.dialect = dialect;
-    this.lockAccounts = dialect.beforeLock() + Sql.LOCK_ACCOUNTS + dialect.rowLockClause();
+    this.lockAccounts = dialect.beforeLock() + Sql.lockAccounts(dialect) + dialect.rowLockClause();
+    this.accountsByHash = Sql.accountsByHash(dialect);
+    this.existingAccountIds = Sql.existingAccountIds(dialect);
+    this.existingIdHashes = Sql.existingIdHashes(dialect);
+    this.transfersById = Sql.transfersById(dialect);
+    this.expiredHoldsOfAccounts = Sql.expiredHoldsOfAccounts(dialect);
+  }
+
+  /** The statement that finds which of a list of account ids exist. */
+  String existingAccountIds() {
+    return existingAccountIds;
+  }
+
+  /** The statement that finds which of a list of ID hashes exist. */
+  String existingIdHashes() {
+    return existingIdHashes;
   }
 
   /** The statement that reads and locks accounts by id, in id order. */
@@ -56,8 +74,8 @@ public final class Lookups {
       bytes.add(h.toBytes());
     }
     Map<IdHash, Account> found = new HashMap<>();
-    try (PreparedStatement ps = c.prepareStatement(Sql.ACCOUNTS_BY_HASH)) {
-      ps.setArray(1, binaries(c, bytes));
+    try (PreparedStatement ps = c.prepareStatement(accountsByHash)) {
+      bindBinaries(c, ps, 1, bytes);
       try (ResultSet rs = ps.executeQuery()) {
         while (rs.next()) {
           Account a = Rows.account(rs);
@@ -80,8 +98,8 @@ public final class Lookups {
     if (ids.isEmpty()) {
       return Map.of();
     }
-    try (PreparedStatement ps = c.prepareStatement(Sql.TRANSFERS_BY_ID)) {
-      ps.setArray(1, uuids(c, ids));
+    try (PreparedStatement ps = c.prepareStatement(transfersById)) {
+      bindUuids(c, ps, 1, ids);
       Map<TransferId, Transfer> found = new HashMap<>();
       for (Transfer t : list(ps)) {
         found.put(t.id(), t);
@@ -117,24 +135,24 @@ public final class Lookups {
     if (accounts.isEmpty()) {
       return List.of();
     }
-    try (PreparedStatement ps = c.prepareStatement(Sql.EXPIRED_HOLDS_OF_ACCOUNTS)) {
+    try (PreparedStatement ps = c.prepareStatement(expiredHoldsOfAccounts)) {
       bindLongs(c, ps, 1, accounts);
       ps.setLong(2, Instants.toNanos(now));
       return list(ps);
     }
   }
 
-  static List<Transfer> list(PreparedStatement ps) throws SQLException {
+  List<Transfer> list(PreparedStatement ps) throws SQLException {
     List<Transfer> out = new ArrayList<>();
     try (ResultSet rs = ps.executeQuery()) {
       while (rs.next()) {
-        out.add(Rows.transfer(rs));
+        out.add(Rows.transfer(rs, dialect));
       }
     }
     return out;
   }
 
-  /** Binds {@code ids} as a {@code BIGINT} array parameter. */
+  /** Binds {@code ids} as a list parameter ({@link Dialect#inList}). */
   void bindLongs(Connection c, PreparedStatement ps, int index, Collection<AccountId> ids)
       throws SQLException {
     long[] values = new long[ids.size()];
@@ -142,25 +160,23 @@ public final class Lookups {
     for (AccountId id : ids) {
       values[i++] = id.value();
     }
-    if (dialect.bindsJavaArrays()) {
-      ps.setObject(index, values);
-    } else {
-      ps.setArray(
-          index, c.createArrayOf(dialect.bigintType(), Arrays.stream(values).boxed().toArray()));
-    }
+    dialect.bindLongs(c, ps, index, values);
   }
 
-  Array uuids(Connection c, Collection<TransferId> ids) throws SQLException {
+  private void bindUuids(Connection c, PreparedStatement ps, int index, Collection<TransferId> ids)
+      throws SQLException {
     UUID[] values = new UUID[ids.size()];
     int i = 0;
     for (TransferId id : ids) {
       values[i++] = id.toUuid();
     }
-    return c.createArrayOf(dialect.uuidType(), values);
+    dialect.bindUuids(c, ps, index, values);
   }
 
-  Array binaries(Connection c, Collection<byte[]> values) throws SQLException {
-    return c.createArrayOf(dialect.binaryType(), values.toArray(new byte[0][]));
+  /** Binds {@code values} as a list parameter ({@link Dialect#inList}). */
+  void bindBinaries(Connection c, PreparedStatement ps, int index, Collection<byte[]> values)
+      throws SQLException {
+    dialect.bindBinaries(c, ps, index, values.toArray(new byte[0][]));
   }
 
   Dialect dialect() {

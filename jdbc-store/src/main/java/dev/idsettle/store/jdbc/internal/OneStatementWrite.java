@@ -24,6 +24,7 @@ import org.jspecify.annotations.Nullable;
  */
 final class OneStatementWrite {
   private final Connection connection;
+  private final Dialect dialect;
   private final Map<AccountId, Account> judgedBy;
   private final String before;
   private final boolean commit;
@@ -42,11 +43,13 @@ final class OneStatementWrite {
    */
   OneStatementWrite(
       Connection connection,
+      Dialect dialect,
       Map<AccountId, Account> judgedBy,
       String before,
       boolean commit,
       boolean alone) {
     this.connection = connection;
+    this.dialect = dialect;
     this.judgedBy = judgedBy;
     this.before = before;
     this.commit = commit;
@@ -86,7 +89,7 @@ final class OneStatementWrite {
     try (PreparedStatement ps = connection.prepareStatement(sql)) {
       int next =
           one
-              ? bindAccountValues(ps, Rows.bindInsert(ps, transfers.get(0)), accounts)
+              ? bindAccountValues(ps, Rows.bindInsert(ps, transfers.get(0), dialect), accounts)
               : bindAccounts(ps, bindTransfers(ps, transfers), accounts);
       ps.setInt(next, accounts.size());
       long rows = execute(ps);

@@ -2,6 +2,7 @@ package dev.idsettle.store.jdbc.internal;
 
 import dev.idsettle.store.jdbc.SqlDialect;
 import java.sql.Connection;
+import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
@@ -94,8 +95,9 @@ final class PostgresDialect implements Dialect {
 
   /** pgjdbc encodes {@code long[]} in binary without the type look-ups of createArrayOf. */
   @Override
-  public boolean bindsJavaArrays() {
-    return true;
+  public void bindLongs(Connection c, PreparedStatement ps, int index, long[] values)
+      throws SQLException {
+    ps.setObject(index, values);
   }
 
   @Override

@@ -19,6 +19,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Currency;
 import java.util.List;
+import java.util.Objects;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 
@@ -92,11 +93,11 @@ final class Rows {
   }
 
   /** Reads a transfer from a row of {@link Sql#TRANSFER_COLUMNS}. */
-  static Transfer transfer(ResultSet rs) throws SQLException {
-    UUID pending = rs.getObject(6, UUID.class);
+  static Transfer transfer(ResultSet rs, Dialect dialect) throws SQLException {
+    UUID pending = dialect.getUuid(rs, 6);
     String refusal = rs.getString(9);
     return new Transfer(
-        TransferId.of(rs.getObject(1, UUID.class)),
+        TransferId.of(Objects.requireNonNull(dialect.getUuid(rs, 1), "transfer id")),
         new AccountId(rs.getLong(2)),
         new AccountId(rs.getLong(3)),
         rs.getLong(4),
@@ -113,18 +114,14 @@ final class Rows {
    * Binds a transfer's {@link Sql#TRANSFER_COLUMNS}, in that order, as parameters 1 to 11 (those of
    * {@link Sql#INSERT_TRANSFER}); returns the next index.
    */
-  static int bindInsert(PreparedStatement ps, Transfer t) throws SQLException {
-    ps.setObject(1, t.id().toUuid());
+  static int bindInsert(PreparedStatement ps, Transfer t, Dialect dialect) throws SQLException {
+    dialect.setUuid(ps, 1, t.id().toUuid());
     ps.setLong(2, t.debit().value());
     ps.setLong(3, t.credit().value());
     ps.setLong(4, t.amount());
     ps.setString(5, t.kind().name());
     TransferId pending = t.pendingId();
-    if (pending == null) {
-      ps.setNull(6, Types.OTHER);
-    } else {
-      ps.setObject(6, pending.toUuid());
-    }
+    dialect.setUuid(ps, 6, pending == null ? null : pending.toUuid());
     setInstant(ps, 7, t.timeout());
     ps.setString(8, t.holdState().name());
     Refusal refusal = t.refusal();

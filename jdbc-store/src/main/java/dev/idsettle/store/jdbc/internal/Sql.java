@@ -12,19 +12,32 @@ final class Sql {
           + " created_ns";
 
   /** Followed by the dialect's row lock clause. */
-  static final String LOCK_ACCOUNTS =
-      "SELECT " + ACCOUNT_COLUMNS + " FROM idsettle_account WHERE id = ANY(?) ORDER BY id ";
+  static String lockAccounts(Dialect d) {
+    return "SELECT "
+        + ACCOUNT_COLUMNS
+        + " FROM idsettle_account WHERE "
+        + d.inList("id", Dialect.Values.LONGS)
+        + " ORDER BY id ";
+  }
 
   static final String ACCOUNT_BY_ID =
       "SELECT " + ACCOUNT_COLUMNS + " FROM idsettle_account WHERE id = ?";
 
-  static final String ACCOUNTS_BY_HASH =
-      "SELECT " + ACCOUNT_COLUMNS + " FROM idsettle_account WHERE id_hash = ANY(?)";
+  static String accountsByHash(Dialect d) {
+    return "SELECT "
+        + ACCOUNT_COLUMNS
+        + " FROM idsettle_account WHERE "
+        + d.inList("id_hash", Dialect.Values.BINARIES);
+  }
 
-  static final String EXISTING_ACCOUNT_IDS = "SELECT id FROM idsettle_account WHERE id = ANY(?)";
+  static String existingAccountIds(Dialect d) {
+    return "SELECT id FROM idsettle_account WHERE " + d.inList("id", Dialect.Values.LONGS);
+  }
 
-  static final String EXISTING_ID_HASHES =
-      "SELECT id_hash FROM idsettle_account WHERE id_hash = ANY(?)";
+  static String existingIdHashes(Dialect d) {
+    return "SELECT id_hash FROM idsettle_account WHERE "
+        + d.inList("id_hash", Dialect.Values.BINARIES);
+  }
 
   static final String INSERT_ACCOUNT =
       "INSERT INTO idsettle_account"
@@ -40,8 +53,12 @@ final class Sql {
           + " version = version + 1 WHERE id = ? AND state = ? AND posted = ? AND reserved = ?"
           + " AND expires_at_ns IS NOT DISTINCT FROM ?";
 
-  static final String TRANSFERS_BY_ID =
-      "SELECT " + TRANSFER_COLUMNS + " FROM idsettle_transfer WHERE id = ANY(?)";
+  static String transfersById(Dialect d) {
+    return "SELECT "
+        + TRANSFER_COLUMNS
+        + " FROM idsettle_transfer WHERE "
+        + d.inList("id", Dialect.Values.UUIDS);
+  }
 
   static final String INSERT_TRANSFER =
       "INSERT INTO idsettle_transfer ("
@@ -64,11 +81,13 @@ final class Sql {
           + " FROM idsettle_transfer WHERE hold_state = 'OPEN' AND timeout_ns <= ?"
           + " ORDER BY timeout_ns LIMIT ?";
 
-  static final String EXPIRED_HOLDS_OF_ACCOUNTS =
-      "SELECT "
-          + TRANSFER_COLUMNS
-          + " FROM idsettle_transfer WHERE debit_id = ANY(?) AND hold_state = 'OPEN'"
-          + " AND timeout_ns <= ?";
+  static String expiredHoldsOfAccounts(Dialect d) {
+    return "SELECT "
+        + TRANSFER_COLUMNS
+        + " FROM idsettle_transfer WHERE "
+        + d.inList("debit_id", Dialect.Values.LONGS)
+        + " AND hold_state = 'OPEN' AND timeout_ns <= ?";
+  }
 
   /**
    * A judged batch in one statement and one round trip (PostgreSQL and compatible databases): the
