@@ -6,7 +6,7 @@ import java.util.HexFormat;
 import org.jspecify.annotations.Nullable;
 
 /**
- * The one-time PERSONALIZE data for a card, made by {@link IssuerKeys#personalisation}. It carries
+ * The one-time PERSONALIZE data for a card, made by {@link CardIssuer#personalisation}. It carries
  * the card's keys in clear: send it only in the issuer's secure personalisation room (or wrapped in
  * a GlobalPlatform secure channel).
  */
@@ -14,6 +14,7 @@ public final class Personalisation {
 
   private final CardId cardId;
   private final Currency currency;
+  private final int keyVersion;
   private final byte[] commandKey;
   private final byte[] receiptKey;
   private final byte @Nullable [] pin;
@@ -21,6 +22,7 @@ public final class Personalisation {
   Personalisation(
       CardId cardId,
       Currency currency,
+      int keyVersion,
       byte[] commandKey,
       byte[] receiptKey,
       byte @Nullable [] pin) {
@@ -29,6 +31,7 @@ public final class Personalisation {
     }
     this.cardId = cardId;
     this.currency = currency;
+    this.keyVersion = keyVersion;
     this.commandKey = commandKey;
     this.receiptKey = receiptKey;
     this.pin = pin;
@@ -44,16 +47,25 @@ public final class Personalisation {
     return currency;
   }
 
+  /** Returns the version of the issuer keys the card's keys are derived from. */
+  public int keyVersion() {
+    return keyVersion;
+  }
+
   /** Returns whether the card will require a PIN for every debit. */
   public boolean pinRequired() {
     return pin != null;
   }
 
-  /** ID (10) | currency (2, BCD) | command key (16) | receipt key (16) | PIN length | PIN. */
+  /**
+   * ID (10) | currency (2, BCD) | key version (1) | command key (16) | receipt key (16) | PIN
+   * length | PIN.
+   */
   byte[] commandData() {
     ByteArrayOutputStream data = new ByteArrayOutputStream();
     data.writeBytes(cardId.toBcd());
     data.writeBytes(HexFormat.of().parseHex(String.format("%04d", currency.getNumericCode())));
+    data.write(keyVersion);
     data.writeBytes(commandKey);
     data.writeBytes(receiptKey);
     byte[] pinBytes = pin == null ? new byte[0] : pin;
@@ -68,6 +80,8 @@ public final class Personalisation {
         + cardId
         + " in "
         + currency
+        + " with keys of version "
+        + keyVersion
         + (pin == null ? "" : " with PIN");
   }
 }

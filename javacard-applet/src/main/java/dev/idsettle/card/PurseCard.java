@@ -1,7 +1,6 @@
 package dev.idsettle.card;
 
 import java.security.SecureRandom;
-import java.util.Currency;
 import java.util.HexFormat;
 import java.util.Optional;
 import javax.smartcardio.CardChannel;
@@ -16,7 +15,7 @@ import javax.smartcardio.ResponseAPDU;
  * <p>Every refusal by the card becomes a {@link CardRefusedException} naming the reason; the card
  * changed nothing. A failing reader becomes a {@link CardIoException}. A credit or debit returns
  * the card's {@link CardReceipt}, checked here against the command that was sent; only the issuer
- * can verify its MAC ({@link IssuerKeys#verify}). Not thread-safe: one card, one caller.
+ * can verify its MAC ({@link CardIssuer#verify}). Not thread-safe: one card, one caller.
  */
 public final class PurseCard {
 
@@ -77,25 +76,18 @@ public final class PurseCard {
   /** Reads the lifecycle and PIN state; works in every state. */
   public CardStatus status() {
     byte[] data = getData(0x04, 3);
-    return new CardStatus(Lifecycle.fromCode(data[0]), data[1] != 0, data[2]);
+    return new CardStatus(Lifecycle.fromCode(data[0]), data[1] != 0, data[2] & 0xFF);
   }
 
   /** Reads the card's ID number. */
   public CardId cardId() {
-    return CardId.fromBcd(getData(0x01, CardId.BCD_LENGTH));
+    return CardAnswers.cardId("GET DATA", getData(0x01, CardId.BCD_LENGTH), 0);
   }
 
   /** Reads the balance and its currency. */
   public CardBalance balance() {
     byte[] data = getData(0x02, 6);
-    int numeric = Integer.parseInt(HexFormat.of().formatHex(data, 4, 6));
-    Currency currency =
-        Currency.getAvailableCurrencies().stream()
-            .filter(c -> c.getNumericCode() == numeric)
-            .findFirst()
-            .orElseThrow(
-                () -> new CardProtocolException("the card holds unknown currency " + numeric));
-    return new CardBalance(Bytes.u32(data, 0), currency);
+    return new CardBalance(Bytes.u32(data, 0), CardAnswers.currency("GET DATA", data, 4));
   }
 
   /** Reads the transaction counter: the number of credits and debits so far. */
@@ -120,9 +112,32 @@ public final class PurseCard {
 
   /** Asks the card for a fresh challenge, which the next CREDIT or BLOCK must be authorised for. */
   public Challenge initialize() {
-    byte[] data = transmit("INITIALIZE", new CommandAPDU(CLA_PROPRIETARY, 0x50, 0, 0, 12));
-    requireLength("INITIALIZE", data, 12);
-    return new Challenge(Bytes.u64(data, 0), Bytes.u32(data, 8));
+    byte[] data = transmit("INITIALIZE", new CommandAPDU(CLA_PROPRIETARY, 0x50, 0, 0, 13));
+    CardAnswers.requireLength("INITIALIZE", data, 13);
+    return new Challenge(Bytes.u64(data, 0), Bytes.u32(data, 8), data[12] & 0xFF);
+  }
+
+  /**
+   * Asks the card for its state under its MAC over a fresh random nonce; see {@link
+   * #statement(long)}.
+   */
+  public CardStatement statement() {
+    return statement(random.nextLong());
+  }
+
+  /**
+   * Asks the card for its state (balance, counter, lifecycle, last receipt) under a MAC with its
+   * receipt key over {@code nonce}, which only the issuer can check ({@link
+   * CardIssuer#verify(CardStatement, long)}). It also uses up any unused challenge on the card.
+   *
+   * @param nonce a value never used before, so an old statement cannot be replayed
+   */
+  public CardStatement statement(long nonce) {
+    byte[] data = new byte[8];
+    Bytes.putU64(data, 0, nonce);
+    return CardStatement.parse(
+        transmit(
+            "STATUS", new CommandAPDU(CLA_PROPRIETARY, CardStatement.INS, 0, 0, data, LE_ANY)));
   }
 
   /**
@@ -130,7 +145,7 @@ public final class PurseCard {
    *
    * @param challenge what {@link #initialize()} returned in this session
    * @param amount minor units, 1 to 2^32 - 1
-   * @param authorisation the issuer's MAC from {@link IssuerKeys#authorizeCredit}
+   * @param authorisation the issuer's MAC from {@link CardIssuer#authorizeCredit}
    * @return the card's receipt, to be verified and journaled by the issuer
    */
   public CardReceipt credit(Challenge challenge, long amount, Mac authorisation) {
@@ -143,28 +158,36 @@ public final class PurseCard {
     return receipt;
   }
 
-  /** Debits the card with a fresh random nonce; see {@link #debit(long, long)}. */
-  public CardReceipt debit(long amount) {
-    return debit(amount, random.nextLong());
+  /** Debits the card with a fresh random nonce; see {@link #debit(Payee, long, long)}. */
+  public CardReceipt debit(Payee payee, long amount) {
+    return debit(payee, amount, random.nextLong());
   }
 
   /**
    * Debits the card. If the card requires a PIN, {@link #verifyPin} must come first, once per
    * debit.
    *
+   * @param payee the service and terminal asking; the receipt carries their tag under the card's
+   *     MAC, so only they can settle it
    * @param amount minor units, 1 to 2^32 - 1
    * @param terminalNonce a value the terminal never used before; the receipt carries it, so an old
    *     receipt replayed by a fake card is rejected
    * @return the card's receipt, to be sent to the issuer for verification and journaling
    * @throws ReceiptRejectedException if the receipt does not answer this debit
    */
-  public CardReceipt debit(long amount, long terminalNonce) {
-    byte[] data = new byte[12];
+  public CardReceipt debit(Payee payee, long amount, long terminalNonce) {
+    byte[] data = new byte[12 + PayeeTag.LENGTH];
     Bytes.putU32(data, 0, Bytes.requireAmount("amount", amount));
     Bytes.putU64(data, 4, terminalNonce);
+    PayeeTag tag = payee.tag();
+    tag.writeTo(data, 12);
     CardReceipt receipt =
         receipt("DEBIT", new CommandAPDU(CLA_PROPRIETARY, 0x54, 0, 0, data, LE_ANY));
     requireAnswers(receipt, CardReceipt.Kind.DEBIT, amount, terminalNonce);
+    if (!receipt.payee().equals(tag)) {
+      throw new ReceiptRejectedException(
+          "the card answered a debit with a receipt for another payee: a substituted receipt");
+    }
     return receipt;
   }
 
@@ -185,7 +208,7 @@ public final class PurseCard {
   /**
    * Blocks the card for good.
    *
-   * @param authorisation the issuer's MAC from {@link IssuerKeys#authorizeBlock} for the challenge
+   * @param authorisation the issuer's MAC from {@link CardIssuer#authorizeBlock} for the challenge
    *     of this session
    */
   public void block(Mac authorisation) {
@@ -199,7 +222,7 @@ public final class PurseCard {
 
   private byte[] getData(int tag, int length) {
     byte[] data = transmit("GET DATA", new CommandAPDU(CLA_ISO, 0xCA, 0xDF, tag, LE_ANY));
-    requireLength("GET DATA", data, length);
+    CardAnswers.requireLength("GET DATA", data, length);
     return data;
   }
 
@@ -221,19 +244,6 @@ public final class PurseCard {
     throw new CardRefusedException(refusal, sw, name);
   }
 
-  private static void requireLength(String name, byte[] data, int length) {
-    if (data.length != length) {
-      throw new CardProtocolException(
-          name
-              + " answered "
-              + data.length
-              + " bytes, expected "
-              + length
-              + ": "
-              + HexFormat.of().formatHex(data));
-    }
-  }
-
   private static void requireAnswers(
       CardReceipt receipt, CardReceipt.Kind kind, long amount, long nonce) {
     if (receipt.kind() != kind || receipt.amount() != amount || receipt.nonce() != nonce) {
@@ -246,8 +256,6 @@ public final class PurseCard {
               + receipt.kind()
               + " of "
               + receipt.amount()
-              + ", nonce "
-              + Long.toHexString(receipt.nonce())
               + "): a replayed or substituted receipt");
     }
   }

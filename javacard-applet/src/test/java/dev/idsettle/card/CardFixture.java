@@ -12,9 +12,10 @@ final class CardFixture {
   static final CardId CARD_ID = CardId.parse("4242 1234 5678 9012");
   static final Currency JPY = Currency.getInstance("JPY");
   static final String PIN = "2468";
+  static final Payee PAYEE = new Payee("bus", "terminal-1");
 
   final SimulatedCard card;
-  final IssuerKeys issuer = IssuerKeys.fromMasterKey(MASTER_KEY);
+  final CardIssuer issuer = CardIssuer.over(IssuerKeys.fromMasterKey(MASTER_KEY));
   PurseCard client;
 
   private CardFixture(SimulatedCard card) {

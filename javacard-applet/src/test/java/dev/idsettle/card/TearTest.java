@@ -1,6 +1,7 @@
 package dev.idsettle.card;
 
 import static dev.idsettle.card.CardFixture.CARD_ID;
+import static dev.idsettle.card.CardFixture.PAYEE;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.idsettle.card.testing.SimulatedCard;
@@ -22,7 +23,7 @@ class TearTest {
   private static final Scenario DEBIT =
       new Scenario(
           fixture -> fixture.personalised().credit(1000),
-          fixture -> fixture.client.debit(250, 0x1122334455667788L));
+          fixture -> fixture.client.debit(PAYEE, 250, 0x1122334455667788L));
 
   private static final Scenario CREDIT =
       new Scenario(fixture -> fixture.personalised().credit(1000), fixture -> fixture.credit(300));
@@ -112,7 +113,7 @@ class TearTest {
       State after = State.of(fixture);
       report.outcomes.add(after.sameValue(old) ? "old" : "new");
       long balance = after.balance;
-      fixture.client.debit(1);
+      fixture.client.debit(PAYEE, 1);
       assertThat(fixture.client.balance().amount()).isEqualTo(balance - 1);
     }
     return report;
@@ -163,7 +164,7 @@ class TearTest {
       return balance == other.balance && counter == other.counter;
     }
 
-    Optional<String> violationAgainst(State old, State expected, IssuerKeys issuer) {
+    Optional<String> violationAgainst(State old, State expected, CardIssuer issuer) {
       if (!sameValue(old) && !sameValue(expected)) {
         return Optional.of(
             "balance " + balance + " with counter " + counter + " is neither the old nor the new");

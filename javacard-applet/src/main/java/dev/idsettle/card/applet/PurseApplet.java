@@ -33,6 +33,7 @@ public final class PurseApplet extends Applet {
   private final byte[] counter = new byte[U32.LENGTH];
   private final byte[] lastTransaction = new byte[REC_LENGTH];
   private byte state = STATE_INSTALLED;
+  private byte keyVersion;
   private boolean pinRequired;
 
   private final OwnerPIN pin = new OwnerPIN(PIN_TRY_LIMIT, PIN_MAX_LENGTH);
@@ -134,6 +135,9 @@ public final class PurseApplet extends Applet {
       case INS_BLOCK:
         block(apdu);
         break;
+      case INS_STATUS:
+        authenticatedStatus(apdu);
+        break;
       default:
         ISOException.throwIt(ISO7816.SW_INS_NOT_SUPPORTED);
     }
@@ -163,6 +167,8 @@ public final class PurseApplet extends Applet {
     off += ID_LENGTH;
     Util.arrayCopy(buffer, off, currency, (short) 0, CURRENCY_LENGTH);
     off += CURRENCY_LENGTH;
+    keyVersion = buffer[off];
+    off++;
     commandKey.setKey(buffer, off);
     off += KEY_LENGTH;
     receiptKey.setKey(buffer, off);
@@ -217,7 +223,8 @@ public final class PurseApplet extends Applet {
     byte[] buffer = apdu.getBuffer();
     Util.arrayCopyNonAtomic(challenge, (short) 0, buffer, (short) 0, CHALLENGE_LENGTH);
     Util.arrayCopyNonAtomic(counter, (short) 0, buffer, CHALLENGE_LENGTH, U32.LENGTH);
-    apdu.setOutgoingAndSend((short) 0, (short) (CHALLENGE_LENGTH + U32.LENGTH));
+    buffer[(short) (CHALLENGE_LENGTH + U32.LENGTH)] = keyVersion;
+    apdu.setOutgoingAndSend((short) 0, INITIALIZE_LENGTH);
   }
 
   private void credit(APDU apdu) {
@@ -233,6 +240,7 @@ public final class PurseApplet extends Applet {
       ISOException.throwIt(SW_LIMIT_REACHED);
     }
     Util.arrayCopyNonAtomic(scratch, AUTH_CHALLENGE, scratch, REC_NONCE, CHALLENGE_LENGTH);
+    Util.arrayFillNonAtomic(scratch, REC_PAYEE, PAYEE_LENGTH, (byte) 0);
     commitValueChange(apdu, INS_CREDIT, amount);
   }
 
@@ -255,6 +263,8 @@ public final class PurseApplet extends Applet {
     }
     Util.arrayCopyNonAtomic(
         buffer, (short) (amount + U32.LENGTH), scratch, REC_NONCE, CHALLENGE_LENGTH);
+    Util.arrayCopyNonAtomic(
+        buffer, (short) (amount + U32.LENGTH + CHALLENGE_LENGTH), scratch, REC_PAYEE, PAYEE_LENGTH);
     commitValueChange(apdu, INS_DEBIT, amount);
     if (pinRequired) {
       pin.reset();
@@ -271,6 +281,7 @@ public final class PurseApplet extends Applet {
       ISOException.throwIt(SW_LIMIT_REACHED);
     }
     scratch[REC_KIND] = kind;
+    scratch[REC_KEY_VERSION] = keyVersion;
     Util.arrayCopyNonAtomic(cardId, (short) 0, scratch, REC_ID, ID_LENGTH);
     Util.arrayCopyNonAtomic(buffer, amountOffset, scratch, REC_AMOUNT, U32.LENGTH);
     cmac.init(receiptKey, Signature.MODE_SIGN);
@@ -294,6 +305,33 @@ public final class PurseApplet extends Applet {
     receiveExactly(apdu, MAC_LENGTH);
     verifyAuthorisation(INS_BLOCK, apdu.getBuffer(), (short) -1, ISO7816.OFFSET_CDATA);
     state = STATE_BLOCKED;
+  }
+
+  /**
+   * Answers the card's state (key version, ID, balance, counter, lifecycle, last receipt) with the
+   * host's nonce under a MAC with the receipt key, so that a reader between host and card cannot
+   * alter it. It also uses up any challenge: a CREDIT or BLOCK authorised before it can no longer
+   * land, so a status that shows a credit not applied shows it never will be.
+   */
+  private void authenticatedStatus(APDU apdu) {
+    if (state == STATE_INSTALLED) {
+      ISOException.throwIt(SW_NO_DATA);
+    }
+    receiveExactly(apdu, CHALLENGE_LENGTH);
+    challengeFresh[0] = false;
+    byte[] buffer = apdu.getBuffer();
+    Util.arrayCopyNonAtomic(buffer, ISO7816.OFFSET_CDATA, scratch, (short) 0, CHALLENGE_LENGTH);
+    Util.arrayCopyNonAtomic(scratch, (short) 0, buffer, ST_NONCE, CHALLENGE_LENGTH);
+    buffer[ST_KIND] = INS_STATUS;
+    buffer[ST_KEY_VERSION] = keyVersion;
+    Util.arrayCopyNonAtomic(cardId, (short) 0, buffer, ST_ID, ID_LENGTH);
+    Util.arrayCopyNonAtomic(balance, (short) 0, buffer, ST_BALANCE, U32.LENGTH);
+    Util.arrayCopyNonAtomic(counter, (short) 0, buffer, ST_COUNTER, U32.LENGTH);
+    buffer[ST_STATE] = state;
+    Util.arrayCopyNonAtomic(lastTransaction, (short) 0, buffer, ST_LAST, REC_LENGTH);
+    cmac.init(receiptKey, Signature.MODE_SIGN);
+    cmac.sign(buffer, ST_KIND, ST_MAC, buffer, ST_MAC);
+    apdu.setOutgoingAndSend(ST_KIND, ST_LENGTH);
   }
 
   /**
