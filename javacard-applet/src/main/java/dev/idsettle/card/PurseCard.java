@@ -1,5 +1,6 @@
 package dev.idsettle.card;
 
+import java.io.ByteArrayOutputStream;
 import java.security.SecureRandom;
 import java.util.HexFormat;
 import java.util.Optional;
@@ -13,9 +14,11 @@ import javax.smartcardio.ResponseAPDU;
  * reader and jCardSim's {@code CardTerminalSimulator}.
  *
  * <p>Every refusal by the card becomes a {@link CardRefusedException} naming the reason; the card
- * changed nothing. A failing reader becomes a {@link CardIoException}. A credit or debit returns
- * the card's {@link CardReceipt}, checked here against the command that was sent; only the issuer
- * can verify its MAC ({@link CardIssuer#verify}). Not thread-safe: one card, one caller.
+ * changed nothing. A failing reader becomes a {@link CardIoException}. Status words 61xx (more
+ * data: GET RESPONSE) and 6Cxx (wrong Le: the same command again with Le = xx) are followed here,
+ * at most 16 rounds, so a reader or card that answers the T=0 way works too. A credit or debit
+ * returns the card's {@link CardReceipt}, checked here against the command that was sent; only the
+ * issuer can verify its MAC ({@link CardIssuer#verify}). Not thread-safe: one card, one caller.
  */
 public final class PurseCard {
 
@@ -25,6 +28,7 @@ public final class PurseCard {
   private static final int CLA_ISO = 0x00;
   private static final int CLA_PROPRIETARY = 0x80;
   private static final int LE_ANY = 256;
+  private static final int MAX_ROUNDS = 16;
 
   private final CardChannel channel;
   private final byte[] aid;
@@ -227,21 +231,53 @@ public final class PurseCard {
   }
 
   private byte[] transmit(String name, CommandAPDU command) {
-    ResponseAPDU response;
-    try {
-      response = channel.transmit(command);
-    } catch (CardException | IllegalStateException e) {
-      throw new CardIoException(name + " did not reach the card: " + e.getMessage(), e);
+    ResponseAPDU response = exchange(name, command);
+    ByteArrayOutputStream data = new ByteArrayOutputStream();
+    for (int round = 0; isToBeContinued(response); round++) {
+      if (round == MAX_ROUNDS) {
+        throw new CardProtocolException(
+            name + ": the card kept answering 61xx or 6Cxx after " + MAX_ROUNDS + " rounds");
+      }
+      int sw2 = response.getSW2() == 0 ? LE_ANY : response.getSW2();
+      if (response.getSW1() == 0x6C) {
+        // wrong Le: the card says how many bytes it has; ask again with that Le
+        command =
+            new CommandAPDU(
+                command.getCLA(),
+                command.getINS(),
+                command.getP1(),
+                command.getP2(),
+                command.getData(),
+                sw2);
+        response = exchange(name, command);
+      } else {
+        // 61xx: xx more bytes wait for GET RESPONSE (the T=0 way, also used by some readers)
+        data.writeBytes(response.getData());
+        response = exchange(name, new CommandAPDU(CLA_ISO, 0xC0, 0, 0, sw2));
+      }
     }
     int sw = response.getSW();
     if (sw == 0x9000) {
-      return response.getData();
+      data.writeBytes(response.getData());
+      return data.toByteArray();
     }
     Refusal refusal = Refusal.of(sw);
     if (refusal == Refusal.WRONG_PIN) {
       throw new WrongPinException(sw, name);
     }
     throw new CardRefusedException(refusal, sw, name);
+  }
+
+  private static boolean isToBeContinued(ResponseAPDU response) {
+    return response.getSW1() == 0x61 || response.getSW1() == 0x6C;
+  }
+
+  private ResponseAPDU exchange(String name, CommandAPDU command) {
+    try {
+      return channel.transmit(command);
+    } catch (CardException | IllegalStateException e) {
+      throw new CardIoException(name + " did not reach the card: " + e.getMessage(), e);
+    }
   }
 
   private static void requireAnswers(
