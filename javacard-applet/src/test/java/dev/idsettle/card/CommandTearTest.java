@@ -62,10 +62,11 @@ class CommandTearTest {
             (fixture, before, committed) -> {
               int tries = fixture.client.status().pinTriesLeft();
               if (tries > before) {
-                return "a torn wrong VERIFY raised the tries from " + before + " to " + tries;
+                return violation(
+                    "a torn wrong VERIFY raised the tries from " + before + " to " + tries);
               }
               fixture.client.verifyPin(OLD_PIN);
-              return tries == before ? "tries kept" : "try spent";
+              return ok(tries == before ? "tries kept" : "try spent");
             });
 
     assertThat(report.violations).isEmpty();
@@ -84,14 +85,16 @@ class CommandTearTest {
             (fixture, before, committed) -> {
               Lifecycle lifecycle = fixture.client.status().lifecycle();
               if (fixture.client.balance().amount() != 1000) {
-                return "a torn BLOCK changed the balance";
+                return violation("a torn BLOCK changed the balance");
               }
               if (lifecycle == Lifecycle.ACTIVE) {
                 fixture.client.verifyPin(OLD_PIN);
                 fixture.client.debit(CardFixture.PAYEE, 1);
-                return "active";
+                return ok("active");
               }
-              return lifecycle == Lifecycle.BLOCKED ? "blocked" : "lifecycle " + lifecycle;
+              return lifecycle == Lifecycle.BLOCKED
+                  ? ok("blocked")
+                  : violation("lifecycle " + lifecycle);
             });
 
     assertThat(report.violations).isEmpty();
@@ -106,10 +109,10 @@ class CommandTearTest {
             fixture -> fixture.client.initialize(),
             (fixture, before, committed) -> {
               if (fixture.client.counter() != 1 || fixture.client.balance().amount() != 1000) {
-                return "a torn INITIALIZE changed balance or counter";
+                return violation("a torn INITIALIZE changed balance or counter");
               }
               fixture.credit(1);
-              return "unchanged";
+              return ok("unchanged");
             });
 
     assertThat(report.violations).isEmpty();
@@ -127,10 +130,12 @@ class CommandTearTest {
         (fixture, before, committed) -> {
           try {
             fixture.client.verifyPin(NEW_PIN);
-            return committed ? "new PIN" : "the new PIN holds though no transaction committed";
+            return committed
+                ? ok("new PIN")
+                : violation("the new PIN holds though no transaction committed");
           } catch (WrongPinException notNew) {
             fixture.client.verifyPin(OLD_PIN);
-            return "old PIN";
+            return ok("old PIN");
           }
         });
   }
@@ -142,9 +147,20 @@ class CommandTearTest {
     return fixture;
   }
 
-  /** Checks one torn run; returns an outcome, or a violation if it contains "though" or "torn". */
+  /** Checks the card after one torn run. */
   private interface Check {
-    String after(CardFixture fixture, int triesBefore, boolean committed);
+    Outcome after(CardFixture fixture, int triesBefore, boolean committed);
+  }
+
+  /** What a torn run left: a state the command may leave, or a violation. */
+  private record Outcome(String text, boolean violation) {}
+
+  private static Outcome ok(String text) {
+    return new Outcome(text, false);
+  }
+
+  private static Outcome violation(String text) {
+    return new Outcome(text, true);
   }
 
   private static Report tearEverywhere(
@@ -156,23 +172,12 @@ class CommandTearTest {
     for (int point = 1; point <= report.points; point++) {
       CardFixture fixture = setUp.get();
       int triesBefore = fixture.client.status().pinTriesLeft();
-      fixture.card.tearAt(point);
-      try {
-        command.accept(fixture);
-      } catch (CardRefusedException e) {
-        assertThat(e.refusal()).isEqualTo(Refusal.UNEXPECTED);
-      }
-      assertThat(fixture.card.torn()).as("torn at %d", point).isTrue();
-      boolean committed = fixture.card.committedSinceArmed();
-      fixture.card.powerCycle();
-      fixture.reselect();
-      String outcome = check.after(fixture, triesBefore, committed);
-      if (outcome.contains("though")
-          || outcome.startsWith("a torn")
-          || outcome.startsWith("lifecycle")) {
-        report.violations.add("tear at " + point + " of " + report.points + ": " + outcome);
+      boolean committed = fixture.runTorn(point, command);
+      Outcome outcome = check.after(fixture, triesBefore, committed);
+      if (outcome.violation()) {
+        report.violations.add("tear at " + point + " of " + report.points + ": " + outcome.text());
       } else {
-        report.outcomes.add(outcome);
+        report.outcomes.add(outcome.text());
       }
     }
     return report;

@@ -79,7 +79,7 @@ class TearTest {
     Set<Lifecycle> seen = new HashSet<>();
     for (int point = 1; point <= points; point++) {
       CardFixture fixture = fresh.get();
-      tornRun(fixture, point, CardFixture::personalised);
+      fixture.runTorn(point, CardFixture::personalised);
       Lifecycle lifecycle = fixture.client.status().lifecycle();
       seen.add(lifecycle);
       if (lifecycle == Lifecycle.INSTALLED) {
@@ -104,7 +104,7 @@ class TearTest {
       CardFixture fixture = CardFixture.on(cards.get());
       scenario.setUp.accept(fixture);
       State old = State.of(fixture);
-      tornRun(fixture, point, scenario.run);
+      fixture.runTorn(point, scenario.run);
       Optional<String> violation = violation(fixture, old, expected);
       if (violation.isPresent()) {
         report.violations.add("tear at " + point + " of " + points + ": " + violation.get());
@@ -125,18 +125,6 @@ class TearTest {
     } catch (CardOperationException e) {
       return Optional.of("the state reads back broken: " + e.getMessage());
     }
-  }
-
-  private static void tornRun(CardFixture fixture, int point, Consumer<CardFixture> command) {
-    fixture.card.tearAt(point);
-    try {
-      command.accept(fixture);
-    } catch (CardRefusedException e) {
-      assertThat(e.refusal()).isEqualTo(Refusal.UNEXPECTED);
-    }
-    assertThat(fixture.card.torn()).as("torn at %d", point).isTrue();
-    fixture.card.powerCycle();
-    fixture.reselect();
   }
 
   private record Scenario(Consumer<CardFixture> setUp, Consumer<CardFixture> run) {}

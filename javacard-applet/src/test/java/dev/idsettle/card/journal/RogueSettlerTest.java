@@ -10,6 +10,7 @@ import dev.idsettle.card.CardReceipt;
 import dev.idsettle.card.Payee;
 import dev.idsettle.card.testing.SimulatedCard;
 import java.util.List;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -21,12 +22,19 @@ class RogueSettlerTest {
 
   private static final String DIGITS = "4242000055556666";
 
-  @Test
-  void aSniffedReceiptSettledFirstByARogueServiceIsRejectedAndTheRealServiceStillGetsIt() {
-    JournalFixture fixture = new JournalFixture();
+  private JournalFixture fixture;
+  private CardReceipt debit;
+
+  @BeforeEach
+  void aDebitBoundToBusTerminal1() {
+    fixture = new JournalFixture();
     SimulatedCard card = fixture.card(DIGITS);
     fixture.journal.credit(JournalFixture.client(card), TERMINAL, 1000);
-    CardReceipt debit = JournalFixture.client(card).debit(PAYEE, 300);
+    debit = JournalFixture.client(card).debit(PAYEE, 300);
+  }
+
+  @Test
+  void aSniffedReceiptSettledFirstByARogueServiceIsRejectedAndTheRealServiceStillGetsIt() {
 
     SettlementReport rogue = fixture.journal.settle(new Payee("rogue", TERMINAL), List.of(debit));
     SettlementReport real = fixture.journal.settle(PAYEE, List.of(debit));
@@ -43,10 +51,6 @@ class RogueSettlerTest {
 
   @Test
   void anotherTerminalOfTheSameServiceCannotSettleItEither() {
-    JournalFixture fixture = new JournalFixture();
-    SimulatedCard card = fixture.card(DIGITS);
-    fixture.journal.credit(JournalFixture.client(card), TERMINAL, 1000);
-    CardReceipt debit = JournalFixture.client(card).debit(PAYEE, 300);
 
     SettlementReport other =
         fixture.journal.settle(new Payee(SERVICE, "terminal-2"), List.of(debit));
@@ -57,10 +61,6 @@ class RogueSettlerTest {
 
   @Test
   void theReceiptCarriesThePayeeUnderTheCardsMac() {
-    JournalFixture fixture = new JournalFixture();
-    SimulatedCard card = fixture.card(DIGITS);
-    fixture.journal.credit(JournalFixture.client(card), TERMINAL, 1000);
-    CardReceipt debit = JournalFixture.client(card).debit(PAYEE, 300);
     CardReceipt relabelled =
         new CardReceipt(
             debit.kind(),
