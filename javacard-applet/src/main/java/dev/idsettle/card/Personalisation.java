@@ -1,16 +1,20 @@
 package dev.idsettle.card;
 
 import java.io.ByteArrayOutputStream;
+import java.util.Arrays;
 import java.util.Currency;
 import java.util.HexFormat;
 import org.jspecify.annotations.Nullable;
 
 /**
  * The one-time PERSONALIZE data for a card, made by {@link CardIssuer#personalisation}. It carries
- * the card's keys in clear: send it only in the issuer's secure personalisation room (or wrapped in
- * a GlobalPlatform secure channel).
+ * the card's keys: send it wrapped under the chip's {@link TransportKeys} ({@link
+ * PurseCard#personalise(Personalisation, TransportKeys)}), or in clear only in the issuer's secure
+ * personalisation room to a chip installed without transport keys.
  */
 public final class Personalisation {
+
+  private static final int HEADER = CardId.BCD_LENGTH + 2 + 1;
 
   private final CardId cardId;
   private final Currency currency;
@@ -55,6 +59,19 @@ public final class Personalisation {
   /** Returns whether the card will require a PIN for every debit. */
   public boolean pinRequired() {
     return pin != null;
+  }
+
+  /** The data of a PERSONALIZE wrapped under a chip's transport keys. */
+  byte[] wrappedCommandData(TransportKeys transport) {
+    byte[] clear = commandData();
+    byte[] header = Arrays.copyOf(clear, HEADER);
+    byte[] secrets = Arrays.copyOfRange(clear, HEADER, clear.length);
+    try {
+      return transport.wrap(header, secrets);
+    } finally {
+      Arrays.fill(clear, (byte) 0);
+      Arrays.fill(secrets, (byte) 0);
+    }
   }
 
   /**

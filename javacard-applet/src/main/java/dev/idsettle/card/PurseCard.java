@@ -77,6 +77,20 @@ public final class PurseCard {
         "PERSONALIZE", new CommandAPDU(CLA_PROPRIETARY, 0x10, 0, 0, personalisation.commandData()));
   }
 
+  /**
+   * Personalises a card installed with transport keys: the card keys and the PIN travel encrypted
+   * and MAC'd under them.
+   *
+   * @throws CardRefusedException with {@link Refusal#WRONG_MAC} if the card holds other transport
+   *     keys (it changed nothing), {@link Refusal#WRONG_LENGTH} if it holds none
+   */
+  public void personalise(Personalisation personalisation, TransportKeys transport) {
+    transmit(
+        "PERSONALIZE",
+        new CommandAPDU(
+            CLA_PROPRIETARY, 0x10, 0, 0, personalisation.wrappedCommandData(transport)));
+  }
+
   /** Reads the lifecycle and PIN state; works in every state. */
   public CardStatus status() {
     byte[] data = getData(0x04, 3);

@@ -90,6 +90,17 @@ final class Protocol {
   static final short ST_LENGTH = (short) 109;
 
   static final short PERSO_LENGTH_NO_PIN = (short) 46;
+
+  // PERSONALIZE under a transport key: ID | currency | key version | cryptogram | MAC.
+  // The cryptogram is AES-CBC (zero IV) under the transport encryption key of
+  // command key | receipt key | PIN length | PIN, zero-padded to 48 bytes; the MAC is AES-CMAC
+  // under the transport MAC key of everything before it.
+  static final short WRAPPED_HEADER = (short) 13;
+  static final short CRYPTOGRAM_LENGTH = (short) 48;
+  static final short WRAPPED_LENGTH = (short) 77;
+  static final short WRAPPED_PIN_LENGTH = (short) 32;
+  static final short WRAPPED_PIN = (short) 33;
+  static final short TRANSPORT_KEYS_LENGTH = (short) 32;
   static final short CREDIT_LENGTH = (short) 20;
   static final short DEBIT_LENGTH = (short) 28;
   static final short INITIALIZE_LENGTH = (short) 13;

@@ -24,14 +24,27 @@ public final class SimulatedCard {
   private int commitsAtArm;
 
   private SimulatedCard(Class<? extends Applet> appletClass) {
-    this(appletClass, true, true);
+    this(appletClass, true, true, new byte[0]);
   }
 
   private SimulatedCard(
       Class<? extends Applet> appletClass, boolean rollsBack, boolean rollsBackApiObjects) {
+    this(appletClass, rollsBack, rollsBackApiObjects, new byte[0]);
+  }
+
+  private SimulatedCard(
+      Class<? extends Applet> appletClass,
+      boolean rollsBack,
+      boolean rollsBackApiObjects,
+      byte[] installParameters) {
     runtime = new TearingRuntime(rollsBack, rollsBackApiObjects);
     simulator = new CardSimulator(runtime);
-    simulator.installApplet(AIDUtil.create(PurseCard.aid()), appletClass);
+    simulator.installApplet(
+        AIDUtil.create(PurseCard.aid()),
+        appletClass,
+        installParameters,
+        (short) 0,
+        (byte) installParameters.length);
     try {
       channel = CardTerminalSimulator.terminal(simulator).connect("T=1").getBasicChannel();
     } catch (CardException e) {
@@ -43,6 +56,11 @@ public final class SimulatedCard {
   /** A card with the production applet, as compiled. */
   public static SimulatedCard withPurse() {
     return new SimulatedCard(PurseApplet.class);
+  }
+
+  /** A card with the production applet, installed with GlobalPlatform install parameters. */
+  public static SimulatedCard withPurse(byte[] installParameters) {
+    return new SimulatedCard(PurseApplet.class, true, true, installParameters);
   }
 
   /** A card with the production applet woven with tear points. */
