@@ -32,6 +32,11 @@ public final class AesCmac {
           "key: an AES key has 16, 24 or 32 bytes, got " + key.length);
     }
     Cipher aes = aes(key);
+    return mac(aes, message);
+  }
+
+  /** The MAC of {@code message} with {@code aes}, a cipher set to encrypt single AES blocks. */
+  static byte[] mac(Cipher aes, byte[] message) {
     byte[] k1 = doubled(encrypt(aes, new byte[LENGTH]));
     byte[] k2 = doubled(k1);
     int blocks = Math.max(1, (message.length + LENGTH - 1) / LENGTH);
@@ -62,13 +67,25 @@ public final class AesCmac {
     return MessageDigest.isEqual(mac(key, message), mac);
   }
 
+  /** The key check value of the key {@code aes} encrypts with: AES(key, 0^16), first 3 bytes. */
+  static byte[] checkValue(Cipher aes) {
+    byte[] block = encrypt(aes, new byte[LENGTH]);
+    return java.util.Arrays.copyOf(block, 3);
+  }
+
   private static Cipher aes(byte[] key) {
+    SecretKeySpec spec = new SecretKeySpec(key, "AES");
+    return aes(spec);
+  }
+
+  /** A cipher that encrypts single blocks under {@code key}, which may live in a token. */
+  static Cipher aes(java.security.Key key) {
     try {
       Cipher cipher = Cipher.getInstance("AES/ECB/NoPadding");
-      cipher.init(Cipher.ENCRYPT_MODE, new SecretKeySpec(key, "AES"));
+      cipher.init(Cipher.ENCRYPT_MODE, key);
       return cipher;
     } catch (GeneralSecurityException e) {
-      throw new IllegalStateException("this JDK has no AES/ECB/NoPadding", e);
+      throw new IllegalStateException("no provider encrypts AES/ECB/NoPadding with this key", e);
     }
   }
 

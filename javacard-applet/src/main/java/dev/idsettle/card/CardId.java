@@ -6,6 +6,8 @@ import java.util.HexFormat;
  * The prepaid ID number a card carries: 1 to 20 decimal digits, kept on the card as ten bytes of
  * packed BCD padded with 0xF nibbles.
  *
+ * <p>{@link #toString()} masks all but the last four digits; {@link #digits()} is the full number.
+ *
  * @param digits the digits only, no separators
  */
 public record CardId(String digits) {
@@ -19,7 +21,9 @@ public record CardId(String digits) {
         || digits.length() > 2 * BCD_LENGTH
         || !digits.chars().allMatch(CardId::isDigit)) {
       throw new IllegalArgumentException(
-          "card ID: expected 1 to 20 decimal digits, got \"" + digits + "\"");
+          "card ID: expected 1 to 20 decimal digits, got "
+              + digits.length()
+              + " characters that are not all digits or too many");
     }
   }
 
@@ -53,8 +57,15 @@ public record CardId(String digits) {
     return c >= '0' && c <= '9';
   }
 
+  /** The last four digits behind asterisks: what logs and messages show of a card ID. */
+  public String masked() {
+    int visible = Math.min(4, digits.length());
+    return "*".repeat(digits.length() - visible) + digits.substring(digits.length() - visible);
+  }
+
+  /** The masked form ({@link #masked()}): a full card ID never reaches a log. */
   @Override
   public String toString() {
-    return digits;
+    return masked();
   }
 }

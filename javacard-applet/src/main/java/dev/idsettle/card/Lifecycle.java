@@ -17,12 +17,17 @@ public enum Lifecycle {
     this.code = code;
   }
 
+  int code() {
+    return code;
+  }
+
   static Lifecycle fromCode(int code) {
     for (Lifecycle lifecycle : values()) {
       if (lifecycle.code == code) {
         return lifecycle;
       }
     }
-    throw new CardProtocolException("the card reported an unknown lifecycle state " + code);
+    throw new CardProtocolException(
+        "the card reported an unknown lifecycle state " + (code & 0xFF));
   }
 }

@@ -26,6 +26,12 @@ public final class Mac {
     return new Mac(bytes.clone());
   }
 
+  static Mac at(byte[] bytes, int offset) {
+    byte[] mac = new byte[AesCmac.LENGTH];
+    System.arraycopy(bytes, offset, mac, 0, AesCmac.LENGTH);
+    return new Mac(mac);
+  }
+
   /** Returns a copy of the 16 bytes. */
   public byte[] bytes() {
     return bytes.clone();

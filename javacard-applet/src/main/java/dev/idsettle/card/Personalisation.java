@@ -1,19 +1,24 @@
 package dev.idsettle.card;
 
 import java.io.ByteArrayOutputStream;
+import java.util.Arrays;
 import java.util.Currency;
 import java.util.HexFormat;
 import org.jspecify.annotations.Nullable;
 
 /**
- * The one-time PERSONALIZE data for a card, made by {@link IssuerKeys#personalisation}. It carries
- * the card's keys in clear: send it only in the issuer's secure personalisation room (or wrapped in
- * a GlobalPlatform secure channel).
+ * The one-time PERSONALIZE data for a card, made by {@link CardIssuer#personalisation}. It carries
+ * the card's keys: send it wrapped under the chip's {@link TransportKeys} ({@link
+ * PurseCard#personalise(Personalisation, TransportKeys)}), or in clear only in the issuer's secure
+ * personalisation room to a chip installed without transport keys.
  */
 public final class Personalisation {
 
+  private static final int HEADER = CardId.BCD_LENGTH + 2 + 1;
+
   private final CardId cardId;
   private final Currency currency;
+  private final int keyVersion;
   private final byte[] commandKey;
   private final byte[] receiptKey;
   private final byte @Nullable [] pin;
@@ -21,6 +26,7 @@ public final class Personalisation {
   Personalisation(
       CardId cardId,
       Currency currency,
+      int keyVersion,
       byte[] commandKey,
       byte[] receiptKey,
       byte @Nullable [] pin) {
@@ -29,6 +35,7 @@ public final class Personalisation {
     }
     this.cardId = cardId;
     this.currency = currency;
+    this.keyVersion = keyVersion;
     this.commandKey = commandKey;
     this.receiptKey = receiptKey;
     this.pin = pin;
@@ -44,16 +51,38 @@ public final class Personalisation {
     return currency;
   }
 
+  /** Returns the version of the issuer keys the card's keys are derived from. */
+  public int keyVersion() {
+    return keyVersion;
+  }
+
   /** Returns whether the card will require a PIN for every debit. */
   public boolean pinRequired() {
     return pin != null;
   }
 
-  /** ID (10) | currency (2, BCD) | command key (16) | receipt key (16) | PIN length | PIN. */
+  /** The data of a PERSONALIZE wrapped under a chip's transport keys. */
+  byte[] wrappedCommandData(TransportKeys transport) {
+    byte[] clear = commandData();
+    byte[] header = Arrays.copyOf(clear, HEADER);
+    byte[] secrets = Arrays.copyOfRange(clear, HEADER, clear.length);
+    try {
+      return transport.wrap(header, secrets);
+    } finally {
+      Arrays.fill(clear, (byte) 0);
+      Arrays.fill(secrets, (byte) 0);
+    }
+  }
+
+  /**
+   * ID (10) | currency (2, BCD) | key version (1) | command key (16) | receipt key (16) | PIN
+   * length | PIN.
+   */
   byte[] commandData() {
     ByteArrayOutputStream data = new ByteArrayOutputStream();
     data.writeBytes(cardId.toBcd());
     data.writeBytes(HexFormat.of().parseHex(String.format("%04d", currency.getNumericCode())));
+    data.write(keyVersion);
     data.writeBytes(commandKey);
     data.writeBytes(receiptKey);
     byte[] pinBytes = pin == null ? new byte[0] : pin;
@@ -68,6 +97,8 @@ public final class Personalisation {
         + cardId
         + " in "
         + currency
+        + " with keys of version "
+        + keyVersion
         + (pin == null ? "" : " with PIN");
   }
 }

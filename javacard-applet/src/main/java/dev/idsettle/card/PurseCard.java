@@ -1,7 +1,7 @@
 package dev.idsettle.card;
 
+import java.io.ByteArrayOutputStream;
 import java.security.SecureRandom;
-import java.util.Currency;
 import java.util.HexFormat;
 import java.util.Optional;
 import javax.smartcardio.CardChannel;
@@ -14,9 +14,11 @@ import javax.smartcardio.ResponseAPDU;
  * reader and jCardSim's {@code CardTerminalSimulator}.
  *
  * <p>Every refusal by the card becomes a {@link CardRefusedException} naming the reason; the card
- * changed nothing. A failing reader becomes a {@link CardIoException}. A credit or debit returns
- * the card's {@link CardReceipt}, checked here against the command that was sent; only the issuer
- * can verify its MAC ({@link IssuerKeys#verify}). Not thread-safe: one card, one caller.
+ * changed nothing. A failing reader becomes a {@link CardIoException}. Status words 61xx (more
+ * data: GET RESPONSE) and 6Cxx (wrong Le: the same command again with Le = xx) are followed here,
+ * at most 16 rounds, so a reader or card that answers the T=0 way works too. A credit or debit
+ * returns the card's {@link CardReceipt}, checked here against the command that was sent; only the
+ * issuer can verify its MAC ({@link CardIssuer#verify}). Not thread-safe: one card, one caller.
  */
 public final class PurseCard {
 
@@ -26,6 +28,7 @@ public final class PurseCard {
   private static final int CLA_ISO = 0x00;
   private static final int CLA_PROPRIETARY = 0x80;
   private static final int LE_ANY = 256;
+  private static final int MAX_ROUNDS = 16;
 
   private final CardChannel channel;
   private final byte[] aid;
@@ -74,28 +77,35 @@ public final class PurseCard {
         "PERSONALIZE", new CommandAPDU(CLA_PROPRIETARY, 0x10, 0, 0, personalisation.commandData()));
   }
 
+  /**
+   * Personalises a card installed with transport keys: the card keys and the PIN travel encrypted
+   * and MAC'd under them.
+   *
+   * @throws CardRefusedException with {@link Refusal#WRONG_MAC} if the card holds other transport
+   *     keys (it changed nothing), {@link Refusal#WRONG_LENGTH} if it holds none
+   */
+  public void personalise(Personalisation personalisation, TransportKeys transport) {
+    transmit(
+        "PERSONALIZE",
+        new CommandAPDU(
+            CLA_PROPRIETARY, 0x10, 0, 0, personalisation.wrappedCommandData(transport)));
+  }
+
   /** Reads the lifecycle and PIN state; works in every state. */
   public CardStatus status() {
     byte[] data = getData(0x04, 3);
-    return new CardStatus(Lifecycle.fromCode(data[0]), data[1] != 0, data[2]);
+    return new CardStatus(Lifecycle.fromCode(data[0]), data[1] != 0, data[2] & 0xFF);
   }
 
   /** Reads the card's ID number. */
   public CardId cardId() {
-    return CardId.fromBcd(getData(0x01, CardId.BCD_LENGTH));
+    return CardAnswers.cardId("GET DATA", getData(0x01, CardId.BCD_LENGTH), 0);
   }
 
   /** Reads the balance and its currency. */
   public CardBalance balance() {
     byte[] data = getData(0x02, 6);
-    int numeric = Integer.parseInt(HexFormat.of().formatHex(data, 4, 6));
-    Currency currency =
-        Currency.getAvailableCurrencies().stream()
-            .filter(c -> c.getNumericCode() == numeric)
-            .findFirst()
-            .orElseThrow(
-                () -> new CardProtocolException("the card holds unknown currency " + numeric));
-    return new CardBalance(Bytes.u32(data, 0), currency);
+    return new CardBalance(Bytes.u32(data, 0), CardAnswers.currency("GET DATA", data, 4));
   }
 
   /** Reads the transaction counter: the number of credits and debits so far. */
@@ -120,9 +130,32 @@ public final class PurseCard {
 
   /** Asks the card for a fresh challenge, which the next CREDIT or BLOCK must be authorised for. */
   public Challenge initialize() {
-    byte[] data = transmit("INITIALIZE", new CommandAPDU(CLA_PROPRIETARY, 0x50, 0, 0, 12));
-    requireLength("INITIALIZE", data, 12);
-    return new Challenge(Bytes.u64(data, 0), Bytes.u32(data, 8));
+    byte[] data = transmit("INITIALIZE", new CommandAPDU(CLA_PROPRIETARY, 0x50, 0, 0, 13));
+    CardAnswers.requireLength("INITIALIZE", data, 13);
+    return new Challenge(Bytes.u64(data, 0), Bytes.u32(data, 8), data[12] & 0xFF);
+  }
+
+  /**
+   * Asks the card for its state under its MAC over a fresh random nonce; see {@link
+   * #statement(long)}.
+   */
+  public CardStatement statement() {
+    return statement(random.nextLong());
+  }
+
+  /**
+   * Asks the card for its state (balance, counter, lifecycle, last receipt) under a MAC with its
+   * receipt key over {@code nonce}, which only the issuer can check ({@link
+   * CardIssuer#verify(CardStatement, long)}). It also uses up any unused challenge on the card.
+   *
+   * @param nonce a value never used before, so an old statement cannot be replayed
+   */
+  public CardStatement statement(long nonce) {
+    byte[] data = new byte[8];
+    Bytes.putU64(data, 0, nonce);
+    return CardStatement.parse(
+        transmit(
+            "STATUS", new CommandAPDU(CLA_PROPRIETARY, CardStatement.INS, 0, 0, data, LE_ANY)));
   }
 
   /**
@@ -130,7 +163,7 @@ public final class PurseCard {
    *
    * @param challenge what {@link #initialize()} returned in this session
    * @param amount minor units, 1 to 2^32 - 1
-   * @param authorisation the issuer's MAC from {@link IssuerKeys#authorizeCredit}
+   * @param authorisation the issuer's MAC from {@link CardIssuer#authorizeCredit}
    * @return the card's receipt, to be verified and journaled by the issuer
    */
   public CardReceipt credit(Challenge challenge, long amount, Mac authorisation) {
@@ -143,28 +176,36 @@ public final class PurseCard {
     return receipt;
   }
 
-  /** Debits the card with a fresh random nonce; see {@link #debit(long, long)}. */
-  public CardReceipt debit(long amount) {
-    return debit(amount, random.nextLong());
+  /** Debits the card with a fresh random nonce; see {@link #debit(Payee, long, long)}. */
+  public CardReceipt debit(Payee payee, long amount) {
+    return debit(payee, amount, random.nextLong());
   }
 
   /**
    * Debits the card. If the card requires a PIN, {@link #verifyPin} must come first, once per
    * debit.
    *
+   * @param payee the service and terminal asking; the receipt carries their tag under the card's
+   *     MAC, so only they can settle it
    * @param amount minor units, 1 to 2^32 - 1
    * @param terminalNonce a value the terminal never used before; the receipt carries it, so an old
    *     receipt replayed by a fake card is rejected
    * @return the card's receipt, to be sent to the issuer for verification and journaling
    * @throws ReceiptRejectedException if the receipt does not answer this debit
    */
-  public CardReceipt debit(long amount, long terminalNonce) {
-    byte[] data = new byte[12];
+  public CardReceipt debit(Payee payee, long amount, long terminalNonce) {
+    byte[] data = new byte[12 + PayeeTag.LENGTH];
     Bytes.putU32(data, 0, Bytes.requireAmount("amount", amount));
     Bytes.putU64(data, 4, terminalNonce);
+    PayeeTag tag = payee.tag();
+    tag.writeTo(data, 12);
     CardReceipt receipt =
         receipt("DEBIT", new CommandAPDU(CLA_PROPRIETARY, 0x54, 0, 0, data, LE_ANY));
     requireAnswers(receipt, CardReceipt.Kind.DEBIT, amount, terminalNonce);
+    if (!receipt.payee().equals(tag)) {
+      throw new ReceiptRejectedException(
+          "the card answered a debit with a receipt for another payee: a substituted receipt");
+    }
     return receipt;
   }
 
@@ -185,7 +226,7 @@ public final class PurseCard {
   /**
    * Blocks the card for good.
    *
-   * @param authorisation the issuer's MAC from {@link IssuerKeys#authorizeBlock} for the challenge
+   * @param authorisation the issuer's MAC from {@link CardIssuer#authorizeBlock} for the challenge
    *     of this session
    */
   public void block(Mac authorisation) {
@@ -199,20 +240,40 @@ public final class PurseCard {
 
   private byte[] getData(int tag, int length) {
     byte[] data = transmit("GET DATA", new CommandAPDU(CLA_ISO, 0xCA, 0xDF, tag, LE_ANY));
-    requireLength("GET DATA", data, length);
+    CardAnswers.requireLength("GET DATA", data, length);
     return data;
   }
 
   private byte[] transmit(String name, CommandAPDU command) {
-    ResponseAPDU response;
-    try {
-      response = channel.transmit(command);
-    } catch (CardException | IllegalStateException e) {
-      throw new CardIoException(name + " did not reach the card: " + e.getMessage(), e);
+    ResponseAPDU response = exchange(name, command);
+    ByteArrayOutputStream data = new ByteArrayOutputStream();
+    for (int round = 0; isToBeContinued(response); round++) {
+      if (round == MAX_ROUNDS) {
+        throw new CardProtocolException(
+            name + ": the card kept answering 61xx or 6Cxx after " + MAX_ROUNDS + " rounds");
+      }
+      int sw2 = response.getSW2() == 0 ? LE_ANY : response.getSW2();
+      if (response.getSW1() == 0x6C) {
+        // wrong Le: the card says how many bytes it has; ask again with that Le
+        command =
+            new CommandAPDU(
+                command.getCLA(),
+                command.getINS(),
+                command.getP1(),
+                command.getP2(),
+                command.getData(),
+                sw2);
+        response = exchange(name, command);
+      } else {
+        // 61xx: xx more bytes wait for GET RESPONSE (the T=0 way, also used by some readers)
+        data.writeBytes(response.getData());
+        response = exchange(name, new CommandAPDU(CLA_ISO, 0xC0, 0, 0, sw2));
+      }
     }
     int sw = response.getSW();
     if (sw == 0x9000) {
-      return response.getData();
+      data.writeBytes(response.getData());
+      return data.toByteArray();
     }
     Refusal refusal = Refusal.of(sw);
     if (refusal == Refusal.WRONG_PIN) {
@@ -221,16 +282,15 @@ public final class PurseCard {
     throw new CardRefusedException(refusal, sw, name);
   }
 
-  private static void requireLength(String name, byte[] data, int length) {
-    if (data.length != length) {
-      throw new CardProtocolException(
-          name
-              + " answered "
-              + data.length
-              + " bytes, expected "
-              + length
-              + ": "
-              + HexFormat.of().formatHex(data));
+  private static boolean isToBeContinued(ResponseAPDU response) {
+    return response.getSW1() == 0x61 || response.getSW1() == 0x6C;
+  }
+
+  private ResponseAPDU exchange(String name, CommandAPDU command) {
+    try {
+      return channel.transmit(command);
+    } catch (CardException | IllegalStateException e) {
+      throw new CardIoException(name + " did not reach the card: " + e.getMessage(), e);
     }
   }
 
@@ -246,8 +306,6 @@ public final class PurseCard {
               + receipt.kind()
               + " of "
               + receipt.amount()
-              + ", nonce "
-              + Long.toHexString(receipt.nonce())
               + "): a replayed or substituted receipt");
     }
   }

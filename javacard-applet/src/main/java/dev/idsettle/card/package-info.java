@@ -3,7 +3,8 @@
  * javax.smartcardio} (a PC/SC reader or jCardSim alike), and the issuer's key service that derives
  * per-card keys, authorises credits and blocks, and verifies the receipts cards return.
  *
- * <p>Start with {@link dev.idsettle.card.PurseCard} and {@link dev.idsettle.card.IssuerKeys}.
+ * <p>Start with {@link dev.idsettle.card.PurseCard} and {@link dev.idsettle.card.CardIssuer} over
+ * {@link dev.idsettle.card.IssuerKeys}.
  */
 @NullMarked
 package dev.idsettle.card;

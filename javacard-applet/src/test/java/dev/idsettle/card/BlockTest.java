@@ -1,6 +1,7 @@
 package dev.idsettle.card;
 
 import static dev.idsettle.card.CardFixture.CARD_ID;
+import static dev.idsettle.card.CardFixture.PAYEE;
 import static dev.idsettle.card.PersonalisationTest.assertRefused;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -46,7 +47,7 @@ class BlockTest {
     assertRefused(card::initialize, Refusal.CARD_BLOCKED);
     assertRefused(() -> card.verifyPin(CardFixture.PIN), Refusal.CARD_BLOCKED);
     assertRefused(() -> card.changePin("1234"), Refusal.CARD_BLOCKED);
-    assertRefused(() -> card.debit(1), Refusal.CARD_BLOCKED);
+    assertRefused(() -> card.debit(PAYEE, 1), Refusal.CARD_BLOCKED);
     Mac credit = fixture.issuer.authorizeCredit(CARD_ID, challenge, 1);
     assertRefused(() -> card.credit(challenge, 1, credit), Refusal.CARD_BLOCKED);
     assertRefused(() -> card.block(credit), Refusal.CARD_BLOCKED);

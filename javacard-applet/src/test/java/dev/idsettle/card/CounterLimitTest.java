@@ -1,6 +1,7 @@
 package dev.idsettle.card;
 
 import static dev.idsettle.card.CardFixture.CARD_ID;
+import static dev.idsettle.card.CardFixture.PAYEE;
 import static dev.idsettle.card.PersonalisationTest.assertRefused;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -15,7 +16,7 @@ class CounterLimitTest {
     fixture.card.overwriteAppletBytes("counter", new byte[] {-1, -1, -1, -1});
     PurseCard card = fixture.client;
 
-    assertRefused(() -> card.debit(1), Refusal.LIMIT_REACHED);
+    assertRefused(() -> card.debit(PAYEE, 1), Refusal.LIMIT_REACHED);
     Challenge challenge = card.initialize();
     assertThat(challenge.counter()).isEqualTo(0xFFFF_FFFFL);
     Mac authorisation = fixture.issuer.authorizeCredit(CARD_ID, challenge, 1);

@@ -46,7 +46,8 @@ class CreditTest {
     Challenge challenge = card.initialize();
     Mac forAnotherAmount = fixture.issuer.authorizeCredit(CARD_ID, challenge, 1000);
     Mac byAnotherIssuer =
-        IssuerKeys.fromMasterKey(new byte[16]).authorizeCredit(CARD_ID, challenge, 100);
+        CardIssuer.over(IssuerKeys.fromMasterKey(new byte[16]))
+            .authorizeCredit(CARD_ID, challenge, 100);
 
     assertRefused(() -> card.credit(challenge, 100, forAnotherAmount), Refusal.WRONG_MAC);
     Challenge second = card.initialize();
@@ -82,7 +83,8 @@ class CreditTest {
     card.initialize();
 
     // Even if the card's random generator repeated itself, the counter has moved on.
-    Challenge sameRandomNextCounter = new Challenge(first.value(), first.counter() + 1);
+    Challenge sameRandomNextCounter =
+        new Challenge(first.value(), first.counter() + 1, first.keyVersion());
     assertThat(fixture.issuer.authorizeCredit(CARD_ID, sameRandomNextCounter, 300))
         .isNotEqualTo(authorisation);
     assertRefused(() -> card.credit(first, 300, authorisation), Refusal.WRONG_MAC);

@@ -1,6 +1,7 @@
 package dev.idsettle.card;
 
 import static dev.idsettle.card.CardFixture.CARD_ID;
+import static dev.idsettle.card.CardFixture.PAYEE;
 import static dev.idsettle.card.PersonalisationTest.assertRefused;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -21,13 +22,21 @@ class DebitTest {
 
   @Test
   void aDebitLowersTheBalanceAndReturnsAReceiptOnlyTheIssuerCanVerify() {
-    CardReceipt receipt = card.debit(250, 0x0102030405060708L);
+    CardReceipt receipt = card.debit(PAYEE, 250, 0x0102030405060708L);
 
     VerifiedReceipt verified = fixture.issuer.verify(receipt);
     assertThat(verified.receipt())
         .isEqualTo(
             new CardReceipt(
-                CardReceipt.Kind.DEBIT, CARD_ID, 2, 250, 750, 0x0102030405060708L, receipt.mac()));
+                CardReceipt.Kind.DEBIT,
+                1,
+                CARD_ID,
+                2,
+                250,
+                750,
+                0x0102030405060708L,
+                PAYEE.tag(),
+                receipt.mac()));
     assertThat(card.balance().amount()).isEqualTo(750);
     assertThat(card.counter()).isEqualTo(2);
     assertThat(card.lastReceipt()).contains(receipt);
@@ -35,10 +44,10 @@ class DebitTest {
 
   @Test
   void theWholeBalanceCanBeSpentDownToZeroAndNoFurther() {
-    card.debit(1000);
+    card.debit(PAYEE, 1000);
     assertThat(card.balance().amount()).isZero();
 
-    assertRefused(() -> card.debit(1), Refusal.INSUFFICIENT_BALANCE);
+    assertRefused(() -> card.debit(PAYEE, 1), Refusal.INSUFFICIENT_BALANCE);
     assertThat(card.counter()).isEqualTo(2);
   }
 
@@ -46,8 +55,8 @@ class DebitTest {
   void aDebitLargerThanTheBalanceIsRefusedAndChangesNothing() {
     CardReceipt last = card.lastReceipt().orElseThrow();
 
-    assertRefused(() -> card.debit(1001), Refusal.INSUFFICIENT_BALANCE);
-    assertRefused(() -> card.debit(0xFFFF_FFFFL), Refusal.INSUFFICIENT_BALANCE);
+    assertRefused(() -> card.debit(PAYEE, 1001), Refusal.INSUFFICIENT_BALANCE);
+    assertRefused(() -> card.debit(PAYEE, 0xFFFF_FFFFL), Refusal.INSUFFICIENT_BALANCE);
 
     assertThat(card.balance().amount()).isEqualTo(1000);
     assertThat(card.counter()).isEqualTo(1);
@@ -58,13 +67,15 @@ class DebitTest {
   void aPersonalisedButNeverCreditedCardHasNothingToSpend() {
     CardFixture fresh = CardFixture.installed().personalised();
 
-    assertRefused(() -> fresh.client.debit(1), Refusal.INSUFFICIENT_BALANCE);
+    assertRefused(() -> fresh.client.debit(PAYEE, 1), Refusal.INSUFFICIENT_BALANCE);
   }
 
   @Test
   void countersRiseByOnePerTransaction() {
     long[] counters = {
-      card.debit(1).counter(), fixture.credit(5).receipt().counter(), card.debit(2).counter()
+      card.debit(PAYEE, 1).counter(),
+      fixture.credit(5).receipt().counter(),
+      card.debit(PAYEE, 2).counter()
     };
 
     assertThat(counters).containsExactly(2, 3, 4);

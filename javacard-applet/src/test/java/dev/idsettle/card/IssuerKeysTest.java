@@ -11,7 +11,8 @@ class IssuerKeysTest {
   private static final HexFormat HEX = HexFormat.of();
   private static final String COMMAND_KEY = "47e578c24683fd307c99da65eb3a7378";
   private static final String RECEIPT_KEY = "ae66717f1eeb6ba1dd043b463372fb8c";
-  private final IssuerKeys issuer = IssuerKeys.fromMasterKey(CardFixture.MASTER_KEY);
+  private final CardIssuer issuer =
+      CardIssuer.over(IssuerKeys.fromMasterKey(CardFixture.MASTER_KEY));
 
   /**
    * Pins the derivation: cards already issued hold keys derived this way, so a change here would
@@ -34,7 +35,7 @@ class IssuerKeysTest {
 
     assertThat(issuer.commandKey(one)).isNotEqualTo(issuer.commandKey(two));
     assertThat(issuer.commandKey(one)).isNotEqualTo(issuer.receiptKey(one));
-    assertThat(IssuerKeys.fromMasterKey(new byte[16]).commandKey(one))
+    assertThat(CardIssuer.over(IssuerKeys.fromMasterKey(new byte[16])).commandKey(one))
         .isNotEqualTo(issuer.commandKey(one));
   }
 
@@ -47,7 +48,7 @@ class IssuerKeysTest {
 
   @Test
   void rejectsAnAmountTheCardCannotHold() {
-    Challenge challenge = new Challenge(1, 0);
+    Challenge challenge = new Challenge(1, 0, 1);
     CardId id = CardId.parse("1");
 
     assertThatThrownBy(() -> issuer.authorizeCredit(id, challenge, 0))

@@ -2,6 +2,7 @@ package dev.idsettle.card;
 
 import static dev.idsettle.card.CardFixture.CARD_ID;
 import static dev.idsettle.card.CardFixture.JPY;
+import static dev.idsettle.card.CardFixture.PAYEE;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -19,7 +20,7 @@ class PersonalisationTest {
     assertRefused(() -> fixture.client.counter(), Refusal.NO_DATA);
     assertRefused(() -> fixture.client.lastReceipt(), Refusal.NO_DATA);
     assertRefused(() -> fixture.client.initialize(), Refusal.NO_DATA);
-    assertRefused(() -> fixture.client.debit(1), Refusal.NO_DATA);
+    assertRefused(() -> fixture.client.debit(PAYEE, 1), Refusal.NO_DATA);
     assertRefused(() -> fixture.client.verifyPin("1234"), Refusal.NO_DATA);
   }
 

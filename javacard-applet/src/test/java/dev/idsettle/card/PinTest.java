@@ -1,5 +1,6 @@
 package dev.idsettle.card;
 
+import static dev.idsettle.card.CardFixture.PAYEE;
 import static dev.idsettle.card.CardFixture.PIN;
 import static dev.idsettle.card.PersonalisationTest.assertRefused;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -22,12 +23,12 @@ class PinTest {
 
   @Test
   void aDebitNeedsAVerifiedPinAndOneVerificationAllowsOneDebit() {
-    assertRefused(() -> card.debit(10), Refusal.PIN_NOT_VERIFIED);
+    assertRefused(() -> card.debit(PAYEE, 10), Refusal.PIN_NOT_VERIFIED);
 
     card.verifyPin(PIN);
-    card.debit(10);
+    card.debit(PAYEE, 10);
 
-    assertRefused(() -> card.debit(10), Refusal.PIN_NOT_VERIFIED);
+    assertRefused(() -> card.debit(PAYEE, 10), Refusal.PIN_NOT_VERIFIED);
     assertThat(card.balance().amount()).isEqualTo(990);
   }
 
@@ -36,7 +37,7 @@ class PinTest {
     card.verifyPin(PIN);
     fixture.reselect();
 
-    assertRefused(() -> fixture.client.debit(10), Refusal.PIN_NOT_VERIFIED);
+    assertRefused(() -> fixture.client.debit(PAYEE, 10), Refusal.PIN_NOT_VERIFIED);
   }
 
   @Test
@@ -47,7 +48,7 @@ class PinTest {
 
     assertThat(card.status().pinTriesLeft()).isZero();
     assertRefused(() -> card.verifyPin(PIN), Refusal.PIN_BLOCKED);
-    assertRefused(() -> card.debit(10), Refusal.PIN_BLOCKED);
+    assertRefused(() -> card.debit(PAYEE, 10), Refusal.PIN_BLOCKED);
     assertRefused(() -> card.changePin("9999"), Refusal.PIN_BLOCKED);
     assertThat(card.balance().amount()).isEqualTo(1000);
   }
@@ -71,7 +72,7 @@ class PinTest {
 
     assertWrongPin(PIN, 2);
     card.verifyPin("13579");
-    card.debit(1);
+    card.debit(PAYEE, 1);
     assertThat(card.balance().amount()).isEqualTo(999);
   }
 
@@ -82,7 +83,7 @@ class PinTest {
 
     assertRefused(() -> noPin.client.verifyPin(PIN), Refusal.NO_PIN);
     assertRefused(() -> noPin.client.changePin(PIN), Refusal.NO_PIN);
-    noPin.client.debit(5);
+    noPin.client.debit(PAYEE, 5);
   }
 
   @Test

@@ -1,6 +1,7 @@
 package dev.idsettle.card;
 
 import static dev.idsettle.card.CardFixture.CARD_ID;
+import static dev.idsettle.card.CardFixture.PAYEE;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -25,15 +26,17 @@ class ReceiptTest {
 
   @Test
   void anAlteredReceiptIsRejectedByTheIssuer() {
-    CardReceipt receipt = fixture.client.debit(100);
+    CardReceipt receipt = fixture.client.debit(PAYEE, 100);
     CardReceipt smaller =
         new CardReceipt(
             receipt.kind(),
+            receipt.keyVersion(),
             receipt.cardId(),
             receipt.counter(),
             10,
             receipt.newBalance(),
             receipt.nonce(),
+            receipt.payee(),
             receipt.mac());
 
     assertThatThrownBy(() -> fixture.issuer.verify(smaller))
@@ -43,16 +46,18 @@ class ReceiptTest {
 
   @Test
   void aReceiptForgedWithTheCommandKeyIsRejected() {
-    CardReceipt receipt = fixture.client.debit(100);
+    CardReceipt receipt = fixture.client.debit(PAYEE, 100);
     byte[] commandKey = fixture.issuer.commandKey(CARD_ID);
     CardReceipt forged =
         new CardReceipt(
             receipt.kind(),
+            receipt.keyVersion(),
             receipt.cardId(),
             receipt.counter(),
             1,
             receipt.newBalance(),
             receipt.nonce(),
+            receipt.payee(),
             Mac.of(AesCmac.mac(commandKey, receipt.macInput())));
 
     assertThatThrownBy(() -> fixture.issuer.verify(forged))
@@ -67,15 +72,15 @@ class ReceiptTest {
 
     PurseCard fake = PurseCard.over(new ReplayingChannel(recorded));
 
-    assertThatThrownBy(() -> fake.debit(100, 2L))
+    assertThatThrownBy(() -> fake.debit(PAYEE, 100, 2L))
         .isInstanceOf(ReceiptRejectedException.class)
         .hasMessageContaining("replayed or substituted receipt");
   }
 
   @Test
   void theIssuerVerifiesTheReceiptsOfThePerCardKeyOnly() {
-    CardReceipt receipt = fixture.client.debit(100);
-    IssuerKeys otherIssuer = IssuerKeys.fromMasterKey(new byte[32]);
+    CardReceipt receipt = fixture.client.debit(PAYEE, 100);
+    CardIssuer otherIssuer = CardIssuer.over(IssuerKeys.fromMasterKey(new byte[32]));
 
     assertThatThrownBy(() -> otherIssuer.verify(receipt))
         .isInstanceOf(ReceiptRejectedException.class);
@@ -83,7 +88,7 @@ class ReceiptTest {
   }
 
   private static byte[] debitData(long amount, long nonce) {
-    byte[] data = new byte[12];
+    byte[] data = new byte[28];
     Bytes.putU32(data, 0, amount);
     Bytes.putU64(data, 4, nonce);
     return data;

@@ -1,5 +1,6 @@
 package dev.idsettle.card;
 
+import static dev.idsettle.card.CardFixture.PAYEE;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.licel.jcardsim.smartcardio.CardSimulator;
@@ -30,7 +31,7 @@ class SmartcardioFlowTest {
     assertThat(reader.waitForCardPresent(1000)).isTrue();
     Card card = reader.connect("*");
 
-    IssuerKeys issuer = IssuerKeys.fromMasterKey(new byte[16]);
+    CardIssuer issuer = CardIssuer.over(IssuerKeys.fromMasterKey(new byte[16]));
     CardId id = CardId.parse("1234-5678-9012-3456");
     PurseCard purse = PurseCard.over(card.getBasicChannel());
     purse.select();
@@ -40,7 +41,7 @@ class SmartcardioFlowTest {
     VerifiedReceipt credit =
         issuer.verify(purse.credit(challenge, 5000, issuer.authorizeCredit(id, challenge, 5000)));
     purse.verifyPin("8642");
-    VerifiedReceipt debit = issuer.verify(purse.debit(1250));
+    VerifiedReceipt debit = issuer.verify(purse.debit(PAYEE, 1250));
     purse.block(issuer.authorizeBlock(id, purse.initialize()));
 
     assertThat(credit.receipt().newBalance()).isEqualTo(5000);

@@ -22,7 +22,7 @@ class StatusWordTest {
 
   @Test
   void wrongLengths() throws CardException {
-    assertThat(sw(0x80, 0x54, 0, 0, new byte[11])).isEqualTo(0x6700);
+    assertThat(sw(0x80, 0x54, 0, 0, new byte[27])).isEqualTo(0x6700);
     assertThat(sw(0x80, 0x52, 0, 0, new byte[21])).isEqualTo(0x6700);
     assertThat(sw(0x80, 0x50, 0, 0, new byte[1])).isEqualTo(0x6700);
     assertThat(sw(0x80, 0x56, 0, 0, new byte[15])).isEqualTo(0x6700);
@@ -38,14 +38,14 @@ class StatusWordTest {
 
   @Test
   void unknownInstructionAndClass() throws CardException {
-    assertThat(sw(0x80, 0x58, 0, 0, null)).isEqualTo(0x6D00);
+    assertThat(sw(0x80, 0x5A, 0, 0, null)).isEqualTo(0x6D00);
     assertThat(sw(0x00, 0x52, 0, 0, null)).isEqualTo(0x6D00);
     assertThat(sw(0x90, 0x54, 0, 0, null)).isEqualTo(0x6E00);
   }
 
   @Test
   void invalidData() throws CardException {
-    byte[] zeroDebit = new byte[12];
+    byte[] zeroDebit = new byte[28];
     assertThat(sw(0x00, 0x20, 0, 0, Pin.of("2468"))).isEqualTo(0x9000);
     assertThat(sw(0x80, 0x54, 0, 0, zeroDebit)).isEqualTo(0x6A80);
     assertThat(sw(0x00, 0x20, 0, 0, new byte[3])).isEqualTo(0x6A80);
@@ -82,13 +82,13 @@ class StatusWordTest {
     byte[] badCurrency = good.clone();
     badCurrency[10] = (byte) 0x13;
     byte[] shortPin = HexFormat.of().parseHex(HexFormat.of().formatHex(good) + "00");
-    shortPin[44] = 2;
+    shortPin[45] = 2;
 
     assertThat(swOn(fresh, badDigit)).isEqualTo(0x6A80);
     assertThat(swOn(fresh, gapInId)).isEqualTo(0x6A80);
     assertThat(swOn(fresh, badCurrency)).isEqualTo(0x6A80);
-    assertThat(swOn(fresh, java.util.Arrays.copyOf(good, 44))).isEqualTo(0x6700);
-    assertThat(swOn(fresh, java.util.Arrays.copyOf(shortPin, 47))).isEqualTo(0x6A80);
+    assertThat(swOn(fresh, java.util.Arrays.copyOf(good, 45))).isEqualTo(0x6700);
+    assertThat(swOn(fresh, java.util.Arrays.copyOf(shortPin, 48))).isEqualTo(0x6A80);
     assertThat(fresh.client.status().lifecycle()).isEqualTo(Lifecycle.INSTALLED);
   }
 

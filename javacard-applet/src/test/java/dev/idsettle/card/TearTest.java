@@ -1,6 +1,7 @@
 package dev.idsettle.card;
 
 import static dev.idsettle.card.CardFixture.CARD_ID;
+import static dev.idsettle.card.CardFixture.PAYEE;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.idsettle.card.testing.SimulatedCard;
@@ -22,7 +23,7 @@ class TearTest {
   private static final Scenario DEBIT =
       new Scenario(
           fixture -> fixture.personalised().credit(1000),
-          fixture -> fixture.client.debit(250, 0x1122334455667788L));
+          fixture -> fixture.client.debit(PAYEE, 250, 0x1122334455667788L));
 
   private static final Scenario CREDIT =
       new Scenario(fixture -> fixture.personalised().credit(1000), fixture -> fixture.credit(300));
@@ -78,7 +79,7 @@ class TearTest {
     Set<Lifecycle> seen = new HashSet<>();
     for (int point = 1; point <= points; point++) {
       CardFixture fixture = fresh.get();
-      tornRun(fixture, point, CardFixture::personalised);
+      fixture.runTorn(point, CardFixture::personalised);
       Lifecycle lifecycle = fixture.client.status().lifecycle();
       seen.add(lifecycle);
       if (lifecycle == Lifecycle.INSTALLED) {
@@ -103,7 +104,7 @@ class TearTest {
       CardFixture fixture = CardFixture.on(cards.get());
       scenario.setUp.accept(fixture);
       State old = State.of(fixture);
-      tornRun(fixture, point, scenario.run);
+      fixture.runTorn(point, scenario.run);
       Optional<String> violation = violation(fixture, old, expected);
       if (violation.isPresent()) {
         report.violations.add("tear at " + point + " of " + points + ": " + violation.get());
@@ -112,7 +113,7 @@ class TearTest {
       State after = State.of(fixture);
       report.outcomes.add(after.sameValue(old) ? "old" : "new");
       long balance = after.balance;
-      fixture.client.debit(1);
+      fixture.client.debit(PAYEE, 1);
       assertThat(fixture.client.balance().amount()).isEqualTo(balance - 1);
     }
     return report;
@@ -124,18 +125,6 @@ class TearTest {
     } catch (CardOperationException e) {
       return Optional.of("the state reads back broken: " + e.getMessage());
     }
-  }
-
-  private static void tornRun(CardFixture fixture, int point, Consumer<CardFixture> command) {
-    fixture.card.tearAt(point);
-    try {
-      command.accept(fixture);
-    } catch (CardRefusedException e) {
-      assertThat(e.refusal()).isEqualTo(Refusal.UNEXPECTED);
-    }
-    assertThat(fixture.card.torn()).as("torn at %d", point).isTrue();
-    fixture.card.powerCycle();
-    fixture.reselect();
   }
 
   private record Scenario(Consumer<CardFixture> setUp, Consumer<CardFixture> run) {}
@@ -163,7 +152,7 @@ class TearTest {
       return balance == other.balance && counter == other.counter;
     }
 
-    Optional<String> violationAgainst(State old, State expected, IssuerKeys issuer) {
+    Optional<String> violationAgainst(State old, State expected, CardIssuer issuer) {
       if (!sameValue(old) && !sameValue(expected)) {
         return Optional.of(
             "balance " + balance + " with counter " + counter + " is neither the old nor the new");

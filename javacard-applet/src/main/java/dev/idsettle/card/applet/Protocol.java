@@ -19,6 +19,7 @@ final class Protocol {
   static final byte INS_CREDIT = (byte) 0x52;
   static final byte INS_DEBIT = (byte) 0x54;
   static final byte INS_BLOCK = (byte) 0x56;
+  static final byte INS_STATUS = (byte) 0x58;
 
   static final byte TAG_CLASS = (byte) 0xDF;
   static final byte TAG_ID = (byte) 0x01;
@@ -49,31 +50,60 @@ final class Protocol {
   static final short KEY_LENGTH = (short) 16;
   static final short MAC_LENGTH = (short) 16;
   static final short CHALLENGE_LENGTH = (short) 8;
+  static final short PAYEE_LENGTH = (short) 16;
   static final byte PIN_TRY_LIMIT = (byte) 3;
   static final byte PIN_MIN_LENGTH = (byte) 4;
   static final byte PIN_MAX_LENGTH = (byte) 8;
 
-  // A receipt: kind | card ID | counter | amount | new balance | nonce | MAC over all before it.
+  // A receipt: kind | key version | card ID | counter | amount | new balance | nonce | payee |
+  // MAC over all before it.
   static final short REC_KIND = (short) 0;
-  static final short REC_ID = (short) 1;
-  static final short REC_COUNTER = (short) 11;
-  static final short REC_AMOUNT = (short) 15;
-  static final short REC_BALANCE = (short) 19;
-  static final short REC_NONCE = (short) 23;
-  static final short REC_MAC = (short) 31;
-  static final short REC_LENGTH = (short) 47;
+  static final short REC_KEY_VERSION = (short) 1;
+  static final short REC_ID = (short) 2;
+  static final short REC_COUNTER = (short) 12;
+  static final short REC_AMOUNT = (short) 16;
+  static final short REC_BALANCE = (short) 20;
+  static final short REC_NONCE = (short) 24;
+  static final short REC_PAYEE = (short) 32;
+  static final short REC_MAC = (short) 48;
+  static final short REC_LENGTH = (short) 64;
 
   // An issuer authorisation: INS | card ID | challenge | counter [| amount], then its MAC.
-  static final short AUTH_KIND = (short) 48;
-  static final short AUTH_ID = (short) 49;
-  static final short AUTH_CHALLENGE = (short) 59;
-  static final short AUTH_COUNTER = (short) 67;
-  static final short AUTH_AMOUNT = (short) 71;
-  static final short SCRATCH_LENGTH = (short) 75;
+  static final short AUTH_KIND = (short) 64;
+  static final short AUTH_ID = (short) 65;
+  static final short AUTH_CHALLENGE = (short) 75;
+  static final short AUTH_COUNTER = (short) 83;
+  static final short AUTH_AMOUNT = (short) 87;
+  static final short SCRATCH_LENGTH = (short) 91;
 
-  static final short PERSO_LENGTH_NO_PIN = (short) 45;
+  // The authenticated status, built in the APDU buffer: 58 | key version | card ID | balance |
+  // counter | lifecycle | last receipt | host nonce | MAC over all before it.
+  static final short ST_KIND = (short) 0;
+  static final short ST_KEY_VERSION = (short) 1;
+  static final short ST_ID = (short) 2;
+  static final short ST_BALANCE = (short) 12;
+  static final short ST_COUNTER = (short) 16;
+  static final short ST_STATE = (short) 20;
+  static final short ST_LAST = (short) 21;
+  static final short ST_NONCE = (short) 85;
+  static final short ST_MAC = (short) 93;
+  static final short ST_LENGTH = (short) 109;
+
+  static final short PERSO_LENGTH_NO_PIN = (short) 46;
+
+  // PERSONALIZE under a transport key: ID | currency | key version | cryptogram | MAC.
+  // The cryptogram is AES-CBC (zero IV) under the transport encryption key of
+  // command key | receipt key | PIN length | PIN, zero-padded to 48 bytes; the MAC is AES-CMAC
+  // under the transport MAC key of everything before it.
+  static final short WRAPPED_HEADER = (short) 13;
+  static final short CRYPTOGRAM_LENGTH = (short) 48;
+  static final short WRAPPED_LENGTH = (short) 77;
+  static final short WRAPPED_PIN_LENGTH = (short) 32;
+  static final short WRAPPED_PIN = (short) 33;
+  static final short TRANSPORT_KEYS_LENGTH = (short) 32;
   static final short CREDIT_LENGTH = (short) 20;
-  static final short DEBIT_LENGTH = (short) 12;
+  static final short DEBIT_LENGTH = (short) 28;
+  static final short INITIALIZE_LENGTH = (short) 13;
 
   private Protocol() {}
 }

@@ -13,6 +13,7 @@ import javacard.security.AESKey;
 import javacard.security.KeyBuilder;
 import javacard.security.RandomData;
 import javacard.security.Signature;
+import javacardx.crypto.Cipher;
 
 /**
  * A Java Card (classic) purse that keeps one prepaid ID number and its balance.
@@ -33,11 +34,16 @@ public final class PurseApplet extends Applet {
   private final byte[] counter = new byte[U32.LENGTH];
   private final byte[] lastTransaction = new byte[REC_LENGTH];
   private byte state = STATE_INSTALLED;
+  private byte keyVersion;
   private boolean pinRequired;
 
   private final OwnerPIN pin = new OwnerPIN(PIN_TRY_LIMIT, PIN_MAX_LENGTH);
   private final AESKey commandKey;
   private final AESKey receiptKey;
+  private final AESKey transportEncKey;
+  private final AESKey transportMacKey;
+  private boolean transportKeyed;
+  private final Cipher aesCbc;
   private final Signature cmac;
   private final RandomData random;
 
@@ -50,6 +56,11 @@ public final class PurseApplet extends Applet {
         (AESKey) KeyBuilder.buildKey(KeyBuilder.TYPE_AES, KeyBuilder.LENGTH_AES_128, false);
     receiptKey =
         (AESKey) KeyBuilder.buildKey(KeyBuilder.TYPE_AES, KeyBuilder.LENGTH_AES_128, false);
+    transportEncKey =
+        (AESKey) KeyBuilder.buildKey(KeyBuilder.TYPE_AES, KeyBuilder.LENGTH_AES_128, false);
+    transportMacKey =
+        (AESKey) KeyBuilder.buildKey(KeyBuilder.TYPE_AES, KeyBuilder.LENGTH_AES_128, false);
+    aesCbc = Cipher.getInstance(Cipher.ALG_AES_BLOCK_128_CBC_NOPAD, false);
     cmac = Signature.getInstance(Signature.ALG_AES_CMAC_128, false);
     random = RandomData.getInstance(RandomData.ALG_SECURE_RANDOM);
     challenge = JCSystem.makeTransientByteArray(CHALLENGE_LENGTH, JCSystem.CLEAR_ON_DESELECT);
@@ -60,7 +71,12 @@ public final class PurseApplet extends Applet {
   /**
    * Called by the card's runtime to create the applet.
    *
-   * @param parameters GlobalPlatform install parameters (instance AID first), or empty
+   * <p>GlobalPlatform install parameters: instance AID length and AID, privileges length and
+   * privileges, application parameters length and parameters. Application parameters of 32 bytes
+   * are the chip's transport keys (encryption key, then MAC key): the card then accepts only a
+   * PERSONALIZE wrapped under them.
+   *
+   * @param parameters GlobalPlatform install parameters, or empty
    * @param offset where the parameters start
    * @param length how many bytes of parameters there are
    */
@@ -68,9 +84,17 @@ public final class PurseApplet extends Applet {
     PurseApplet applet = new PurseApplet();
     if (length == (byte) 0) {
       applet.register();
-    } else {
-      applet.register(parameters, (short) (offset + 1), parameters[offset]);
+      return;
     }
+    short end = (short) (offset + length);
+    short privileges = (short) (offset + 1 + parameters[offset]);
+    short application = (short) (privileges + 1 + parameters[privileges]);
+    if (application < end && parameters[application] == (byte) TRANSPORT_KEYS_LENGTH) {
+      applet.transportEncKey.setKey(parameters, (short) (application + 1));
+      applet.transportMacKey.setKey(parameters, (short) (application + 1 + KEY_LENGTH));
+      applet.transportKeyed = true;
+    }
+    applet.register(parameters, (short) (offset + 1), parameters[offset]);
   }
 
   /** Clears the PIN verification; the challenge goes with the transient memory. */
@@ -134,6 +158,9 @@ public final class PurseApplet extends Applet {
       case INS_BLOCK:
         block(apdu);
         break;
+      case INS_STATUS:
+        authenticatedStatus(apdu);
+        break;
       default:
         ISOException.throwIt(ISO7816.SW_INS_NOT_SUPPORTED);
     }
@@ -145,6 +172,10 @@ public final class PurseApplet extends Applet {
     }
     byte[] buffer = apdu.getBuffer();
     short length = apdu.setIncomingAndReceive();
+    if (transportKeyed) {
+      personalizeWrapped(buffer, length);
+      return;
+    }
     if (length < PERSO_LENGTH_NO_PIN) {
       ISOException.throwIt(ISO7816.SW_WRONG_LENGTH);
     }
@@ -163,6 +194,8 @@ public final class PurseApplet extends Applet {
     off += ID_LENGTH;
     Util.arrayCopy(buffer, off, currency, (short) 0, CURRENCY_LENGTH);
     off += CURRENCY_LENGTH;
+    keyVersion = buffer[off];
+    off++;
     commandKey.setKey(buffer, off);
     off += KEY_LENGTH;
     receiptKey.setKey(buffer, off);
@@ -171,6 +204,48 @@ public final class PurseApplet extends Applet {
     if (pinRequired) {
       pin.update(buffer, off, pinLength);
     }
+    state = STATE_PERSONALISED;
+  }
+
+  /**
+   * PERSONALIZE on a card installed with transport keys: checks the MAC, decrypts the keys and PIN
+   * into the scratch, checks them, sets them and clears the scratch. Nothing counts until the state
+   * byte, written last, says the card is personalised.
+   */
+  private void personalizeWrapped(byte[] buffer, short length) {
+    if (length != WRAPPED_LENGTH) {
+      ISOException.throwIt(ISO7816.SW_WRONG_LENGTH);
+    }
+    short off = ISO7816.OFFSET_CDATA;
+    cmac.init(transportMacKey, Signature.MODE_VERIFY);
+    if (!cmac.verify(
+        buffer,
+        off,
+        (short) (WRAPPED_HEADER + CRYPTOGRAM_LENGTH),
+        buffer,
+        (short) (off + WRAPPED_HEADER + CRYPTOGRAM_LENGTH),
+        MAC_LENGTH)) {
+      ISOException.throwIt(SW_WRONG_MAC);
+    }
+    aesCbc.init(transportEncKey, Cipher.MODE_DECRYPT);
+    aesCbc.doFinal(buffer, (short) (off + WRAPPED_HEADER), CRYPTOGRAM_LENGTH, scratch, (short) 0);
+    byte pinLength = scratch[WRAPPED_PIN_LENGTH];
+    if (!Bcd.isCardId(buffer, off, ID_LENGTH)
+        || !Bcd.isCurrency(buffer, (short) (off + ID_LENGTH))
+        || (pinLength != (byte) 0 && !isPinLength(pinLength))) {
+      Util.arrayFillNonAtomic(scratch, (short) 0, CRYPTOGRAM_LENGTH, (byte) 0);
+      ISOException.throwIt(ISO7816.SW_WRONG_DATA);
+    }
+    Util.arrayCopy(buffer, off, cardId, (short) 0, ID_LENGTH);
+    Util.arrayCopy(buffer, (short) (off + ID_LENGTH), currency, (short) 0, CURRENCY_LENGTH);
+    keyVersion = buffer[(short) (off + ID_LENGTH + CURRENCY_LENGTH)];
+    commandKey.setKey(scratch, (short) 0);
+    receiptKey.setKey(scratch, KEY_LENGTH);
+    pinRequired = pinLength != (byte) 0;
+    if (pinRequired) {
+      pin.update(scratch, WRAPPED_PIN, pinLength);
+    }
+    Util.arrayFillNonAtomic(scratch, (short) 0, CRYPTOGRAM_LENGTH, (byte) 0);
     state = STATE_PERSONALISED;
   }
 
@@ -217,7 +292,8 @@ public final class PurseApplet extends Applet {
     byte[] buffer = apdu.getBuffer();
     Util.arrayCopyNonAtomic(challenge, (short) 0, buffer, (short) 0, CHALLENGE_LENGTH);
     Util.arrayCopyNonAtomic(counter, (short) 0, buffer, CHALLENGE_LENGTH, U32.LENGTH);
-    apdu.setOutgoingAndSend((short) 0, (short) (CHALLENGE_LENGTH + U32.LENGTH));
+    buffer[(short) (CHALLENGE_LENGTH + U32.LENGTH)] = keyVersion;
+    apdu.setOutgoingAndSend((short) 0, INITIALIZE_LENGTH);
   }
 
   private void credit(APDU apdu) {
@@ -233,6 +309,7 @@ public final class PurseApplet extends Applet {
       ISOException.throwIt(SW_LIMIT_REACHED);
     }
     Util.arrayCopyNonAtomic(scratch, AUTH_CHALLENGE, scratch, REC_NONCE, CHALLENGE_LENGTH);
+    Util.arrayFillNonAtomic(scratch, REC_PAYEE, PAYEE_LENGTH, (byte) 0);
     commitValueChange(apdu, INS_CREDIT, amount);
   }
 
@@ -255,6 +332,8 @@ public final class PurseApplet extends Applet {
     }
     Util.arrayCopyNonAtomic(
         buffer, (short) (amount + U32.LENGTH), scratch, REC_NONCE, CHALLENGE_LENGTH);
+    Util.arrayCopyNonAtomic(
+        buffer, (short) (amount + U32.LENGTH + CHALLENGE_LENGTH), scratch, REC_PAYEE, PAYEE_LENGTH);
     commitValueChange(apdu, INS_DEBIT, amount);
     if (pinRequired) {
       pin.reset();
@@ -271,6 +350,7 @@ public final class PurseApplet extends Applet {
       ISOException.throwIt(SW_LIMIT_REACHED);
     }
     scratch[REC_KIND] = kind;
+    scratch[REC_KEY_VERSION] = keyVersion;
     Util.arrayCopyNonAtomic(cardId, (short) 0, scratch, REC_ID, ID_LENGTH);
     Util.arrayCopyNonAtomic(buffer, amountOffset, scratch, REC_AMOUNT, U32.LENGTH);
     cmac.init(receiptKey, Signature.MODE_SIGN);
@@ -294,6 +374,33 @@ public final class PurseApplet extends Applet {
     receiveExactly(apdu, MAC_LENGTH);
     verifyAuthorisation(INS_BLOCK, apdu.getBuffer(), (short) -1, ISO7816.OFFSET_CDATA);
     state = STATE_BLOCKED;
+  }
+
+  /**
+   * Answers the card's state (key version, ID, balance, counter, lifecycle, last receipt) with the
+   * host's nonce under a MAC with the receipt key, so that a reader between host and card cannot
+   * alter it. It also uses up any challenge: a CREDIT or BLOCK authorised before it can no longer
+   * land, so a status that shows a credit not applied shows it never will be.
+   */
+  private void authenticatedStatus(APDU apdu) {
+    if (state == STATE_INSTALLED) {
+      ISOException.throwIt(SW_NO_DATA);
+    }
+    receiveExactly(apdu, CHALLENGE_LENGTH);
+    challengeFresh[0] = false;
+    byte[] buffer = apdu.getBuffer();
+    Util.arrayCopyNonAtomic(buffer, ISO7816.OFFSET_CDATA, scratch, (short) 0, CHALLENGE_LENGTH);
+    Util.arrayCopyNonAtomic(scratch, (short) 0, buffer, ST_NONCE, CHALLENGE_LENGTH);
+    buffer[ST_KIND] = INS_STATUS;
+    buffer[ST_KEY_VERSION] = keyVersion;
+    Util.arrayCopyNonAtomic(cardId, (short) 0, buffer, ST_ID, ID_LENGTH);
+    Util.arrayCopyNonAtomic(balance, (short) 0, buffer, ST_BALANCE, U32.LENGTH);
+    Util.arrayCopyNonAtomic(counter, (short) 0, buffer, ST_COUNTER, U32.LENGTH);
+    buffer[ST_STATE] = state;
+    Util.arrayCopyNonAtomic(lastTransaction, (short) 0, buffer, ST_LAST, REC_LENGTH);
+    cmac.init(receiptKey, Signature.MODE_SIGN);
+    cmac.sign(buffer, ST_KIND, ST_MAC, buffer, ST_MAC);
+    apdu.setOutgoingAndSend(ST_KIND, ST_LENGTH);
   }
 
   /**

@@ -1,13 +1,15 @@
 package dev.idsettle.card.journal;
 
 import dev.idsettle.card.CardId;
+import dev.idsettle.card.CardIssuer;
 import dev.idsettle.ledger.AccountId;
 import dev.idsettle.ledger.TransferId;
 
 /**
- * The ledger identities of a card's journal, all derived from the card's ID number and its
- * transaction counter, so that every process finds the same account and the same transfer without a
- * look-up, and a retry is a replay.
+ * The ledger identities of a card's journal, all derived from the card's keyed ledger handle
+ * ({@link CardIssuer#ledgerHandle}) and its transaction counter, so that every process with the
+ * issuer's ledger key finds the same account and the same transfer without a look-up, a retry is a
+ * replay, and a database without the key reveals no card ID.
  */
 public final class CardLedgerIds {
 
@@ -17,11 +19,20 @@ public final class CardLedgerIds {
   private static final String LATE = "idsettle:card-credit-late";
   private static final String DEBIT = "idsettle:card-debit";
 
-  private CardLedgerIds() {}
+  private final CardIssuer issuer;
 
-  /** The card's shadow account: an ID account named {@code card:<digits>}. */
-  public static AccountId shadow(CardId card) {
-    return AccountId.named("card:" + card.digits());
+  private CardLedgerIds(CardIssuer issuer) {
+    this.issuer = issuer;
+  }
+
+  /** The identities under {@code issuer}'s ledger key. */
+  public static CardLedgerIds under(CardIssuer issuer) {
+    return new CardLedgerIds(issuer);
+  }
+
+  /** The card's shadow account: an ID account named {@code card:<keyed handle>}. */
+  public AccountId shadow(CardId card) {
+    return AccountId.named("card:" + issuer.ledgerHandle(card));
   }
 
   /**
@@ -29,9 +40,9 @@ public final class CardLedgerIds {
    * {@code counter}, the {@code attempt}-th try at that counter (0 first; a released try leaves its
    * slot used).
    */
-  public static TransferId creditHold(CardId card, long counter, int attempt) {
+  public TransferId creditHold(CardId card, long counter, int attempt) {
     return TransferId.derive(
-        HOLD, card.digits(), Long.toString(counter), Integer.toString(attempt));
+        HOLD, issuer.ledgerHandle(card), Long.toString(counter), Integer.toString(attempt));
   }
 
   /** The capture that confirms credit hold {@code hold} once the card has the value. */
@@ -53,7 +64,7 @@ public final class CardLedgerIds {
   }
 
   /** The settlement of the debit receipt that made {@code card}'s counter {@code counter}. */
-  public static TransferId debit(CardId card, long counter) {
-    return TransferId.derive(DEBIT, card.digits(), Long.toString(counter));
+  public TransferId debit(CardId card, long counter) {
+    return TransferId.derive(DEBIT, issuer.ledgerHandle(card), Long.toString(counter));
   }
 }

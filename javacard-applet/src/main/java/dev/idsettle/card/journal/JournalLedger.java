@@ -24,10 +24,16 @@ final class JournalLedger {
   private static final String CREDIT_CODE = "card-credit ";
 
   private final Ledger ledger;
+  private final CardLedgerIds ids;
   private final Set<AccountId> operatorAccounts = ConcurrentHashMap.newKeySet();
 
-  JournalLedger(Ledger ledger) {
+  JournalLedger(Ledger ledger, CardLedgerIds ids) {
     this.ledger = ledger;
+    this.ids = ids;
+  }
+
+  CardLedgerIds ids() {
+    return ids;
   }
 
   Ledger ledger() {
@@ -35,7 +41,7 @@ final class JournalLedger {
   }
 
   Optional<Account> shadow(CardId card) {
-    return ledger.account(CardLedgerIds.shadow(card));
+    return ledger.account(ids.shadow(card));
   }
 
   Account requireShadow(CardId card) {
@@ -62,7 +68,7 @@ final class JournalLedger {
   List<Transfer> creditHolds(CardId card, long counter) {
     List<Transfer> holds = new ArrayList<>();
     for (int attempt = 0; ; attempt++) {
-      Optional<Transfer> hold = ledger.transfer(CardLedgerIds.creditHold(card, counter, attempt));
+      Optional<Transfer> hold = ledger.transfer(ids.creditHold(card, counter, attempt));
       if (hold.isEmpty()) {
         return holds;
       }
@@ -141,7 +147,7 @@ final class JournalLedger {
 
   /** Whether counter {@code counter} of {@code card} is booked, as a debit or a credit. */
   boolean booked(CardId card, long counter) {
-    Optional<Transfer> debit = ledger.transfer(CardLedgerIds.debit(card, counter));
+    Optional<Transfer> debit = ledger.transfer(ids.debit(card, counter));
     if (debit.isPresent() && debit.get().applied()) {
       return true;
     }

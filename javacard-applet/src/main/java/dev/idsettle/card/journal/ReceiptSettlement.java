@@ -1,8 +1,11 @@
 package dev.idsettle.card.journal;
 
 import dev.idsettle.card.CardId;
+import dev.idsettle.card.CardIssuer;
+import dev.idsettle.card.CardOperationException;
 import dev.idsettle.card.CardReceipt;
-import dev.idsettle.card.IssuerKeys;
+import dev.idsettle.card.Payee;
+import dev.idsettle.card.PayeeTag;
 import dev.idsettle.card.ReceiptRejectedException;
 import dev.idsettle.card.VerifiedReceipt;
 import dev.idsettle.internal.Keys;
@@ -26,26 +29,40 @@ import java.util.Set;
 final class ReceiptSettlement {
 
   private final JournalLedger ledger;
-  private final IssuerKeys issuer;
-  private final String service;
+  private final CardIssuer issuer;
+  private final Payee payee;
+  private final PayeeTag tag;
   private final Map<CardId, Builder> cards = new LinkedHashMap<>();
 
-  ReceiptSettlement(JournalLedger ledger, IssuerKeys issuer, String service) {
+  ReceiptSettlement(JournalLedger ledger, CardIssuer issuer, Payee payee) {
     this.ledger = ledger;
     this.issuer = issuer;
-    this.service = service;
+    this.payee = payee;
+    this.tag = payee.tag();
   }
 
   SettlementReport settle(Collection<CardReceipt> receipts) {
     Map<CardId, List<CardReceipt>> verified = new LinkedHashMap<>();
     for (CardReceipt receipt : receipts) {
       Builder card = card(receipt.cardId());
+      VerifiedReceipt v;
       try {
-        VerifiedReceipt v = issuer.verify(receipt);
-        verified.computeIfAbsent(receipt.cardId(), id -> new ArrayList<>()).add(v.receipt());
+        v = issuer.verify(receipt);
       } catch (ReceiptRejectedException e) {
         card.rejected.add(new Rejection(receipt, "the MAC does not verify: forged or altered"));
+        continue;
+      } catch (CardOperationException e) {
+        card.rejected.add(new Rejection(receipt, "cannot verify: " + e.getMessage()));
+        continue;
       }
+      if (receipt.kind() == CardReceipt.Kind.DEBIT && !receipt.payee().equals(tag)) {
+        card.rejected.add(
+            new Rejection(
+                receipt,
+                "the card bound this debit to another service or terminal, not the caller"));
+        continue;
+      }
+      verified.computeIfAbsent(receipt.cardId(), id -> new ArrayList<>()).add(v.receipt());
     }
     verified.forEach(this::settleCard);
     Map<CardId, CardSettlement> report = new LinkedHashMap<>();
@@ -75,7 +92,7 @@ final class ReceiptSettlement {
     AccountId revenue =
         ledger.operator(
             Keys.revenue(
-                service, shadow.get().currency(), Keys.revenueShard(shadow.get().id().toString())),
+                payee.service(), shadow.get().currency(), Keys.revenueShard(payee.terminal())),
             shadow.get().currency());
     long available = ledger.requireShadow(cardId).available();
     for (CardReceipt r : sorted) {
@@ -117,7 +134,7 @@ final class ReceiptSettlement {
   private long settleDebit(
       Builder card, CardReceipt r, AccountId shadow, AccountId revenue, long available) {
     Optional<Transfer> booked =
-        ledger.ledger().transfer(CardLedgerIds.debit(r.cardId(), r.counter()));
+        ledger.ledger().transfer(ledger.ids().debit(r.cardId(), r.counter()));
     if (booked.isPresent()) {
       if (booked.get().applied() && booked.get().amount() == r.amount()) {
         card.duplicates.add(r.counter());
@@ -135,7 +152,7 @@ final class ReceiptSettlement {
     CommandResult result =
         ledger.submit(
             LedgerCommand.post(
-                CardLedgerIds.debit(r.cardId(), r.counter()),
+                ledger.ids().debit(r.cardId(), r.counter()),
                 shadow,
                 revenue,
                 r.amount(),

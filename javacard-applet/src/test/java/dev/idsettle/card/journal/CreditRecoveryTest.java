@@ -1,6 +1,6 @@
 package dev.idsettle.card.journal;
 
-import static dev.idsettle.card.journal.JournalFixture.SERVICE;
+import static dev.idsettle.card.journal.JournalFixture.PAYEE;
 import static dev.idsettle.card.journal.JournalFixture.TERMINAL;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -114,10 +114,10 @@ class CreditRecoveryTest {
     CreditIntent intent = fixture.journal.intend(session, TERMINAL, 500);
     VerifiedReceipt credit = fixture.journal.load(session, intent);
     crash();
-    CardReceipt debit = JournalFixture.client(card).debit(1200);
+    CardReceipt debit = JournalFixture.client(card).debit(PAYEE, 1200);
 
-    SettlementReport early = fixture.journal.settle(SERVICE, List.of(debit));
-    SettlementReport late = fixture.journal.settle(SERVICE, List.of(credit.receipt(), debit));
+    SettlementReport early = fixture.journal.settle(PAYEE, List.of(debit));
+    SettlementReport late = fixture.journal.settle(PAYEE, List.of(credit.receipt(), debit));
 
     assertThat(early.card(ID).unfunded()).containsExactly(3L);
     assertThat(late.card(ID).settled()).containsExactly(2L, 3L);

@@ -1,6 +1,6 @@
 package dev.idsettle.card.journal;
 
-import static dev.idsettle.card.journal.JournalFixture.SERVICE;
+import static dev.idsettle.card.journal.JournalFixture.PAYEE;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.idsettle.card.CardId;
@@ -45,7 +45,7 @@ class JournalAgreementTest {
         credited += amount;
       } else {
         long amount = 1 + random.nextLong(balance);
-        receipts.add(card.debit(amount));
+        receipts.add(card.debit(PAYEE, amount));
         debited += amount;
       }
     }
@@ -63,7 +63,7 @@ class JournalAgreementTest {
     for (int from = 0; from < delivered.size(); from += chunk) {
       SettlementReport report =
           fixture.journal.settle(
-              SERVICE, delivered.subList(from, Math.min(from + chunk, delivered.size())));
+              PAYEE, delivered.subList(from, Math.min(from + chunk, delivered.size())));
       assertThat(report.rejected()).isEmpty();
       for (CardSettlement card : report.cards().values()) {
         assertThat(card.unfunded()).isEmpty();
@@ -74,7 +74,7 @@ class JournalAgreementTest {
 
     assertThat(settled).isEqualTo(receipts.size());
     assertThat(duplicates).isEqualTo(delivered.size() - receipts.size());
-    SettlementReport replay = fixture.journal.settle(SERVICE, receipts);
+    SettlementReport replay = fixture.journal.settle(PAYEE, receipts);
     for (int i = 0; i < CARDS.size(); i++) {
       CardId id = CardId.parse(CARDS.get(i));
       assertThat(fixture.journal.shadowBalance(id))

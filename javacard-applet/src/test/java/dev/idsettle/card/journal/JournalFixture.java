@@ -3,7 +3,9 @@ package dev.idsettle.card.journal;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.idsettle.card.CardId;
+import dev.idsettle.card.CardIssuer;
 import dev.idsettle.card.IssuerKeys;
+import dev.idsettle.card.Payee;
 import dev.idsettle.card.PurseCard;
 import dev.idsettle.card.testing.SimulatedCard;
 import dev.idsettle.internal.Keys;
@@ -23,11 +25,13 @@ final class JournalFixture {
   static final Currency JPY = Currency.getInstance("JPY");
   static final String TERMINAL = "terminal-1";
   static final String SERVICE = "bus";
+  static final Payee PAYEE = new Payee(SERVICE, TERMINAL);
 
   final MemoryStore store = MemoryStore.create();
   final Ledger ledger = Ledger.over(store);
-  final IssuerKeys issuer =
-      IssuerKeys.fromMasterKey(HexFormat.of().parseHex("000102030405060708090a0b0c0d0e0f"));
+  final CardIssuer issuer =
+      CardIssuer.over(
+          IssuerKeys.fromMasterKey(HexFormat.of().parseHex("000102030405060708090a0b0c0d0e0f")));
   CardJournal journal = CardJournal.create(ledger, issuer);
 
   /** A new journal over the same ledger: what a process restarted after a crash has. */
@@ -54,7 +58,7 @@ final class JournalFixture {
   /** Checks that the posted balances of every account in the store sum to zero. */
   void assertLedgerBalances(List<String> cards, List<String> terminals) {
     List<AccountId> ids = new ArrayList<>();
-    cards.forEach(c -> ids.add(CardJournal.shadowAccount(CardId.parse(c))));
+    cards.forEach(c -> ids.add(journal.shadowAccount(CardId.parse(c))));
     terminals.forEach(t -> ids.add(Keys.cash(t, JPY)));
     for (int shard = 0; shard < Keys.REVENUE_SHARDS; shard++) {
       ids.add(Keys.revenue(SERVICE, JPY, shard));

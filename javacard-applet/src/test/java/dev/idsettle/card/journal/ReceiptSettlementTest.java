@@ -1,6 +1,6 @@
 package dev.idsettle.card.journal;
 
-import static dev.idsettle.card.journal.JournalFixture.SERVICE;
+import static dev.idsettle.card.journal.JournalFixture.PAYEE;
 import static dev.idsettle.card.journal.JournalFixture.TERMINAL;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -30,9 +30,9 @@ class ReceiptSettlementTest {
 
   @Test
   void aDebitReceiptMovesItsAmountFromTheShadowToRevenue() {
-    CardReceipt debit = card.debit(300);
+    CardReceipt debit = card.debit(PAYEE, 300);
 
-    SettlementReport report = fixture.journal.settle(SERVICE, List.of(debit));
+    SettlementReport report = fixture.journal.settle(PAYEE, List.of(debit));
 
     assertThat(report.card(ID).settled()).containsExactly(2L);
     assertThat(fixture.shadow(DIGITS)).isEqualTo(700).isEqualTo(card.balance().amount());
@@ -42,10 +42,10 @@ class ReceiptSettlementTest {
 
   @Test
   void aDuplicateReceiptChangesNothing() {
-    CardReceipt debit = card.debit(300);
-    fixture.journal.settle(SERVICE, List.of(debit));
+    CardReceipt debit = card.debit(PAYEE, 300);
+    fixture.journal.settle(PAYEE, List.of(debit));
 
-    SettlementReport again = fixture.journal.settle(SERVICE, List.of(debit, debit));
+    SettlementReport again = fixture.journal.settle(PAYEE, List.of(debit, debit));
 
     assertThat(again.card(ID).settled()).isEmpty();
     assertThat(again.card(ID).duplicates()).containsExactly(2L, 2L);
@@ -55,9 +55,9 @@ class ReceiptSettlementTest {
 
   @Test
   void aReceiptTwiceInOneSettlementIsBookedOnce() {
-    CardReceipt debit = card.debit(300);
+    CardReceipt debit = card.debit(PAYEE, 300);
 
-    SettlementReport report = fixture.journal.settle(SERVICE, List.of(debit, debit));
+    SettlementReport report = fixture.journal.settle(PAYEE, List.of(debit, debit));
 
     assertThat(report.card(ID).settled()).containsExactly(2L);
     assertThat(report.card(ID).duplicates()).containsExactly(2L);
@@ -67,9 +67,10 @@ class ReceiptSettlementTest {
   @Test
   void aForgedReceiptIsRejectedAndChangesNothing() {
     CardReceipt forged =
-        new CardReceipt(CardReceipt.Kind.DEBIT, ID, 2, 900, 100, 42, Mac.of(new byte[16]));
+        new CardReceipt(
+            CardReceipt.Kind.DEBIT, 1, ID, 2, 900, 100, 42, PAYEE.tag(), Mac.of(new byte[16]));
 
-    SettlementReport report = fixture.journal.settle(SERVICE, List.of(forged));
+    SettlementReport report = fixture.journal.settle(PAYEE, List.of(forged));
 
     assertThat(report.card(ID).rejected()).extracting(Rejection::receipt).containsExactly(forged);
     assertThat(report.card(ID).settled()).isEmpty();
@@ -79,19 +80,21 @@ class ReceiptSettlementTest {
 
   @Test
   void anAlteredReceiptIsRejectedAndTheGenuineOneStillSettles() {
-    CardReceipt genuine = card.debit(300);
+    CardReceipt genuine = card.debit(PAYEE, 300);
     CardReceipt altered =
         new CardReceipt(
             genuine.kind(),
+            genuine.keyVersion(),
             genuine.cardId(),
             genuine.counter(),
             3,
             genuine.newBalance(),
             genuine.nonce(),
+            genuine.payee(),
             genuine.mac());
 
-    SettlementReport first = fixture.journal.settle(SERVICE, List.of(altered));
-    SettlementReport second = fixture.journal.settle(SERVICE, List.of(genuine));
+    SettlementReport first = fixture.journal.settle(PAYEE, List.of(altered));
+    SettlementReport second = fixture.journal.settle(PAYEE, List.of(genuine));
 
     assertThat(first.rejected()).extracting(Rejection::receipt).containsExactly(altered);
     assertThat(second.card(ID).settled()).containsExactly(2L);
@@ -100,18 +103,20 @@ class ReceiptSettlementTest {
 
   @Test
   void aReceiptOfAnotherCardsKeyIsRejected() {
-    CardReceipt genuine = card.debit(300);
+    CardReceipt genuine = card.debit(PAYEE, 300);
     CardReceipt relabelled =
         new CardReceipt(
             genuine.kind(),
+            genuine.keyVersion(),
             CardId.parse("1111"),
             genuine.counter(),
             genuine.amount(),
             genuine.newBalance(),
             genuine.nonce(),
+            genuine.payee(),
             genuine.mac());
 
-    SettlementReport report = fixture.journal.settle(SERVICE, List.of(relabelled));
+    SettlementReport report = fixture.journal.settle(PAYEE, List.of(relabelled));
 
     assertThat(report.card(CardId.parse("1111")).rejected()).hasSize(1);
     assertThat(report.card(ID).settled()).isEmpty();
@@ -121,12 +126,12 @@ class ReceiptSettlementTest {
   void aGapInTheCountersIsReportedUntilItsReceiptArrives() {
     List<CardReceipt> debits = new ArrayList<>();
     for (int i = 0; i < 4; i++) {
-      debits.add(card.debit(100));
+      debits.add(card.debit(PAYEE, 100));
     }
     CardReceipt fourth = debits.remove(2);
 
-    SettlementReport withGap = fixture.journal.settle(SERVICE, debits);
-    SettlementReport filled = fixture.journal.settle(SERVICE, List.of(fourth));
+    SettlementReport withGap = fixture.journal.settle(PAYEE, debits);
+    SettlementReport filled = fixture.journal.settle(PAYEE, List.of(fourth));
 
     assertThat(withGap.card(ID).settled()).containsExactly(2L, 3L, 5L);
     assertThat(withGap.card(ID).missing()).containsExactly(4L);
@@ -141,10 +146,10 @@ class ReceiptSettlementTest {
         JournalFixture.client(
             fixture.card("777", dev.idsettle.card.testing.SimulatedCard.withPurse()));
     fixture.journal.credit(other, TERMINAL, 50);
-    CardReceipt debit = other.debit(10);
+    CardReceipt debit = other.debit(PAYEE, 10);
     JournalFixture fresh = new JournalFixture();
 
-    SettlementReport report = fresh.journal.settle(SERVICE, List.of(debit));
+    SettlementReport report = fresh.journal.settle(PAYEE, List.of(debit));
 
     assertThat(report.card(CardId.parse("777")).rejected())
         .extracting(Rejection::reason)

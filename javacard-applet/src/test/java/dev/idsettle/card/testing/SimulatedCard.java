@@ -21,14 +21,30 @@ public final class SimulatedCard {
   private final CardSimulator simulator;
   private final CardChannel channel;
 
+  private int commitsAtArm;
+
   private SimulatedCard(Class<? extends Applet> appletClass) {
-    this(appletClass, true);
+    this(appletClass, true, true, new byte[0]);
   }
 
-  private SimulatedCard(Class<? extends Applet> appletClass, boolean rollsBack) {
-    runtime = new TearingRuntime(rollsBack);
+  private SimulatedCard(
+      Class<? extends Applet> appletClass, boolean rollsBack, boolean rollsBackApiObjects) {
+    this(appletClass, rollsBack, rollsBackApiObjects, new byte[0]);
+  }
+
+  private SimulatedCard(
+      Class<? extends Applet> appletClass,
+      boolean rollsBack,
+      boolean rollsBackApiObjects,
+      byte[] installParameters) {
+    runtime = new TearingRuntime(rollsBack, rollsBackApiObjects);
     simulator = new CardSimulator(runtime);
-    simulator.installApplet(AIDUtil.create(PurseCard.aid()), appletClass);
+    simulator.installApplet(
+        AIDUtil.create(PurseCard.aid()),
+        appletClass,
+        installParameters,
+        (short) 0,
+        (byte) installParameters.length);
     try {
       channel = CardTerminalSimulator.terminal(simulator).connect("T=1").getBasicChannel();
     } catch (CardException e) {
@@ -40,6 +56,11 @@ public final class SimulatedCard {
   /** A card with the production applet, as compiled. */
   public static SimulatedCard withPurse() {
     return new SimulatedCard(PurseApplet.class);
+  }
+
+  /** A card with the production applet, installed with GlobalPlatform install parameters. */
+  public static SimulatedCard withPurse(byte[] installParameters) {
+    return new SimulatedCard(PurseApplet.class, true, true, installParameters);
   }
 
   /** A card with the production applet woven with tear points. */
@@ -59,7 +80,15 @@ public final class SimulatedCard {
 
   /** A card with the production applet woven with tear points, on jCardSim's bare runtime. */
   public static SimulatedCard tearableWithoutRollback() {
-    return new SimulatedCard(woven(InstrumentingLoader.Variant.AS_BUILT), false);
+    return new SimulatedCard(woven(InstrumentingLoader.Variant.AS_BUILT), false, false);
+  }
+
+  /**
+   * A card with the production applet woven with tear points, whose rollback leaves out the Java
+   * Card API objects (an {@code OwnerPIN}), as this harness once did.
+   */
+  public static SimulatedCard tearableWithoutApiRollback() {
+    return new SimulatedCard(woven(InstrumentingLoader.Variant.AS_BUILT), true, false);
   }
 
   /** Returns the channel to the card. */
@@ -77,11 +106,18 @@ public final class SimulatedCard {
   /** Makes the card lose power at tear point {@code point} (1-based) of what runs next. */
   public void tearAt(int point) {
     TearPoints.arm(point);
+    commitsAtArm = runtime.commits();
   }
 
   /** Starts counting tear points without tearing. */
   public void countTearPoints() {
     TearPoints.arm(0);
+    commitsAtArm = runtime.commits();
+  }
+
+  /** Returns whether a transaction committed since {@link #tearAt} or {@link #countTearPoints}. */
+  public boolean committedSinceArmed() {
+    return runtime.commits() != commitsAtArm;
   }
 
   /** Returns the tear points reached since {@link #tearAt} or {@link #countTearPoints}. */

@@ -8,14 +8,17 @@ import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Set;
 import java.util.function.Predicate;
+import javacard.framework.OwnerPIN;
 import org.jspecify.annotations.Nullable;
 
 /**
  * The persistent state of applet objects at one moment: every instance field of the applet and of
  * the objects of its own package it refers to, and a copy of every persistent primitive array among
- * them. Objects of the Java Card API (keys, PINs) are not copied: the applets under test do not
- * change them inside a transaction, and the specification keeps a PIN's try counter out of
- * transactions anyway.
+ * them. Of the Java Card API objects, an {@link OwnerPIN}'s value and length are copied too: its
+ * {@code update} takes part in a transaction on a real card, so a torn CHANGE PIN rolls back. Its
+ * try counter and validated flag are not (the specification keeps the try counter out of
+ * transactions, and the flag is transient). Keys are not copied: the applet sets them only in
+ * PERSONALIZE, outside any transaction.
  */
 final class Snapshot {
 
@@ -24,10 +27,13 @@ final class Snapshot {
 
   private record FieldValue(Object owner, Field field, @Nullable Object value) {}
 
+  private boolean apiObjects;
+
   private Snapshot() {}
 
-  static Snapshot take(List<Object> applets, Predicate<Object> persistent) {
+  static Snapshot take(List<Object> applets, Predicate<Object> persistent, boolean apiObjects) {
     Snapshot snapshot = new Snapshot();
+    snapshot.apiObjects = apiObjects;
     Set<Object> seen = Collections.newSetFromMap(new IdentityHashMap<>());
     for (Object applet : applets) {
       snapshot.walk(applet, applet.getClass().getPackageName(), persistent, seen);
@@ -79,7 +85,27 @@ final class Snapshot {
           arrays.put(value, copyOf(value));
         } else if (value.getClass().getPackageName().equals(ownPackage)) {
           walk(value, ownPackage, persistent, seen);
+        } else if (apiObjects && value instanceof OwnerPIN) {
+          pin(value);
         }
+      }
+    }
+  }
+
+  /** Records what {@code OwnerPIN.update} changes: the PIN value and its length. */
+  private void pin(Object pin) {
+    for (String name : new String[] {"pinValue", "pinSize"}) {
+      Field field;
+      try {
+        field = OwnerPIN.class.getDeclaredField(name);
+      } catch (NoSuchFieldException e) {
+        throw new IllegalStateException("this jCardSim's OwnerPIN has no field " + name, e);
+      }
+      field.setAccessible(true);
+      Object value = get(field, pin);
+      fields.add(new FieldValue(pin, field, value));
+      if (value instanceof byte[] bytes) {
+        arrays.put(bytes, bytes.clone());
       }
     }
   }

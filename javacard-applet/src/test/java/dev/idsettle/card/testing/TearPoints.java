@@ -44,6 +44,19 @@ public final class TearPoints {
   }
 
   /**
+   * The point after a command has run, before its answer reaches the host: a tear here leaves
+   * whatever the command wrote, and the host hears nothing. Returns whether the card tore here.
+   */
+  static boolean answerPoint() {
+    reached++;
+    if (reached == armedAt) {
+      torn = true;
+      return true;
+    }
+    return false;
+  }
+
+  /**
    * Replaces {@code Util.arrayCopyNonAtomic}: a tear may fall between any two bytes, and the bytes
    * written stay written even inside a transaction, as the Java Card specification says.
    */

@@ -18,26 +18,37 @@ import org.jspecify.annotations.Nullable;
 final class TearingRuntime extends SimulatorRuntime {
 
   private final boolean rollsBack;
+  private final boolean rollsBackApiObjects;
   private @Nullable Snapshot snapshot;
+  private int commits;
 
   /**
    * @param rollsBack false for jCardSim's own behaviour, where nothing rolls back, to show what the
    *     harness adds
+   * @param rollsBackApiObjects false to leave Java Card API objects (an {@code OwnerPIN}) out of
+   *     the rollback, as the harness once did, to show what that misses
    */
-  TearingRuntime(boolean rollsBack) {
+  TearingRuntime(boolean rollsBack, boolean rollsBackApiObjects) {
     this.rollsBack = rollsBack;
+    this.rollsBackApiObjects = rollsBackApiObjects;
   }
 
   @Override
   public void beginTransaction() {
     super.beginTransaction();
-    snapshot = Snapshot.take(applets(), this::isPersistent);
+    snapshot = Snapshot.take(applets(), this::isPersistent, rollsBackApiObjects);
   }
 
   @Override
   public void commitTransaction() {
     super.commitTransaction();
     snapshot = null;
+    commits++;
+  }
+
+  /** Returns how many transactions committed since the runtime was made. */
+  int commits() {
+    return commits;
   }
 
   @Override
@@ -56,10 +67,14 @@ final class TearingRuntime extends SimulatorRuntime {
   @Override
   public byte[] transmitCommand(byte[] command) {
     byte[] response = super.transmitCommand(command);
-    if (!TearPoints.torn() && getTransactionDepth() != 0) {
+    if (TearPoints.torn()) {
+      return response;
+    }
+    if (getTransactionDepth() != 0) {
       abortTransaction();
     }
-    return response;
+    // the card may lose power after its work and before its answer: the host hears nothing
+    return TearPoints.answerPoint() ? new byte[] {0x6F, 0x00} : response;
   }
 
   void writeThrough(byte[] array, int index) {
