@@ -153,6 +153,14 @@ final class Ratios {
     for (String db : List.of("postgres", "h2")) {
       jdbc(out, scores, db);
     }
+    ratio(
+        out,
+        throughputs(scores),
+        "meteringCreditControl16Threads[db=postgres]",
+        "meteringAuthorize16Threads[db=postgres]",
+        "metering: credit-control requests / authorizations, 16 threads",
+        ">=",
+        0.8);
     return out;
   }
 
