@@ -99,8 +99,8 @@ public final class MeteringEngine {
   }
 
   /**
-   * Opens a session (request number 0): checks the ID, reserves the first grant. Opening the same
-   * session id again returns the first answer.
+   * Opens a session (request number 0): checks the ID, reserves the first grant. Opening a session
+   * id the engine still knows changes nothing and returns that session's latest answer.
    */
   public SessionAnswer open(OpenRequest request) {
     Instant now = clock.instant();

@@ -8,7 +8,7 @@ import java.util.Objects;
  * A request to open a metered session (RFC 4006 initial request).
  *
  * @param sessionId the client's id for the session, 1 to 100 characters, unique per service (its
- *     transfer ids derive from it: opening it again returns the first answer)
+ *     transfer ids derive from it: opening it again changes nothing)
  * @param id the ID number that pays
  * @param rating prices the session's units
  * @param accessNumber where it came in, for the record (the access number dialled)
