@@ -154,6 +154,14 @@ final class Ratios {
       jdbc(out, scores, db);
     }
     sqlite(out, scores);
+    ratio(
+        out,
+        throughputs(scores),
+        "meteringCreditControl16Threads[db=postgres]",
+        "meteringAuthorize16Threads[db=postgres]",
+        "metering: credit-control requests / authorizations, 16 threads",
+        ">=",
+        0.8);
     return out;
   }
 

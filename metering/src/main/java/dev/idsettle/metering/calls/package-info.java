@@ -1,0 +1,4 @@
+@NullMarked
+package dev.idsettle.metering.calls;
+
+import org.jspecify.annotations.NullMarked;

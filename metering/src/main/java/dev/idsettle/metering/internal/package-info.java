@@ -1,0 +1,4 @@
+@NullMarked
+package dev.idsettle.metering.internal;
+
+import org.jspecify.annotations.NullMarked;

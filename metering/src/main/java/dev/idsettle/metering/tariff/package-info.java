@@ -1,0 +1,4 @@
+@NullMarked
+package dev.idsettle.metering.tariff;
+
+import org.jspecify.annotations.NullMarked;
