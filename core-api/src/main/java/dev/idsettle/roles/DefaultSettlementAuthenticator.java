@@ -26,6 +26,7 @@ final class DefaultSettlementAuthenticator implements SettlementAuthenticator {
   private final IdSettle settle;
   private final Service service;
   private final @Nullable Routes routes;
+  private final @Nullable DefaultSettlementManager network;
   private final AccountId[] revenue = new AccountId[Keys.REVENUE_SHARDS];
   private final String code;
 
@@ -33,9 +34,11 @@ final class DefaultSettlementAuthenticator implements SettlementAuthenticator {
     this(settle, service, null);
   }
 
-  DefaultSettlementAuthenticator(IdSettle settle, Service service, @Nullable Routes routes) {
+  DefaultSettlementAuthenticator(
+      IdSettle settle, Service service, @Nullable DefaultSettlementManager network) {
     this.settle = settle;
-    this.routes = routes;
+    this.network = network;
+    this.routes = network == null ? null : network.routes;
     this.service = Objects.requireNonNull(service, "service");
     if (!service.lowBalanceReference().currency().equals(settle.currency)) {
       throw new IllegalArgumentException(
@@ -63,7 +66,15 @@ final class DefaultSettlementAuthenticator implements SettlementAuthenticator {
     AccountId account;
     List<CommandResult> outcomes;
     try {
-      account = settle.resolve(request.id());
+      if (network != null && network.subIds.isSubId(request.id())) {
+        Object found = network.resolveSubId(request.id(), service.name(), request.terminal());
+        if (found instanceof Denial d) {
+          return d;
+        }
+        account = (AccountId) found;
+      } else {
+        account = settle.resolve(request.id());
+      }
       if (account == null) {
         return unknown(request);
       }
@@ -97,7 +108,20 @@ final class DefaultSettlementAuthenticator implements SettlementAuthenticator {
     }
     Map<IdNumber, AccountId> accounts;
     try {
-      accounts = settle.resolve(toResolve);
+      accounts = new java.util.HashMap<>(settle.resolve(toResolve));
+      if (network != null) {
+        for (int i = 0; i < n; i++) {
+          AuthorizationRequest r = requests.get(i);
+          if (results.get(i) == null && network.subIds.isSubId(r.id())) {
+            Object found = network.resolveSubId(r.id(), service.name(), r.terminal());
+            if (found instanceof Denial d) {
+              results.set(i, d);
+            } else {
+              accounts.put(r.id(), (AccountId) found);
+            }
+          }
+        }
+      }
     } catch (StoreException e) {
       return fill(results, Unknown.of(e));
     }

@@ -33,6 +33,7 @@ final class DefaultSettlementManager implements SettlementManager {
 
   final IdSettle settle;
   final Routes routes;
+  final SubIds subIds;
   private final Map<String, DefaultSettlementAuthenticator> services = new ConcurrentHashMap<>();
   private final ServiceSelector selector;
 
@@ -43,6 +44,7 @@ final class DefaultSettlementManager implements SettlementManager {
             settle.ledger,
             settle.hasher,
             settle.ledger.store().readsAreLocal() ? 0 : IdSettle.DEFAULT_ACCOUNT_CACHE_SIZE);
+    this.subIds = new SubIds(settle);
     this.selector = new DefaultServiceSelector(this);
   }
 
@@ -51,7 +53,7 @@ final class DefaultSettlementManager implements SettlementManager {
     Objects.requireNonNull(service, "service");
     DefaultSettlementAuthenticator device =
         services.computeIfAbsent(
-            service.name(), n -> new DefaultSettlementAuthenticator(settle, service, routes));
+            service.name(), n -> new DefaultSettlementAuthenticator(settle, service, this));
     if (!device.service().equals(service)) {
       throw new InvalidRequestException(
           "service "
@@ -192,6 +194,82 @@ final class DefaultSettlementManager implements SettlementManager {
     } catch (StoreException e) {
       return Unknown.of(e);
     }
+  }
+
+  @Override
+  public SubIdResult subId(IdNumber id, String service, String requester) {
+    Objects.requireNonNull(id, "id");
+    requireText("requester", requester, 60);
+    registered(service);
+    if (subIds.isSubId(id)) {
+      throw new InvalidRequestException("id is a sub-ID: present the ID it belongs to");
+    }
+    try {
+      Account master = master(id, requester);
+      if (master == null) {
+        return unknown(id, requester);
+      }
+      Denial unusable = unusable(master, id);
+      if (unusable != null) {
+        if (unusable.reason() == DenialReason.NOT_ACTIVATED) {
+          settle.throttle.recordMiss(requester);
+        }
+        return unusable;
+      }
+      String routed = routes.route(master.id());
+      if (routed != null && !routed.equals(service)) {
+        return wrongService(id, service);
+      }
+      IdNumber subId = subIds.issue(master.id(), service);
+      if (subId == null) {
+        return new Denial(
+            DenialReason.BLOCKED,
+            null,
+            "every sub-ID of ID " + id + " at " + service + " was revoked: no more are issued");
+      }
+      return new SubIdIssued(subId, service);
+    } catch (StoreException e) {
+      return Unknown.of(e);
+    }
+  }
+
+  @Override
+  public BlockResult revokeSubId(IdNumber subId) {
+    Objects.requireNonNull(subId, "subId");
+    if (!subIds.isSubId(subId)) {
+      throw new InvalidRequestException(
+          "subId has " + subId.length() + " digits; sub-IDs have " + subIds.format().length());
+    }
+    try {
+      SubIds.Found found = subIds.find(subId);
+      AccountKey key = found.key();
+      if (key == null) {
+        return new Denial(DenialReason.UNKNOWN_ID, null, "no sub-ID " + subId + " was issued");
+      }
+      return new Blocked(subIds.revoke(key.hash(), key.account()) ? 1 : 0);
+    } catch (StoreException e) {
+      return Unknown.of(e);
+    }
+  }
+
+  /**
+   * The ID account a request presenting {@code subId} at {@code service} spends for, or the denial:
+   * unknown, revoked, or for another service.
+   */
+  Object resolveSubId(IdNumber subId, String service, String terminal) {
+    SubIds.Found found = subIds.find(subId);
+    AccountKey key = found.key();
+    if (key == null) {
+      settle.throttle.recordMiss(terminal);
+      return new Denial(DenialReason.UNKNOWN_ID, null, "no sub-ID " + subId + " was issued");
+    }
+    if (found.revoked()) {
+      return new Denial(DenialReason.BLOCKED, null, "sub-ID " + subId + " was revoked");
+    }
+    if (!found.service().equals(service)) {
+      return wrongService(subId, service);
+    }
+    return key.account();
   }
 
   @Override

@@ -17,7 +17,8 @@ public record Denial(DenialReason reason, @Nullable Money balance, String messag
         ReversalResult,
         SelectionResult,
         ValidityResult,
-        BlockResult {
+        BlockResult,
+        SubIdResult {
 
   /** What an untrusted terminal or user may be shown. */
   public PublicReason publicReason() {

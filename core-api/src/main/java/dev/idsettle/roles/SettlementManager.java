@@ -20,6 +20,8 @@ import java.util.Set;
  *       #activate}; a request elsewhere is denied {@link DenialReason#WRONG_SERVICE}</td></tr>
  *   <tr><td>3: "is this ID validated, and with what balance for my service?"</td><td>{@link
  *       #query}</td></tr>
+ *   <tr><td>4: a sub-ID per service, presented instead of the ID, revocable</td><td>{@link
+ *       #subId}, {@link #revokeSubId}; the authenticators of {@link #register} take sub-IDs</td></tr>
  *   <tr><td>5: the user's choice of services with an amount for each, all or nothing</td><td>{@link
  *       #selector()}: {@link ServiceSelector#select}, {@link ServiceSelector#giveBack}, {@link
  *       ServiceSelector#move}</td></tr>
@@ -30,8 +32,8 @@ import java.util.Set;
  *   <tr><td>lost or stolen: block the ID with its envelopes</td><td>{@link #block}</td></tr>
  * </table>
  *
- * <p>Not built yet: sub-IDs (claim 4), linked and merged IDs of one holder (claims 8, 9), slips and
- * sheets (claims 10, 12, 13).
+ * <p>Not built yet: linked and merged IDs of one holder (claims 8, 9), slips and sheets (claims 10,
+ * 12, 13).
  *
  * <h2>Envelopes</h2>
  *
@@ -103,6 +105,25 @@ public interface SettlementManager {
    * @throws dev.idsettle.InvalidRequestException if {@code service} is not registered
    */
   ValidityResult query(IdNumber id, String service, String requester);
+
+  /**
+   * The sub-ID of {@code id} for {@code service} (claim 4), issued the first time the validated ID
+   * is presented there and the same one every time after, until it is revoked. A sub-ID has two
+   * digits more than an ID number (18 for the default 16), the last a check digit; the store keeps
+   * only its keyed hash. It works at its own service only ({@link DenialReason#WRONG_SERVICE}
+   * elsewhere) and spends what the ID itself would there.
+   *
+   * @throws dev.idsettle.InvalidRequestException if {@code service} is not registered or {@code id}
+   *     is itself a sub-ID
+   */
+  SubIdResult subId(IdNumber id, String service, String requester);
+
+  /**
+   * Revokes {@code subId} (lost): it is refused from now on ({@link DenialReason#BLOCKED}); the ID
+   * and its value are untouched, and the next {@link #subId} call for that ID and service issues a
+   * new sub-ID. Repeating it is harmless ({@link Blocked#accounts()} is then 0).
+   */
+  BlockResult revokeSubId(IdNumber subId);
 
   /** The service selection device (claim 5). */
   ServiceSelector selector();

@@ -16,7 +16,8 @@ public record Unknown(String message, StoreException cause)
         ReversalResult,
         SelectionResult,
         ValidityResult,
-        BlockResult {
+        BlockResult,
+        SubIdResult {
 
   static Unknown of(StoreException e) {
     return new Unknown(

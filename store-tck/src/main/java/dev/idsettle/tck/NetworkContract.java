@@ -23,6 +23,8 @@ import dev.idsettle.roles.SelectionResult;
 import dev.idsettle.roles.Service;
 import dev.idsettle.roles.ServiceSelector;
 import dev.idsettle.roles.SettlementManager;
+import dev.idsettle.roles.SubIdIssued;
+import dev.idsettle.roles.SubIdResult;
 import dev.idsettle.roles.Valid;
 import java.time.Duration;
 import java.util.Map;
@@ -327,6 +329,126 @@ public interface NetworkContract extends ContractTest {
         .isEqualTo(DenialReason.INSUFFICIENT_BALANCE);
   }
 
+  // claim 4: sub-IDs
+
+  /** The same sub-ID every time, told apart by its form, working at its own service only. */
+  @Test
+  default void subIdIsIssuedOnceAndWorksAtItsServiceOnly() {
+    NetworkFixture n = net();
+    IdNumber id = n.active(1000);
+    SettlementManager m = n.manager();
+
+    IdNumber sub = subId(m.subId(id, n.phone(), "kiosk"));
+    IdNumber again = subId(m.subId(id, n.phone(), "kiosk"));
+    IdNumber other = subId(m.subId(id, n.web(), "kiosk"));
+
+    assertThat(again).isEqualTo(sub);
+    assertThat(other).isNotEqualTo(sub);
+    assertThat(sub.length()).isEqualTo(id.length() + 2);
+    assertThat(n.spend(n.phone(), sub, 100))
+        .isInstanceOfSatisfying(Permit.class, p -> assertThat(p.balance()).isEqualTo(eur(900)));
+    Denial elsewhere = (Denial) n.spend(n.web(), sub, 100);
+    assertThat(elsewhere.reason()).isEqualTo(DenialReason.WRONG_SERVICE);
+    assertThat(elsewhere.publicReason()).isEqualTo(PublicReason.NOT_USABLE);
+    assertThat(n.spend(n.web(), other, 100)).isInstanceOf(Permit.class);
+  }
+
+  /** A sub-ID spends what its ID would at the service: the envelope where there is one. */
+  @Test
+  default void subIdSpendsTheEnvelope() {
+    NetworkFixture n = net();
+    IdNumber id = n.active(1000);
+    select(n, id, Map.of(n.phone(), eur(300)), "se-1");
+    IdNumber sub = subId(n.manager().subId(id, n.phone(), "kiosk"));
+
+    Permit p = (Permit) n.spend(n.phone(), sub, 100);
+
+    assertThat(p.balance()).isEqualTo(eur(200));
+    assertThat(p.lowBalance()).isTrue();
+    assertThat(n.events()).singleElement().satisfies(e -> assertThat(e.id()).isEqualTo(sub));
+  }
+
+  /** A revoked sub-ID is refused; the ID and its value are untouched; the next sub-ID is new. */
+  @Test
+  default void revokedSubIdIsRefusedAndReplaced() {
+    NetworkFixture n = net();
+    IdNumber id = n.active(1000);
+    SettlementManager m = n.manager();
+    IdNumber sub = subId(m.subId(id, n.phone(), "kiosk"));
+
+    assertThat(m.revokeSubId(sub)).isEqualTo(new Blocked(1));
+    assertThat(m.revokeSubId(sub)).isEqualTo(new Blocked(0));
+
+    assertThat(reason(n.spend(n.phone(), sub, 1))).isEqualTo(DenialReason.BLOCKED);
+    assertThat(n.spend(n.phone(), id, 100)).isInstanceOf(Permit.class);
+    IdNumber next = subId(m.subId(id, n.phone(), "kiosk"));
+    assertThat(next).isNotEqualTo(sub);
+    assertThat(n.spend(n.phone(), next, 100))
+        .isInstanceOfSatisfying(Permit.class, p -> assertThat(p.balance()).isEqualTo(eur(800)));
+    m.block(id);
+    assertThat(reason(n.spend(n.phone(), next, 1))).isEqualTo(DenialReason.BLOCKED);
+  }
+
+  /** Sub-IDs are issued only for validated IDs at their own service; bad input is refused. */
+  @Test
+  default void subIdRefusals() {
+    NetworkFixture n = net();
+    SettlementManager m = n.manager();
+    IdNumber routed = n.routed(500, n.phone());
+    IdNumber unknownSub = IdNumberGenerator.secure(new IdNumberFormat(routed.length() + 2)).next();
+
+    assertThat(reason(m.subId(n.issued(), n.phone(), "kiosk")))
+        .isEqualTo(DenialReason.NOT_ACTIVATED);
+    assertThat(
+            reason(
+                m.subId(
+                    IdNumberGenerator.secure(IdNumberFormat.DEFAULT).next(), n.phone(), "kiosk")))
+        .isEqualTo(DenialReason.UNKNOWN_ID);
+    assertThat(reason(m.subId(routed, n.web(), "kiosk"))).isEqualTo(DenialReason.WRONG_SERVICE);
+    assertThat(reason(n.spend(n.phone(), unknownSub, 1))).isEqualTo(DenialReason.UNKNOWN_ID);
+    assertThat(reason(m.revokeSubId(unknownSub))).isEqualTo(DenialReason.UNKNOWN_ID);
+    assertThatThrownBy(() -> m.subId(routed, "nowhere", "kiosk"))
+        .isInstanceOf(InvalidRequestException.class);
+    IdNumber sub = subId(m.subId(routed, n.phone(), "kiosk"));
+    assertThatThrownBy(() -> m.subId(sub, n.phone(), "kiosk"))
+        .isInstanceOf(InvalidRequestException.class);
+    assertThatThrownBy(() -> m.revokeSubId(routed)).isInstanceOf(InvalidRequestException.class);
+  }
+
+  /** Many threads asking for the sub-ID of one ID at one service: one sub-ID, one key. */
+  @Test
+  default void concurrentSubIdIssuanceMakesOne() throws Exception {
+    NetworkFixture n = net();
+    IdNumber id = n.active(1000);
+    int threads = 8;
+    java.util.concurrent.ExecutorService pool =
+        java.util.concurrent.Executors.newFixedThreadPool(threads);
+    java.util.concurrent.CountDownLatch start = new java.util.concurrent.CountDownLatch(1);
+    java.util.List<java.util.concurrent.Future<IdNumber>> futures = new java.util.ArrayList<>();
+    try {
+      for (int i = 0; i < threads; i++) {
+        futures.add(
+            pool.submit(
+                () -> {
+                  start.await();
+                  return subId(n.manager().subId(id, n.phone(), "kiosk"));
+                }));
+      }
+      start.countDown();
+      java.util.Set<IdNumber> seen = new java.util.HashSet<>();
+      for (java.util.concurrent.Future<IdNumber> f : futures) {
+        seen.add(f.get());
+      }
+      assertThat(seen).hasSize(1);
+      dev.idsettle.ledger.AccountId master = n.settle().account(id).orElseThrow().id();
+      assertThat(tck().store().keysOwnedBy(master))
+          .filteredOn(k -> k.tag().startsWith("sub:"))
+          .hasSize(1);
+    } finally {
+      pool.shutdownNow();
+    }
+  }
+
   // claims 7 and 11 on envelopes
 
   /**
@@ -367,6 +489,11 @@ public interface NetworkContract extends ContractTest {
   private static SelectionResult select(
       NetworkFixture n, IdNumber id, Map<String, Money> amounts, String reference) {
     return n.manager().selector().select(id, amounts, n.ref(reference));
+  }
+
+  private static IdNumber subId(SubIdResult result) {
+    assertThat(result).isInstanceOf(SubIdIssued.class);
+    return ((SubIdIssued) result).subId();
   }
 
   private static DenialReason reason(Object result) {
