@@ -153,6 +153,19 @@ final class Ratios {
     for (String db : List.of("postgres", "h2")) {
       jdbc(out, scores, db);
     }
+    for (String store : List.of("memory", "postgres")) {
+      String p = "[store=" + store + "]";
+      for (String path : List.of("subId", "envelope", "networkPlainId")) {
+        ratio(
+            out,
+            scores,
+            path + p,
+            "plainAuthorization" + p,
+            store + ": " + path + " / plain authorization, 1 thread",
+            path.equals("networkPlainId") ? "" : ">=",
+            1 / 1.3);
+      }
+    }
     return out;
   }
 
