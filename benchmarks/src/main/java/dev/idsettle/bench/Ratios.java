@@ -162,6 +162,19 @@ final class Ratios {
         "metering: credit-control requests / authorizations, 16 threads",
         ">=",
         0.8);
+    for (String store : List.of("memory", "postgres")) {
+      String p = "[store=" + store + "]";
+      for (String path : List.of("subId", "envelope", "networkPlainId")) {
+        ratio(
+            out,
+            scores,
+            path + p,
+            "plainAuthorization" + p,
+            store + ": " + path + " / plain authorization, 1 thread",
+            path.equals("networkPlainId") ? "" : ">=",
+            1 / 1.3);
+      }
+    }
     return out;
   }
 

@@ -2,6 +2,7 @@ package dev.idsettle.bench;
 
 import dev.idsettle.ledger.Account;
 import dev.idsettle.ledger.AccountId;
+import dev.idsettle.ledger.AccountKey;
 import dev.idsettle.ledger.IdHash;
 import dev.idsettle.ledger.Transfer;
 import dev.idsettle.ledger.TransferId;
@@ -79,6 +80,18 @@ final class RoundTripStore implements LedgerStore {
   }
 
   @Override
+  public Map<IdHash, AccountKey> findKeys(Collection<IdHash> hashes) {
+    roundTrip();
+    return inner.findKeys(hashes);
+  }
+
+  @Override
+  public List<AccountKey> keysOwnedBy(AccountId owner) {
+    roundTrip();
+    return inner.keysOwnedBy(owner);
+  }
+
+  @Override
   public List<Transfer> transfersOf(AccountId account, int offset, int limit) {
     roundTrip();
     return inner.transfersOf(account, offset, limit);
@@ -120,6 +133,12 @@ final class RoundTripStore implements LedgerStore {
     public Set<AccountId> insertAccounts(List<Account> accounts) {
       roundTrip();
       return inner.insertAccounts(accounts);
+    }
+
+    @Override
+    public Set<IdHash> insertKeys(List<AccountKey> keys) {
+      roundTrip();
+      return inner.insertKeys(keys);
     }
 
     @Override

@@ -46,6 +46,20 @@ public final class IdHasher {
     return IdHash.of(t.mac.doFinal());
   }
 
+  /**
+   * The keyed hash of a name made of {@code parts} (an account key's name, such as an ID's envelope
+   * for a service). The input starts with a byte no ID number has, and the parts are separated by a
+   * NUL, so it never collides with the hash of an ID number or of other parts.
+   */
+  public IdHash derive(String... parts) {
+    StringBuilder name = new StringBuilder("\u0001idsettle-key");
+    for (String part : parts) {
+      name.append('\u0000').append(part);
+    }
+    Mac mac = perThread.get().mac;
+    return IdHash.of(mac.doFinal(name.toString().getBytes(StandardCharsets.UTF_8)));
+  }
+
   /** A thread's keyed MAC and input buffer. */
   private static final class PerThread {
     final Mac mac;

@@ -28,6 +28,7 @@ final class BatchTransaction implements StoreWork<List<CommandResult>> {
   private final List<List<LedgerCommand>> groups;
   private final boolean readNewIds;
   private final @Nullable AccountImages images;
+  private final List<AccountKey> keys;
 
   // believed images an earlier attempt failed with: the ones the first locked run finds stale are
   // contended (once: later attempts of the same retry must not count them again)
@@ -50,7 +51,19 @@ final class BatchTransaction implements StoreWork<List<CommandResult>> {
       List<List<LedgerCommand>> groups,
       boolean readNewIds,
       @Nullable AccountImages images) {
-    this(clock, groups, readNewIds, images, null);
+    this(clock, groups, readNewIds, images, List.of(), null);
+  }
+
+  /**
+   * The same, inserting {@code keys} if every command is applied ({@link LedgerBatch#withKeys}).
+   */
+  BatchTransaction(
+      Clock clock,
+      List<List<LedgerCommand>> groups,
+      boolean readNewIds,
+      @Nullable AccountImages images,
+      List<AccountKey> keys) {
+    this(clock, groups, readNewIds, images, keys, null);
   }
 
   private BatchTransaction(
@@ -58,8 +71,10 @@ final class BatchTransaction implements StoreWork<List<CommandResult>> {
       List<List<LedgerCommand>> groups,
       boolean readNewIds,
       @Nullable AccountImages images,
+      List<AccountKey> keys,
       @Nullable Map<AccountId, Account> suspects) {
     this.clock = clock;
+    this.keys = keys;
     this.groups = groups;
     this.readNewIds = readNewIds;
     this.images = images;
@@ -71,7 +86,7 @@ final class BatchTransaction implements StoreWork<List<CommandResult>> {
    * a conflict after judging by believed images, the retry marks those it finds stale as contended.
    */
   BatchTransaction retryUnderLock(boolean conflicted) {
-    return new BatchTransaction(clock, groups, true, images, conflicted ? assumed : null);
+    return new BatchTransaction(clock, groups, true, images, keys, conflicted ? assumed : null);
   }
 
   /** Tells the images what the committed run saw; call after the store committed it. */
@@ -144,12 +159,28 @@ final class BatchTransaction implements StoreWork<List<CommandResult>> {
       // stale: judge again under lock
       throw new Unverified();
     }
+    if (!keys.isEmpty() && allApplied(results)) {
+      int existed = tx.insertKeys(keys).size();
+      if (existed > 0) {
+        throw new KeyExistsException(existed);
+      }
+    }
     if (!changes.isEmpty()) {
       tx.writeLast(changes);
     }
     read = locked.accounts().values();
     written = changes.accounts();
     return results;
+  }
+
+  /** Whether every command was applied now (a replay's keys were written by the original). */
+  private static boolean allApplied(List<CommandResult> results) {
+    for (CommandResult r : results) {
+      if (!r.applied() || r.replayed()) {
+        return false;
+      }
+    }
+    return true;
   }
 
   /**

@@ -79,6 +79,8 @@ public final class Ledger implements AutoCloseable {
    * Judges and applies {@code batch} in one store transaction.
    *
    * @return one result per command, in the order added
+   * @throws KeyExistsException if the batch has keys ({@link LedgerBatch#withKeys}) and one of them
+   *     existed: nothing was committed
    * @throws StoreException if the store failed, or conflicted more often than the retry limit; when
    *     {@link StoreException#mayHaveCommitted()} the outcome is unknown: submit the same transfer
    *     ids again to learn it
@@ -89,10 +91,17 @@ public final class Ledger implements AutoCloseable {
     }
     List<List<LedgerCommand>> groups = batch.groups();
     GroupCommitter committer = groupCommitter;
+    if (!batch.keys().isEmpty()) {
+      return submitNow(groups, batch.keys());
+    }
     if (committer != null && batch.size() < groupCommitMax) {
       return committer.submit(groups, batch.size());
     }
     return submitNow(groups);
+  }
+
+  private List<CommandResult> submitNow(List<List<LedgerCommand>> groups) {
+    return submitNow(groups, List.of());
   }
 
   /**
@@ -103,8 +112,8 @@ public final class Ledger implements AutoCloseable {
    * them under lock. The attempts after that lock and read everything, and judge replays as such.
    * This saves one or two store round trips per batch.
    */
-  private List<CommandResult> submitNow(List<List<LedgerCommand>> groups) {
-    BatchTransaction first = new BatchTransaction(clock, groups, false, images);
+  private List<CommandResult> submitNow(List<List<LedgerCommand>> groups, List<AccountKey> keys) {
+    BatchTransaction first = new BatchTransaction(clock, groups, false, images, keys);
     BatchTransaction retry;
     try {
       List<CommandResult> results = store.transact(first);
@@ -149,6 +158,56 @@ public final class Ledger implements AutoCloseable {
     }
     List<Account> copy = List.copyOf(accounts);
     return withRetries(() -> store.transact(tx -> tx.insertAccounts(copy)));
+  }
+
+  /**
+   * Creates {@code accounts} together with {@code keys}, all or nothing, in one store transaction:
+   * if a key with one of the hashes exists already, nothing is created (the usual race of two
+   * callers creating the same envelope or sub-ID: the loser finds the winner's key). Accounts that
+   * exist already (by id or ID hash) are left unchanged, as by {@link #createAccounts}.
+   *
+   * @return the keys among {@code keys} whose hashes existed, as stored; empty if all were created
+   */
+  public Map<IdHash, AccountKey> createWithKeys(List<Account> accounts, List<AccountKey> keys) {
+    List<Account> accountCopy = List.copyOf(accounts);
+    List<AccountKey> keyCopy = List.copyOf(keys);
+    List<IdHash> hashes = new ArrayList<>(keyCopy.size());
+    for (AccountKey k : keyCopy) {
+      hashes.add(k.hash());
+    }
+    try {
+      withRetries(
+          () ->
+              store.transact(
+                  tx -> {
+                    if (!tx.insertKeys(keyCopy).isEmpty()) {
+                      throw new KeysExisted();
+                    }
+                    return accountCopy.isEmpty() ? Set.of() : tx.insertAccounts(accountCopy);
+                  }));
+      return Map.of();
+    } catch (KeysExisted e) {
+      return store.findKeys(hashes);
+    }
+  }
+
+  /** The keys among {@code hashes} that exist, in one store call. See {@link AccountKey}. */
+  public Map<IdHash, AccountKey> keys(Collection<IdHash> hashes) {
+    return hashes.isEmpty() ? Map.of() : store.findKeys(hashes);
+  }
+
+  /** The keys owned by {@code owner}, oldest first. */
+  public List<AccountKey> keysOwnedBy(AccountId owner) {
+    return store.keysOwnedBy(owner);
+  }
+
+  /** Rolls back a creation whose keys existed; never leaves {@link #createWithKeys}. */
+  private static final class KeysExisted extends RuntimeException {
+    private static final long serialVersionUID = 1L;
+
+    KeysExisted() {
+      super("a key existed already", null, false, false);
+    }
   }
 
   /** The account with {@code id}. */

@@ -12,6 +12,7 @@ public final class LedgerBatch {
   // most batches are one command: no room for ten
   private final List<List<LedgerCommand>> groups = new ArrayList<>(2);
   private int size;
+  private List<AccountKey> keys = List.of();
 
   /** An empty batch. */
   public static LedgerBatch create() {
@@ -38,6 +39,24 @@ public final class LedgerBatch {
   /** Adds commands that apply all together or not at all. */
   public LedgerBatch addLinked(LedgerCommand... commands) {
     return addLinked(List.of(commands));
+  }
+
+  /**
+   * Account keys to insert in the batch's store transaction if, and only if, every command of the
+   * batch is applied now (not replayed: the original wrote them): a key that says what a transfer
+   * did (an ID's envelope for a service, the service an activation is routed to, the successor of a
+   * merged ID) commits with it or not at all. If a key with one of the hashes exists, nothing is
+   * committed and {@link Ledger#submit} throws {@link KeyExistsException}. A batch with keys is
+   * never combined with others (group commit).
+   */
+  public LedgerBatch withKeys(List<AccountKey> keys) {
+    this.keys = List.copyOf(keys);
+    return this;
+  }
+
+  /** The keys set by {@link #withKeys}, or none. */
+  public List<AccountKey> keys() {
+    return keys;
   }
 
   /** The groups, in order (an unlinked command is a group of one). */

@@ -17,15 +17,28 @@ import java.util.Map;
 import java.util.Objects;
 import org.jspecify.annotations.Nullable;
 
-/** Authorizes by debiting the ID towards the service's revenue accounts; batches in one call. */
+/**
+ * Authorizes by debiting the ID towards the service's revenue accounts; batches in one call. Made
+ * by a {@link SettlementManager}, it spends the ID's envelope for its service where the ID has one,
+ * and tells a service the ID is not routed to so ({@link DenialReason#WRONG_SERVICE}).
+ */
 final class DefaultSettlementAuthenticator implements SettlementAuthenticator {
   private final IdSettle settle;
   private final Service service;
+  private final @Nullable Routes routes;
+  private final @Nullable DefaultSettlementManager network;
   private final AccountId[] revenue = new AccountId[Keys.REVENUE_SHARDS];
   private final String code;
 
   DefaultSettlementAuthenticator(IdSettle settle, Service service) {
+    this(settle, service, null);
+  }
+
+  DefaultSettlementAuthenticator(
+      IdSettle settle, Service service, @Nullable DefaultSettlementManager network) {
     this.settle = settle;
+    this.network = network;
+    this.routes = network == null ? null : network.routes;
     this.service = Objects.requireNonNull(service, "service");
     if (!service.lowBalanceReference().currency().equals(settle.currency)) {
       throw new IllegalArgumentException(
@@ -53,16 +66,24 @@ final class DefaultSettlementAuthenticator implements SettlementAuthenticator {
     AccountId account;
     List<CommandResult> outcomes;
     try {
-      account = settle.resolve(request.id());
+      if (network != null && network.subIds.isSubId(request.id())) {
+        Object found = network.resolveSubId(request.id(), service.name(), request.terminal());
+        if (found instanceof Denial d) {
+          return d;
+        }
+        account = (AccountId) found;
+      } else {
+        account = settle.resolve(request.id());
+      }
       if (account == null) {
         return unknown(request);
       }
-      outcomes = settle.ledger.submit(LedgerBatch.create().add(debit(request, account)));
+      outcomes = settle.ledger.submit(LedgerBatch.create().add(debit(request, spending(account))));
     } catch (StoreException e) {
       return Unknown.of(e);
     }
     CommandResult outcome = outcomes.get(0);
-    AuthorizationResult result = judge(request, outcome);
+    AuthorizationResult result = judge(request, outcome, account);
     LowBalanceEvent event = crossing(request, outcome);
     if (event != null) {
       settle.fire(List.of(event));
@@ -87,7 +108,20 @@ final class DefaultSettlementAuthenticator implements SettlementAuthenticator {
     }
     Map<IdNumber, AccountId> accounts;
     try {
-      accounts = settle.resolve(toResolve);
+      accounts = new java.util.HashMap<>(settle.resolve(toResolve));
+      if (network != null) {
+        for (int i = 0; i < n; i++) {
+          AuthorizationRequest r = requests.get(i);
+          if (results.get(i) == null && network.subIds.isSubId(r.id())) {
+            Object found = network.resolveSubId(r.id(), service.name(), r.terminal());
+            if (found instanceof Denial d) {
+              results.set(i, d);
+            } else {
+              accounts.put(r.id(), (AccountId) found);
+            }
+          }
+        }
+      }
     } catch (StoreException e) {
       return fill(results, Unknown.of(e));
     }
@@ -103,7 +137,11 @@ final class DefaultSettlementAuthenticator implements SettlementAuthenticator {
         results.set(i, unknown(r));
         continue;
       }
-      batch.add(debit(r, account));
+      try {
+        batch.add(debit(r, spending(account)));
+      } catch (StoreException e) {
+        return fill(results, Unknown.of(e));
+      }
       submitted.add(i);
     }
     List<LowBalanceEvent> events = new ArrayList<>();
@@ -117,7 +155,7 @@ final class DefaultSettlementAuthenticator implements SettlementAuthenticator {
       for (int k = 0; k < submitted.size(); k++) {
         int i = submitted.get(k);
         AuthorizationRequest r = requests.get(i);
-        results.set(i, judge(r, outcomes.get(k)));
+        results.set(i, judge(r, outcomes.get(k), Objects.requireNonNull(accounts.get(r.id()))));
         LowBalanceEvent event = crossing(r, outcomes.get(k));
         if (event != null) {
           events.add(event);
@@ -168,9 +206,27 @@ final class DefaultSettlementAuthenticator implements SettlementAuthenticator {
         code);
   }
 
-  private AuthorizationResult judge(AuthorizationRequest r, CommandResult outcome) {
+  /** The account a request of this service spends: the ID's envelope for it, or the ID. */
+  private AccountId spending(AccountId id) {
+    if (routes == null) {
+      return id;
+    }
+    AccountId envelope = routes.envelope(id, service.name());
+    return envelope == null ? id : envelope;
+  }
+
+  private AuthorizationResult judge(AuthorizationRequest r, CommandResult outcome, AccountId id) {
     Account after = outcome.debitAfter();
     Refusal refusal = outcome.refusal();
+    if (refusal != null && routes != null) {
+      String routed = routes.route(id);
+      if (routed != null && !routed.equals(service.name())) {
+        return new Denial(
+            DenialReason.WRONG_SERVICE,
+            null,
+            "ID " + r.id() + " is usable at another service only, not at " + service.name());
+      }
+    }
     if (refusal != null) {
       if (refusal == Refusal.NOT_ACTIVATED) {
         // counted like an unknown ID, so that the throttle does not tell the two apart either

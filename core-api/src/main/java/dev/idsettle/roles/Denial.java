@@ -12,7 +12,13 @@ import org.jspecify.annotations.Nullable;
  * @param message what was wrong, in words, safe to log (never the full ID number)
  */
 public record Denial(DenialReason reason, @Nullable Money balance, String message)
-    implements ActivationResult, AuthorizationResult, ReversalResult {
+    implements ActivationResult,
+        AuthorizationResult,
+        ReversalResult,
+        SelectionResult,
+        ValidityResult,
+        BlockResult,
+        SubIdResult {
 
   /** What an untrusted terminal or user may be shown. */
   public PublicReason publicReason() {

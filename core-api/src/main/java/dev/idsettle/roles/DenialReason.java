@@ -22,6 +22,11 @@ public enum DenialReason {
   INSUFFICIENT_BALANCE,
   /** The terminal made too many attempts with unknown IDs and must wait. */
   THROTTLED,
+  /**
+   * The ID's value was routed to another service (claim 2): unusable at this one. Shown to a user
+   * as {@link PublicReason#NOT_USABLE}, like an unknown ID, so that it reveals nothing more.
+   */
+  WRONG_SERVICE,
   /** The amount is zero or negative. */
   INVALID_AMOUNT,
   /** The amount's currency is not the ID's or the service's. */
@@ -36,7 +41,8 @@ public enum DenialReason {
   /** What to show an untrusted terminal or user. */
   public PublicReason publicReason() {
     return switch (this) {
-      case UNKNOWN_ID, NOT_ACTIVATED, BLOCKED, CLOSED, REVERSED -> PublicReason.NOT_USABLE;
+      case UNKNOWN_ID, NOT_ACTIVATED, BLOCKED, CLOSED, REVERSED, WRONG_SERVICE ->
+          PublicReason.NOT_USABLE;
       case EXHAUSTED, INSUFFICIENT_BALANCE -> PublicReason.INSUFFICIENT_BALANCE;
       case EXPIRED -> PublicReason.EXPIRED;
       case THROTTLED -> PublicReason.TRY_LATER;

@@ -11,7 +11,13 @@ import dev.idsettle.spi.StoreException;
  * @param cause the store's exception
  */
 public record Unknown(String message, StoreException cause)
-    implements ActivationResult, AuthorizationResult, ReversalResult {
+    implements ActivationResult,
+        AuthorizationResult,
+        ReversalResult,
+        SelectionResult,
+        ValidityResult,
+        BlockResult,
+        SubIdResult {
 
   static Unknown of(StoreException e) {
     return new Unknown(

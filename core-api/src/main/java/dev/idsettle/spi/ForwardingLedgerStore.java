@@ -2,6 +2,7 @@ package dev.idsettle.spi;
 
 import dev.idsettle.ledger.Account;
 import dev.idsettle.ledger.AccountId;
+import dev.idsettle.ledger.AccountKey;
 import dev.idsettle.ledger.IdHash;
 import dev.idsettle.ledger.Transfer;
 import java.time.Instant;
@@ -33,6 +34,16 @@ public abstract class ForwardingLedgerStore implements LedgerStore {
   @Override
   public Map<IdHash, Account> findAccountsByIdHash(Collection<IdHash> hashes) {
     return delegate().findAccountsByIdHash(hashes);
+  }
+
+  @Override
+  public Map<IdHash, AccountKey> findKeys(Collection<IdHash> hashes) {
+    return delegate().findKeys(hashes);
+  }
+
+  @Override
+  public List<AccountKey> keysOwnedBy(AccountId owner) {
+    return delegate().keysOwnedBy(owner);
   }
 
   @Override

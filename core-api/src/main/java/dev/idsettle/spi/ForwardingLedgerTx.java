@@ -2,6 +2,8 @@ package dev.idsettle.spi;
 
 import dev.idsettle.ledger.Account;
 import dev.idsettle.ledger.AccountId;
+import dev.idsettle.ledger.AccountKey;
+import dev.idsettle.ledger.IdHash;
 import dev.idsettle.ledger.Transfer;
 import dev.idsettle.ledger.TransferId;
 import java.time.Instant;
@@ -45,6 +47,11 @@ public abstract class ForwardingLedgerTx implements LedgerTx {
   @Override
   public Set<AccountId> insertAccounts(List<Account> accounts) {
     return delegate().insertAccounts(accounts);
+  }
+
+  @Override
+  public Set<IdHash> insertKeys(List<AccountKey> keys) {
+    return delegate().insertKeys(keys);
   }
 
   @Override

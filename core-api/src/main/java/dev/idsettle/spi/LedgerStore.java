@@ -2,6 +2,7 @@ package dev.idsettle.spi;
 
 import dev.idsettle.ledger.Account;
 import dev.idsettle.ledger.AccountId;
+import dev.idsettle.ledger.AccountKey;
 import dev.idsettle.ledger.IdHash;
 import dev.idsettle.ledger.Transfer;
 import java.time.Instant;
@@ -42,6 +43,18 @@ public interface LedgerStore {
    * a whole batch); hashes without an account are absent from the map.
    */
   Map<IdHash, Account> findAccountsByIdHash(Collection<IdHash> hashes);
+
+  /**
+   * The keys among {@code hashes} that exist (one round trip for all), read outside any
+   * transaction; hashes without a key are absent from the map. See {@link AccountKey}.
+   */
+  Map<IdHash, AccountKey> findKeys(Collection<IdHash> hashes);
+
+  /**
+   * The keys whose {@link AccountKey#owner()} is {@code owner}, in the order they were written: an
+   * ID's envelopes, sub-IDs and linked IDs.
+   */
+  List<AccountKey> keysOwnedBy(AccountId owner);
 
   /**
    * Transfers where {@code account} is debit or credit side, in the order they were written,

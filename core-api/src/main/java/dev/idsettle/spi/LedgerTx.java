@@ -2,6 +2,8 @@ package dev.idsettle.spi;
 
 import dev.idsettle.ledger.Account;
 import dev.idsettle.ledger.AccountId;
+import dev.idsettle.ledger.AccountKey;
+import dev.idsettle.ledger.IdHash;
 import dev.idsettle.ledger.Transfer;
 import dev.idsettle.ledger.TransferId;
 import java.time.Instant;
@@ -57,6 +59,16 @@ public interface LedgerTx {
    * @return the ids of those that were not inserted because one existed already
    */
   Set<AccountId> insertAccounts(List<Account> accounts);
+
+  /**
+   * Inserts the keys whose hashes do not exist yet, in this transaction: they commit or roll back
+   * with its accounts and transfers. A key whose hash exists is left as it is, whatever it says.
+   *
+   * @return the hashes that were not inserted because a key with that hash existed already (or came
+   *     earlier in {@code keys})
+   * @throws RetryableStoreException if a key with one of the hashes was inserted concurrently
+   */
+  Set<IdHash> insertKeys(List<AccountKey> keys);
 
   /**
    * Writes the outcome of the core's judgement: new account images (of locked accounts), new

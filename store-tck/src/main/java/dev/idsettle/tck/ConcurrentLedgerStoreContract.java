@@ -46,6 +46,19 @@ public abstract class ConcurrentLedgerStoreContract extends LedgerStoreContract 
     assertThat(report.permittedDebits()).isPositive();
   }
 
+  /**
+   * The network under many threads (splits, give-backs, re-splits, spends from IDs, envelopes and
+   * sub-IDs, sub-ID issuance): invariants hold, revenue equals the permits, one sub-ID per ID and
+   * service.
+   */
+  @Test
+  void networkUnderManyThreadsKeepsInvariants() throws Exception {
+    NetworkScenario.Report report = NetworkScenario.run(tck(), THREADS, 40, System.nanoTime());
+
+    assertThat(report.violations()).as("violations, seed %s", report.seed()).isEmpty();
+    assertThat(report.permits()).isPositive();
+  }
+
   /** Many threads debiting one ID: exactly as many debits are permitted as the balance allows. */
   @Test
   void concurrentDebitsNeverOverdraw() throws Exception {

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.idsettle.ledger.Account;
 import dev.idsettle.ledger.AccountId;
+import dev.idsettle.ledger.AccountKey;
 import dev.idsettle.ledger.HoldState;
 import dev.idsettle.ledger.Refusal;
 import dev.idsettle.ledger.Transfer;
@@ -50,6 +51,20 @@ public abstract class DurableLedgerStoreContract extends ConcurrentLedgerStoreCo
     assertThat(f.submit(Commands.debit(debit, id, f.revenue(), 30)).replayed()).isTrue();
     assertThat(f.submit(Commands.capture(TransferId.random(), hold, 20)).applied()).isTrue();
     assertThat(f.account(id).posted()).isEqualTo(50);
+  }
+
+  /** Account keys survive a reopen, found by hash and by owner. */
+  @Test
+  void accountKeysSurviveReopen() {
+    LedgerFixture f = tck();
+    AccountId owner = f.activeId(100);
+    AccountKey key = new AccountKey(LedgerFixture.randomHash(), f.newId(), owner, "sub:phone");
+    f.store().transact(tx -> tx.insertKeys(List.of(key)));
+
+    f.reopen(reopen(f.store()));
+
+    assertThat(f.store().findKeys(List.of(key.hash()))).containsEntry(key.hash(), key);
+    assertThat(f.store().keysOwnedBy(owner)).containsExactly(key);
   }
 
   /** A timed-out hold is still found by the sweep after a reopen, and expires once. */

@@ -2,6 +2,7 @@ package dev.idsettle.tck;
 
 import dev.idsettle.ledger.Account;
 import dev.idsettle.ledger.AccountId;
+import dev.idsettle.ledger.AccountKey;
 import dev.idsettle.ledger.HoldState;
 import dev.idsettle.ledger.IdHash;
 import dev.idsettle.ledger.Transfer;
@@ -40,6 +41,7 @@ final class TestOnlyGlobalLockStore implements LedgerStore {
     final Map<IdHash, AccountId> byHash = new HashMap<>();
     final Map<TransferId, Transfer> transfers = new LinkedHashMap<>();
     final Map<AccountId, List<TransferId>> byAccount = new HashMap<>();
+    final Map<IdHash, AccountKey> keys = new LinkedHashMap<>();
   }
 
   private final Data data;
@@ -89,6 +91,26 @@ final class TestOnlyGlobalLockStore implements LedgerStore {
           }
           return out;
         });
+  }
+
+  @Override
+  public Map<IdHash, AccountKey> findKeys(Collection<IdHash> hashes) {
+    return locked(
+        () -> {
+          Map<IdHash, AccountKey> out = new HashMap<>();
+          for (IdHash h : hashes) {
+            AccountKey k = data.keys.get(h);
+            if (k != null) {
+              out.put(h, k);
+            }
+          }
+          return out;
+        });
+  }
+
+  @Override
+  public List<AccountKey> keysOwnedBy(AccountId owner) {
+    return locked(() -> data.keys.values().stream().filter(k -> owner.equals(k.owner())).toList());
   }
 
   @Override
@@ -184,6 +206,20 @@ final class TestOnlyGlobalLockStore implements LedgerStore {
           data.byHash.put(hash, a.id());
           undo.push(() -> data.byHash.remove(hash));
         }
+      }
+      return existed;
+    }
+
+    @Override
+    public Set<IdHash> insertKeys(List<AccountKey> keys) {
+      Set<IdHash> existed = new HashSet<>();
+      for (AccountKey k : keys) {
+        if (data.keys.containsKey(k.hash())) {
+          existed.add(k.hash());
+          continue;
+        }
+        data.keys.put(k.hash(), k);
+        undo.push(() -> data.keys.remove(k.hash()));
       }
       return existed;
     }

@@ -2,6 +2,7 @@ package dev.idsettle.tck;
 
 import dev.idsettle.ledger.Account;
 import dev.idsettle.ledger.AccountId;
+import dev.idsettle.ledger.AccountKey;
 import dev.idsettle.ledger.HoldState;
 import dev.idsettle.ledger.IdHash;
 import dev.idsettle.ledger.Transfer;
@@ -34,6 +35,7 @@ final class TestOnlyRacyStore implements LedgerStore {
   private final Map<IdHash, AccountId> byHash = new ConcurrentHashMap<>();
   private final Map<TransferId, Transfer> transfers = new ConcurrentHashMap<>();
   private final Map<AccountId, List<TransferId>> byAccount = new ConcurrentHashMap<>();
+  private final Map<IdHash, AccountKey> keys = new ConcurrentHashMap<>();
 
   @Override
   public <T> T transact(StoreWork<T> work) {
@@ -56,6 +58,23 @@ final class TestOnlyRacyStore implements LedgerStore {
       }
     }
     return out;
+  }
+
+  @Override
+  public Map<IdHash, AccountKey> findKeys(Collection<IdHash> hashes) {
+    Map<IdHash, AccountKey> out = new HashMap<>();
+    for (IdHash h : hashes) {
+      AccountKey k = keys.get(h);
+      if (k != null) {
+        out.put(h, k);
+      }
+    }
+    return out;
+  }
+
+  @Override
+  public List<AccountKey> keysOwnedBy(AccountId owner) {
+    return keys.values().stream().filter(k -> owner.equals(k.owner())).toList();
   }
 
   @Override
@@ -127,6 +146,21 @@ final class TestOnlyRacyStore implements LedgerStore {
           existed.add(a.id());
         } else if (a.idHash() != null) {
           byHash.put(a.idHash(), a.id());
+        }
+      }
+      return existed;
+    }
+
+    /** Check, pause, then put: two transactions may both insert one hash, the later one wins. */
+    @Override
+    public Set<IdHash> insertKeys(List<AccountKey> list) {
+      Set<IdHash> existed = new HashSet<>();
+      for (AccountKey k : list) {
+        if (keys.containsKey(k.hash())) {
+          existed.add(k.hash());
+        } else {
+          LockSupport.parkNanos(50_000);
+          keys.put(k.hash(), k);
         }
       }
       return existed;

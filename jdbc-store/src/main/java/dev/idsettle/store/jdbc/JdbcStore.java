@@ -2,12 +2,14 @@ package dev.idsettle.store.jdbc;
 
 import dev.idsettle.ledger.Account;
 import dev.idsettle.ledger.AccountId;
+import dev.idsettle.ledger.AccountKey;
 import dev.idsettle.ledger.IdHash;
 import dev.idsettle.ledger.Transfer;
 import dev.idsettle.spi.LedgerStore;
 import dev.idsettle.spi.RetryableStoreException;
 import dev.idsettle.spi.StoreException;
 import dev.idsettle.spi.StoreWork;
+import dev.idsettle.store.jdbc.internal.AccountKeys;
 import dev.idsettle.store.jdbc.internal.Dialect;
 import dev.idsettle.store.jdbc.internal.Failures;
 import dev.idsettle.store.jdbc.internal.JdbcTx;
@@ -176,6 +178,20 @@ public final class JdbcStore implements LedgerStore {
     Objects.requireNonNull(hashes, "hashes");
     Set<IdHash> distinct = Set.copyOf(hashes);
     return read("reading accounts by ID hash", c -> lookups.accountsByHash(c, distinct));
+  }
+
+  @Override
+  public Map<IdHash, AccountKey> findKeys(Collection<IdHash> hashes) {
+    Objects.requireNonNull(hashes, "hashes");
+    Set<IdHash> distinct = Set.copyOf(hashes);
+    return read("reading account keys", c -> new AccountKeys(lookups).find(c, distinct));
+  }
+
+  @Override
+  public List<AccountKey> keysOwnedBy(AccountId owner) {
+    Objects.requireNonNull(owner, "owner");
+    return read(
+        "reading the keys owned by " + owner, c -> new AccountKeys(lookups).ownedBy(c, owner));
   }
 
   @Override

@@ -58,11 +58,11 @@ class StartupChecksTest {
   void newerSchemaVersionAsksForAnUpgrade() throws SQLException {
     try (HikariDataSource pool = h2()) {
       SchemaMigrator.of(pool).migrate();
-      execute(pool, "INSERT INTO idsettle_schema_version (version, description) VALUES (4, 'x')");
+      execute(pool, "INSERT INTO idsettle_schema_version (version, description) VALUES (5, 'x')");
 
       assertThatThrownBy(() -> JdbcStore.builder(pool).build())
           .isInstanceOf(StoreException.class)
-          .hasMessageContaining("version 4")
+          .hasMessageContaining("version 5")
           .hasMessageContaining("upgrade idsettle-jdbc-store");
     }
   }
@@ -84,8 +84,8 @@ class StartupChecksTest {
     try (HikariDataSource pool = h2()) {
       SchemaMigrator m = SchemaMigrator.of(pool);
       assertThat(m.installedVersion()).isZero();
-      assertThat(m.migrate()).isEqualTo(3);
-      assertThat(m.migrate()).isEqualTo(3);
+      assertThat(m.migrate()).isEqualTo(4);
+      assertThat(m.migrate()).isEqualTo(4);
       assertThat(m.installedVersion()).isEqualTo(SchemaMigrator.currentVersion());
     }
     for (SqlDialect d : SqlDialect.values()) {
@@ -93,7 +93,8 @@ class StartupChecksTest {
       String[] files = {
         "V1__ledger.sql",
         "V2__transfers_without_foreign_keys.sql",
-        "V3__only_the_checks_that_guard_money.sql"
+        "V3__only_the_checks_that_guard_money.sql",
+        "V4__account_keys.sql"
       };
       for (int v = 1; v <= files.length; v++) {
         try (InputStream in =
@@ -116,13 +117,13 @@ class StartupChecksTest {
       assertThat(SchemaMigrator.of(pool).installedVersion()).isEqualTo(1);
       assertThatThrownBy(() -> JdbcStore.builder(pool).build())
           .isInstanceOf(StoreException.class)
-          .hasMessageContaining("at version 1 but this library needs 3");
+          .hasMessageContaining("at version 1 but this library needs 4");
       execute(
           pool,
           "INSERT INTO idsettle_account (id, kind, currency, state, posted, reserved, expiry)"
               + " VALUES (7, 'OPERATOR', 'EUR', 'OPEN', 0, 0, 'never')");
 
-      assertThat(SchemaMigrator.of(pool).migrate()).isEqualTo(3);
+      assertThat(SchemaMigrator.of(pool).migrate()).isEqualTo(SchemaMigrator.currentVersion());
 
       JdbcStore store = JdbcStore.builder(pool).build();
       assertThat(store.findAccount(new dev.idsettle.ledger.AccountId(7))).isPresent();

@@ -2,6 +2,7 @@ package dev.idsettle.store.memory;
 
 import dev.idsettle.ledger.Account;
 import dev.idsettle.ledger.AccountId;
+import dev.idsettle.ledger.AccountKey;
 import dev.idsettle.ledger.IdHash;
 import dev.idsettle.ledger.Transfer;
 import dev.idsettle.spi.LedgerStore;
@@ -34,6 +35,7 @@ public final class MemoryStore implements LedgerStore {
 
   final AccountTable accounts = new AccountTable();
   final Journal journal = new Journal(accounts);
+  final KeyTable keys = new KeyTable();
   final ReentrantLock createLock = new ReentrantLock();
   final StripeLocks stripes = new StripeLocks(STRIPES);
 
@@ -77,6 +79,16 @@ public final class MemoryStore implements LedgerStore {
       }
     }
     return out;
+  }
+
+  @Override
+  public Map<IdHash, AccountKey> findKeys(Collection<IdHash> hashes) {
+    return keys.find(hashes);
+  }
+
+  @Override
+  public List<AccountKey> keysOwnedBy(AccountId owner) {
+    return keys.ownedBy(owner);
   }
 
   /** True: the ledger is in this process's memory. */

@@ -2,6 +2,7 @@ package dev.idsettle.store.memory;
 
 import dev.idsettle.ledger.Account;
 import dev.idsettle.ledger.AccountId;
+import dev.idsettle.ledger.AccountKey;
 import dev.idsettle.ledger.IdHash;
 import dev.idsettle.ledger.Transfer;
 import dev.idsettle.ledger.TransferId;
@@ -46,6 +47,7 @@ final class MemoryTx implements LedgerTx {
   private Account[] lockedAccounts = NO_ACCOUNTS;
   // most transactions create nothing: made on the first account to create
   private List<Account> newAccounts = List.of();
+  private List<AccountKey> newKeys = List.of();
   private boolean locked;
   private boolean creating;
   private @Nullable Changes changes;
@@ -226,6 +228,31 @@ final class MemoryTx implements LedgerTx {
   }
 
   @Override
+  public Set<IdHash> insertKeys(List<AccountKey> keys) {
+    if (!creating) {
+      // serialized with account creation, so that the check for an existing hash is atomic
+      acquireCreateLock();
+      creating = true;
+    }
+    Set<IdHash> existing = new LinkedHashSet<>();
+    Set<IdHash> pending = new HashSet<>();
+    for (AccountKey k : newKeys) {
+      pending.add(k.hash());
+    }
+    for (AccountKey k : keys) {
+      if (store.keys.contains(k.hash()) || !pending.add(k.hash())) {
+        existing.add(k.hash());
+      } else {
+        if (newKeys.isEmpty()) {
+          newKeys = new ArrayList<>(keys.size());
+        }
+        newKeys.add(k);
+      }
+    }
+    return existing;
+  }
+
+  @Override
   public void write(Changes changes) {
     if (this.changes != null) {
       throw new IllegalStateException("write may be called once per transaction");
@@ -311,6 +338,7 @@ final class MemoryTx implements LedgerTx {
     for (Account a : newAccounts) {
       store.journal.createAccount(a);
     }
+    store.keys.addAll(newKeys);
     List<Account> images = c.accounts();
     for (int i = 0; i < images.size(); i++) {
       Account a = images.get(i);
@@ -339,6 +367,7 @@ final class MemoryTx implements LedgerTx {
    */
   private void createAccounts() {
     if (newAccounts.isEmpty()) {
+      store.keys.addAll(newKeys);
       return;
     }
     if (!store.accounts.hasRoomFor(newAccounts.size())) {
@@ -347,6 +376,7 @@ final class MemoryTx implements LedgerTx {
     for (Account a : newAccounts) {
       store.journal.createAccount(a);
     }
+    store.keys.addAll(newKeys);
   }
 
   private static StoreException full() {

@@ -2,6 +2,8 @@ package dev.idsettle.store.jdbc.internal;
 
 import dev.idsettle.ledger.Account;
 import dev.idsettle.ledger.AccountId;
+import dev.idsettle.ledger.AccountKey;
+import dev.idsettle.ledger.IdHash;
 import dev.idsettle.ledger.Transfer;
 import dev.idsettle.ledger.TransferId;
 import dev.idsettle.spi.LedgerTx;
@@ -128,6 +130,21 @@ public final class JdbcTx implements LedgerTx {
   public Set<AccountId> insertAccounts(List<Account> accounts) {
     spoke = true;
     return new AccountInserter(connection, lookups, this::changed).insert(accounts);
+  }
+
+  @Override
+  public Set<IdHash> insertKeys(List<AccountKey> keys) {
+    spoke = true;
+    if (keys.isEmpty()) {
+      return Set.of();
+    }
+    Set<IdHash> existed = new AccountKeys(lookups).insert(connection, keys);
+    try {
+      changed(keys.size() - existed.size());
+    } catch (SQLException e) {
+      throw Failures.beforeCommit("writing account keys", e);
+    }
+    return existed;
   }
 
   /**

@@ -15,14 +15,15 @@ import java.util.List;
 /** The versioned schema: its DDL files in the jar, its version in the database. */
 public final class Schema {
   /** The schema version this code reads and writes. */
-  public static final int CURRENT_VERSION = 3;
+  public static final int CURRENT_VERSION = 4;
 
   /** The file of each version, index 0 for version 1. */
   private static final List<String> FILES =
       List.of(
           "V1__ledger.sql",
           "V2__transfers_without_foreign_keys.sql",
-          "V3__only_the_checks_that_guard_money.sql");
+          "V3__only_the_checks_that_guard_money.sql",
+          "V4__account_keys.sql");
 
   private Schema() {}
 

@@ -1,0 +1,4 @@
+package dev.idsettle.roles;
+
+/** The outcome of a {@link ServiceSelector} call: done, denied, or unknown. */
+public sealed interface SelectionResult permits Selected, Denial, Unknown {}
