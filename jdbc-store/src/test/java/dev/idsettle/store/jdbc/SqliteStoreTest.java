@@ -151,7 +151,7 @@ class SqliteStoreTest extends JdbcStoreContractBase {
           assertThat(rs.getInt(1)).isEqualTo(1);
           tables++;
         }
-        assertThat(tables).isEqualTo(3);
+        assertThat(tables).isEqualTo(4);
       }
     }
     assertThat(ledger.account(id).orElseThrow().available()).isEqualTo(100);

@@ -21,14 +21,11 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * The statements of account keys (schema version 4, {@code idsettle_account_key}). Kept apart from
- * {@link Sql}: the same standard SQL on H2 and PostgreSQL, with the look-up by an array of hashes
- * ({@code = ANY(?)}) as the only part a dialect without arrays must write otherwise.
+ * {@link Sql}: the same standard SQL in every dialect, with the look-up by a list of hashes written
+ * by the dialect ({@link Dialect#inList}).
  */
 public final class AccountKeys {
   static final String COLUMNS = "hash, account_id, owner_id, tag";
-
-  static final String BY_HASH =
-      "SELECT " + COLUMNS + " FROM idsettle_account_key WHERE hash = ANY(?)";
 
   static final String BY_OWNER =
       "SELECT " + COLUMNS + " FROM idsettle_account_key WHERE owner_id = ? ORDER BY seq";
@@ -37,10 +34,16 @@ public final class AccountKeys {
       "INSERT INTO idsettle_account_key (hash, account_id, owner_id, tag) VALUES (?, ?, ?, ?)";
 
   private final Lookups lookups;
+  private final String byHash;
 
   /** The key statements of {@code lookups}' dialect. */
   public AccountKeys(Lookups lookups) {
     this.lookups = lookups;
+    this.byHash =
+        "SELECT "
+            + COLUMNS
+            + " FROM idsettle_account_key WHERE "
+            + lookups.dialect().inList("hash", Dialect.Values.BINARIES);
   }
 
   /** The keys among {@code hashes} that exist. */
@@ -53,8 +56,8 @@ public final class AccountKeys {
       bytes.add(h.toBytes());
     }
     Map<IdHash, AccountKey> found = new HashMap<>();
-    try (PreparedStatement ps = c.prepareStatement(BY_HASH)) {
-      ps.setArray(1, lookups.binaries(c, bytes));
+    try (PreparedStatement ps = c.prepareStatement(byHash)) {
+      lookups.bindBinaries(c, ps, 1, bytes);
       try (ResultSet rs = ps.executeQuery()) {
         while (rs.next()) {
           AccountKey k = row(rs);
