@@ -16,9 +16,26 @@ public record Money(long minor, Currency currency) {
     Objects.requireNonNull(currency, "currency");
   }
 
-  /** {@code minor} units of the currency with ISO code {@code currencyCode}. */
+  /**
+   * {@code minor} units of the currency with ISO code {@code currencyCode}.
+   *
+   * @throws MoneyException if {@code currencyCode} is not an ISO 4217 code the JDK knows
+   */
   public static Money of(long minor, String currencyCode) {
-    return new Money(minor, Currency.getInstance(currencyCode));
+    Objects.requireNonNull(currencyCode, "currencyCode");
+    try {
+      return new Money(minor, Currency.getInstance(currencyCode));
+    } catch (IllegalArgumentException e) {
+      throw new MoneyException(
+          "currencyCode must be an ISO 4217 code such as EUR, was " + shown(currencyCode));
+    }
+  }
+
+  /** Untrusted text for a message: quoted, at most 8 characters, non-printable ones as '?'. */
+  private static String shown(String text) {
+    StringBuilder out = new StringBuilder("'");
+    text.codePoints().limit(8).forEach(c -> out.appendCodePoint(c >= 0x20 && c < 0x7f ? c : '?'));
+    return out.append(text.codePointCount(0, text.length()) > 8 ? "...'" : "'").toString();
   }
 
   /** {@code minor} units of {@code currency}. */

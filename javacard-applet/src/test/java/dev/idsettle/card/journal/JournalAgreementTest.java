@@ -24,7 +24,11 @@ class JournalAgreementTest {
   @Test
   void theLedgerAndTheCardsAgreeAfterARandomRun() {
     for (long seed : new long[] {1, 2, 3}) {
-      run(new Random(seed));
+      try {
+        run(new Random(seed));
+      } catch (AssertionError e) {
+        throw new AssertionError("run with seed " + seed + " failed: " + e.getMessage(), e);
+      }
     }
   }
 

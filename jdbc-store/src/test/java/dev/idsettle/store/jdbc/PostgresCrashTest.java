@@ -75,9 +75,10 @@ class PostgresCrashTest {
     AtomicInteger failures = new AtomicInteger();
     int killed = 0;
     SchemaMigrator.of(pool).migrate();
-    Ledger ledger = Ledger.over(JdbcStore.builder(dataSource).build());
-    Fixture f = new Fixture(ledger);
+    // the accounts are set up through the pool itself: only the batches go through dataSource
+    Fixture f = new Fixture(Ledger.over(JdbcStore.builder(pool).build()));
     List<AccountId> ids = f.activeIds(10, 1_000_000);
+    Ledger ledger = Ledger.over(JdbcStore.builder(dataSource).build());
     CrashLog.append(log, CrashLog.accountsLine(f, ids));
     String db = pool.getJdbcUrl().replaceAll(".*/", "").replaceAll("\\?.*", "");
     AtomicBoolean stop = new AtomicBoolean();
