@@ -28,6 +28,8 @@ import org.jspecify.annotations.Nullable;
 final class SubIds {
   static final String SUB = "sub:";
   static final int GENERATIONS = 16;
+  // "Revoked!" in ASCII
+  private static final long REVOKED = 0x5265766f6b656421L;
 
   private final IdSettle settle;
   private final IdNumberFormat format;
@@ -67,8 +69,13 @@ final class SubIds {
     return format.parse(padded + DammCheckDigit.compute(padded));
   }
 
-  IdHash revokedHash(IdHash subId) {
-    return settle.hasher.derive("revoked-sub-id", hex(subId));
+  /**
+   * The hash of a sub-ID's revocation: the sub-ID's keyed hash with its first word flipped by a
+   * constant. As unpredictable as the keyed hash itself, unique to it, and free to compute on the
+   * request path (another HMAC per request cost a visible share of an authorization in memory).
+   */
+  static IdHash revokedHash(IdHash subId) {
+    return IdHash.ofWords(subId.word(0) ^ REVOKED, subId.word(1), subId.word(2), subId.word(3));
   }
 
   /**
@@ -127,13 +134,5 @@ final class SubIds {
   boolean revoke(IdHash subId, AccountId master) {
     AccountKey revoked = new AccountKey(revokedHash(subId), master, null, "revoked-sub");
     return settle.ledger.createWithKeys(List.of(), List.of(revoked)).isEmpty();
-  }
-
-  private static String hex(IdHash hash) {
-    StringBuilder out = new StringBuilder(2 * IdHash.LENGTH);
-    for (byte b : hash.toBytes()) {
-      out.append(Character.forDigit((b >> 4) & 0xf, 16)).append(Character.forDigit(b & 0xf, 16));
-    }
-    return out.toString();
   }
 }
