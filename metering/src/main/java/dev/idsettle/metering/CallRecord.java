@@ -3,6 +3,7 @@ package dev.idsettle.metering;
 import dev.idsettle.ledger.AccountId;
 import dev.idsettle.ledger.TransferId;
 import java.time.Instant;
+import java.util.Currency;
 import java.util.List;
 import java.util.Objects;
 import org.jspecify.annotations.Nullable;
@@ -54,6 +55,35 @@ public record CallRecord(
     Objects.requireNonNull(outcome, "outcome");
     Objects.requireNonNull(message, "message");
     captures = List.copyOf(captures);
+  }
+
+  /** The record of a session that never started: no charge, no captures. */
+  public static CallRecord refused(
+      String sessionId,
+      String service,
+      String who,
+      @Nullable AccountId account,
+      String accessNumber,
+      String destination,
+      String rate,
+      Instant start,
+      Currency currency,
+      Outcome outcome,
+      String message) {
+    return new CallRecord(
+        sessionId,
+        service,
+        who,
+        account,
+        accessNumber,
+        destination,
+        rate,
+        start,
+        new Charge(currency, 0, 0, 0, List.of()),
+        0,
+        outcome,
+        List.of(),
+        message);
   }
 
   /** The units used. */

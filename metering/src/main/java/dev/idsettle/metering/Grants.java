@@ -5,6 +5,7 @@ import dev.idsettle.ledger.CommandResult;
 import dev.idsettle.ledger.LedgerCommand;
 import dev.idsettle.ledger.LedgerCommand.TransferCommand;
 import dev.idsettle.ledger.Refusal;
+import dev.idsettle.ledger.TransferId;
 import dev.idsettle.ledger.TransferKind;
 import dev.idsettle.spi.StoreException;
 import java.time.Instant;
@@ -222,8 +223,7 @@ final class Grants {
       engine.submit(
           List.of(
               LedgerCommand.voidHold(
-                  dev.idsettle.ledger.TransferId.derive(
-                      "idsettle:metering:late", hold.id().toString()),
+                  TransferId.derive("idsettle:metering:late", hold.id().toString()),
                   hold.id(),
                   engine.code())));
     } catch (StoreException e) {

@@ -15,12 +15,14 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Currency;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Supplier;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -220,7 +222,7 @@ public final class MeteringEngine {
     return retrying(() -> ledger.submit(batch));
   }
 
-  private <T> T retrying(java.util.function.Supplier<T> call) {
+  private <T> T retrying(Supplier<T> call) {
     int extra =
         service.failure().mode() == FailureHandling.Mode.RETRY_THEN_TERMINATE
             ? service.failure().retries()
@@ -245,7 +247,7 @@ public final class MeteringEngine {
   }
 
   /** The currency of the ledger and of every rating's amounts. */
-  public java.util.Currency currency() {
+  public Currency currency() {
     return settle.currency();
   }
 
@@ -289,7 +291,7 @@ public final class MeteringEngine {
   private SessionAnswer.Ended refuse(
       OpenRequest r, @Nullable AccountId account, Outcome outcome, String message, Instant now) {
     records.add(
-        new CallRecord(
+        CallRecord.refused(
             r.sessionId(),
             service.name(),
             r.id().masked(),
@@ -298,10 +300,8 @@ public final class MeteringEngine {
             r.destination(),
             r.rating().rateName(),
             now,
-            new Charge(settle.currency(), 0, 0, 0, List.of()),
-            0,
+            settle.currency(),
             outcome,
-            List.of(),
             message));
     SessionAnswer.Ended e = new SessionAnswer.Ended(r.sessionId(), outcome, 0, 0, true, message);
     for (MeteringListener l : listeners) {

@@ -3,7 +3,6 @@ package dev.idsettle.metering.calls;
 import dev.idsettle.InvalidRequestException;
 import dev.idsettle.id.IdNumber;
 import dev.idsettle.metering.CallRecord;
-import dev.idsettle.metering.Charge;
 import dev.idsettle.metering.MeteringEngine;
 import dev.idsettle.metering.MeteringListener;
 import dev.idsettle.metering.OpenRequest;
@@ -13,7 +12,6 @@ import dev.idsettle.metering.tariff.Quote;
 import dev.idsettle.metering.tariff.Tariff;
 import java.time.Clock;
 import java.time.Instant;
-import java.util.List;
 import java.util.Objects;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -129,7 +127,7 @@ public final class CallControl {
     engine
         .records()
         .add(
-            new CallRecord(
+            CallRecord.refused(
                 callId,
                 engine.service().name(),
                 id.masked(),
@@ -138,10 +136,8 @@ public final class CallControl {
                 maskDestination(destination),
                 "",
                 now,
-                new Charge(tariff.currency(), 0, 0, 0, List.of()),
-                0,
+                tariff.currency(),
                 Outcome.REFUSED_NOT_RATED,
-                List.of(),
                 np.message()));
     line.disconnect(callId, Outcome.REFUSED_NOT_RATED);
     return new SessionAnswer.Ended(callId, Outcome.REFUSED_NOT_RATED, 0, 0, true, np.message());
