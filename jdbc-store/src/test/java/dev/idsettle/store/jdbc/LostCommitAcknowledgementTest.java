@@ -17,6 +17,7 @@ import java.lang.reflect.Proxy;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
+import java.sql.Statement;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.logging.Logger;
 import javax.sql.DataSource;
@@ -31,29 +32,43 @@ class LostCommitAcknowledgementTest {
   @Test
   void lostAcknowledgementIsUnknownAndAReplayResolvesIt() {
     try (HikariDataSource pool = TestDatabases.newPostgresPool(2)) {
-      SchemaMigrator.of(pool).migrate();
-      AtomicBoolean breakNextCommit = new AtomicBoolean();
-      JdbcStore store = JdbcStore.builder(new BreakingDataSource(pool, breakNextCommit)).build();
-      Ledger ledger = Ledger.over(store);
-      Fixture f = new Fixture(ledger);
-      AccountId id = f.activeIds(1, 100).get(0);
-      LedgerCommand debit = f.debit(id, 40);
-
-      breakNextCommit.set(true);
-      assertThatThrownBy(() -> ledger.submit(LedgerBatch.create().add(debit)))
-          .isInstanceOfSatisfying(
-              StoreException.class, e -> assertThat(e.mayHaveCommitted()).isTrue())
-          .hasMessageContaining("outcome is unknown");
-
-      CommandResult again = ledger.submit(LedgerBatch.create().add(debit)).get(0);
-      assertThat(again.replayed()).isTrue();
-      assertThat(ledger.account(id).orElseThrow().posted()).isEqualTo(60);
+      lostAcknowledgementOn(pool);
     }
+  }
+
+  /** On SQLite the store sends {@code COMMIT} as a statement of its own. */
+  @Test
+  void lostAcknowledgementOnSqlite() {
+    try (HikariDataSource pool =
+        TestDatabases.sqlitePool(TestDatabases.newSqliteUrl("lost-ack"), 2)) {
+      lostAcknowledgementOn(pool);
+    }
+  }
+
+  private static void lostAcknowledgementOn(HikariDataSource pool) {
+    SchemaMigrator.of(pool).migrate();
+    AtomicBoolean breakNextCommit = new AtomicBoolean();
+    JdbcStore store = JdbcStore.builder(new BreakingDataSource(pool, breakNextCommit)).build();
+    Ledger ledger = Ledger.over(store);
+    Fixture f = new Fixture(ledger);
+    AccountId id = f.activeIds(1, 100).get(0);
+    LedgerCommand debit = f.debit(id, 40);
+
+    breakNextCommit.set(true);
+    assertThatThrownBy(() -> ledger.submit(LedgerBatch.create().add(debit)))
+        .isInstanceOfSatisfying(
+            StoreException.class, e -> assertThat(e.mayHaveCommitted()).isTrue())
+        .hasMessageContaining("outcome is unknown");
+
+    CommandResult again = ledger.submit(LedgerBatch.create().add(debit)).get(0);
+    assertThat(again.replayed()).isTrue();
+    assertThat(ledger.account(id).orElseThrow().posted()).isEqualTo(60);
   }
 
   /**
    * Hands out connections whose commit, when armed, commits and then fails as a lost link: the
-   * connection's own commit, or a statement that carries {@code COMMIT} in its round trip.
+   * connection's own commit, a statement that carries {@code COMMIT} in its round trip, or a plain
+   * statement that is {@code COMMIT} (SQLite).
    */
   private record BreakingDataSource(DataSource delegate, AtomicBoolean armed)
       implements DataSource {
@@ -78,6 +93,22 @@ class LostCommitAcknowledgementTest {
                       (p, m, a) -> {
                         Object r = invoke(m, statement, a);
                         if (m.getName().equals("execute")) {
+                          breakIfArmed();
+                        }
+                        return r;
+                      });
+                }
+                if (method.getName().equals("createStatement")) {
+                  Statement statement = (Statement) result;
+                  return Proxy.newProxyInstance(
+                      getClass().getClassLoader(),
+                      new Class<?>[] {Statement.class},
+                      (p, m, a) -> {
+                        Object r = invoke(m, statement, a);
+                        if (m.getName().startsWith("execute")
+                            && a != null
+                            && a.length > 0
+                            && "COMMIT".equals(a[0])) {
                           breakIfArmed();
                         }
                         return r;
