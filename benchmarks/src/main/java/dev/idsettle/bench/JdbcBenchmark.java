@@ -109,24 +109,7 @@ public class JdbcBenchmark {
       }
       settle = builder.build();
       authenticator = settle.authenticator(new Service("bench", Money.zero(Fixture.EUR)));
-      warm(benchmark, authenticator);
-    }
-
-    /**
-     * Debits every ID once through {@code authenticator}, in batches, so that its facade has looked
-     * every ID up once and seen its account committed: the steady state of a service whose IDs fit
-     * its ID-to-account cache (default one million) and its ledger's account images (default 250
-     * 000), which a few seconds of warm-up over 100 000 random IDs would not reach.
-     */
-    private void warm(JdbcBenchmark benchmark, SettlementAuthenticator authenticator) {
-      List<AuthorizationRequest> requests = new ArrayList<>(1_000);
-      for (int i = 0; i < ids.length; i++) {
-        requests.add(new AuthorizationRequest(ids[i], AMOUNT, "warm-up", "warm-up-" + i));
-        if (requests.size() == 1_000 || i == ids.length - 1) {
-          authenticator.authorizeAll(requests).forEach(benchmark::check);
-          requests.clear();
-        }
-      }
+      JdbcFixture.warm(authenticator, ids, AMOUNT, benchmark::check);
     }
 
     /** Stops the group-commit thread, if any. */

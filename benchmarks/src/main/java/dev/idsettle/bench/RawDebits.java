@@ -12,6 +12,13 @@ import javax.sql.DataSource;
  * balance >= ?} (row count checked), one {@code INSERT} of the transfer, one commit.
  */
 final class RawDebits {
+  /** The conditional debit: amount, account, amount; one row if the balance covered it. */
+  static final String UPDATE =
+      "UPDATE bench_account SET balance = balance - ? WHERE id = ? AND balance >= ?";
+
+  /** The transfer: id, account, amount. */
+  static final String INSERT = "INSERT INTO bench_transfer (id, account, amount) VALUES (?, ?, ?)";
+
   private RawDebits() {}
 
   /** Creates the tables and {@code accounts} accounts with ids 0.. and {@code balance} each. */
@@ -52,12 +59,8 @@ final class RawDebits {
     Session(DataSource ds) throws SQLException {
       connection = ds.getConnection();
       connection.setAutoCommit(false);
-      update =
-          connection.prepareStatement(
-              "UPDATE bench_account SET balance = balance - ? WHERE id = ? AND balance >= ?");
-      insert =
-          connection.prepareStatement(
-              "INSERT INTO bench_transfer (id, account, amount) VALUES (?, ?, ?)");
+      update = connection.prepareStatement(UPDATE);
+      insert = connection.prepareStatement(INSERT);
     }
 
     /** Debits {@code amount} from {@code account}; false (rolled back) if it did not cover it. */

@@ -35,12 +35,8 @@ final class RawWriter implements AutoCloseable {
     connection.setAutoCommit(true);
     control = connection.createStatement();
     control.executeUpdate("PRAGMA synchronous = FULL");
-    update =
-        connection.prepareStatement(
-            "UPDATE bench_account SET balance = balance - ? WHERE id = ? AND balance >= ?");
-    insert =
-        connection.prepareStatement(
-            "INSERT INTO bench_transfer (id, account, amount) VALUES (?, ?, ?)");
+    update = connection.prepareStatement(RawDebits.UPDATE);
+    insert = connection.prepareStatement(RawDebits.INSERT);
     thread = new Thread(this::run, "raw-writer");
     thread.setDaemon(true);
     thread.start();

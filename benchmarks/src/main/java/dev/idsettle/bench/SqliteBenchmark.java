@@ -12,8 +12,6 @@ import dev.idsettle.store.jdbc.JdbcStore;
 import dev.idsettle.store.jdbc.SchemaMigrator;
 import java.io.IOException;
 import java.sql.SQLException;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -96,14 +94,7 @@ public class SqliteBenchmark {
       }
       settle = builder.build();
       authenticator = settle.authenticator(new Service("bench", Money.zero(Fixture.EUR)));
-      List<AuthorizationRequest> requests = new ArrayList<>(1_000);
-      for (int i = 0; i < ids.length; i++) {
-        requests.add(new AuthorizationRequest(ids[i], AMOUNT, "warm-up", "warm-up-" + i));
-        if (requests.size() == 1_000 || i == ids.length - 1) {
-          authenticator.authorizeAll(requests).forEach(benchmark::check);
-          requests.clear();
-        }
-      }
+      JdbcFixture.warm(authenticator, ids, AMOUNT, benchmark::check);
     }
 
     /** Stops the group-commit thread, if any. */

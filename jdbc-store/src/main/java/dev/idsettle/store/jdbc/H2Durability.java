@@ -1,9 +1,10 @@
 package dev.idsettle.store.jdbc;
 
 /**
- * What an H2 database must survive; ignored for PostgreSQL, whose durability is the server's
- * ({@code fsync} and {@code synchronous_commit}, both on by default). Applied when the store is
- * built; the settings it changes are persistent in the database file and need an admin user.
+ * What an H2 database must survive; ignored for SQLite ({@link SqliteDurability}) and for
+ * PostgreSQL, whose durability is the server's ({@code fsync} and {@code synchronous_commit}, both
+ * on by default). Applied when the store is built; the settings it changes are persistent in the
+ * database file and need an admin user.
  */
 public enum H2Durability {
   /**

@@ -3,7 +3,7 @@ package dev.idsettle.store.jdbc;
 /** The SQL dialects the store speaks. */
 public enum SqlDialect {
   /**
-   * SQLite 3.38 or newer through {@code org.xerial:sqlite-jdbc}, an embedded file database: the
+   * SQLite 3.41 or newer through {@code org.xerial:sqlite-jdbc}, an embedded file database: the
    * embedded default, power-safe unless told otherwise ({@link SqliteDurability}).
    */
   SQLITE,

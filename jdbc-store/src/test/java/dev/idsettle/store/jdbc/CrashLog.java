@@ -20,6 +20,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.TimeUnit;
 
 /**
  * The log of a crash run: the accounts, then for every batch a BEGIN line with its transfer ids (a
@@ -108,6 +109,45 @@ final class CrashLog {
       }
     }
     return confirmed;
+  }
+
+  /**
+   * A new, empty log file, then a child JVM running {@code child}'s main with {@code args} and the
+   * log's path as its second argument, killed with SIGKILL once the log confirms {@code batches}
+   * batches (failing if the child ended before).
+   *
+   * @return the log
+   */
+  static Path killAfter(int batches, Class<?> child, String first, String... rest)
+      throws IOException, InterruptedException {
+    Path log = TestDatabases.DIR.resolve("crash-" + TestDatabases.shortId() + ".log");
+    Files.createDirectories(log.getParent());
+    Files.writeString(log, "");
+    List<String> command = new ArrayList<>();
+    command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+    command.addAll(List.of("-cp", System.getProperty("java.class.path"), child.getName(), first));
+    command.add(log.toString());
+    command.addAll(List.of(rest));
+    Process process =
+        new ProcessBuilder(command)
+            .redirectErrorStream(true)
+            .redirectOutput(log.resolveSibling(log.getFileName() + ".out").toFile())
+            .start();
+    try {
+      long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(90);
+      while (countDone(log) < batches && process.isAlive() && System.nanoTime() < deadline) {
+        Thread.sleep(20);
+      }
+      assertThat(process.isAlive()).as("child still running when killed").isTrue();
+    } finally {
+      process.destroyForcibly(); // SIGKILL on Linux
+      process.waitFor();
+    }
+    return log;
+  }
+
+  private static long countDone(Path log) throws IOException {
+    return Files.readAllLines(log).stream().filter(l -> l.startsWith("DONE")).count();
   }
 
   static String accountsLine(Fixture f, List<AccountId> ids) {

@@ -4,12 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.zaxxer.hikari.HikariDataSource;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.Statement;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
@@ -19,7 +17,7 @@ import org.junit.jupiter.params.provider.EnumSource;
  * reopening, the invariants hold, no batch is half applied, and every confirmed batch is there. Run
  * with each durability the store sets: {@code POWER_LOSS} writes with {@code CHECKPOINT SYNC}
  * instead, and must keep at least the guarantee of the default (a power loss itself cannot be
- * simulated here). A negative control runs the same on H2's default, which must fail the check.
+ * simulated here).
  */
 class H2CrashTest {
 
@@ -29,7 +27,7 @@ class H2CrashTest {
       names = {"PROCESS_CRASH", "POWER_LOSS"})
   void killedProcessLosesNothingItConfirmed(H2Durability durability) throws Exception {
     String url = TestDatabases.newH2Url("crash");
-    Path log = runAndKill(url, durability);
+    Path log = CrashLog.killAfter(300, H2CrashChild.class, url, durability.name());
 
     try (HikariDataSource pool = TestDatabases.h2Pool(url, 2)) {
       int confirmed = CrashLog.verify(JdbcStore.builder(pool).build(), log);
@@ -46,7 +44,7 @@ class H2CrashTest {
   @Test
   void theSameRunCatchesTheLossOfH2sDefaultWriteDelay() throws Exception {
     String url = TestDatabases.newH2Url("crash-default");
-    Path log = runAndKill(url, H2Durability.AS_CONFIGURED);
+    Path log = CrashLog.killAfter(300, H2CrashChild.class, url, H2Durability.AS_CONFIGURED.name());
 
     try (HikariDataSource pool = TestDatabases.h2Pool(url, 2)) {
       try (Connection c = pool.getConnection();
@@ -64,40 +62,5 @@ class H2CrashTest {
           .hasMessageContaining("confirmed batch")
           .hasMessageContaining("survived");
     }
-  }
-
-  /** Runs {@link H2CrashChild} on {@code url} until it confirmed 300 batches, then SIGKILLs it. */
-  private static Path runAndKill(String url, H2Durability durability) throws Exception {
-    Path log = TestDatabases.DIR.resolve("crash-" + TestDatabases.shortId() + ".log");
-    Files.createDirectories(log.getParent());
-    Files.writeString(log, "");
-    Path java = Path.of(System.getProperty("java.home"), "bin", "java");
-    Process child =
-        new ProcessBuilder(
-                java.toString(),
-                "-cp",
-                System.getProperty("java.class.path"),
-                H2CrashChild.class.getName(),
-                url,
-                log.toString(),
-                durability.name())
-            .redirectErrorStream(true)
-            .redirectOutput(log.resolveSibling(log.getFileName() + ".out").toFile())
-            .start();
-    try {
-      long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(90);
-      while (countDone(log) < 300 && child.isAlive() && System.nanoTime() < deadline) {
-        Thread.sleep(20);
-      }
-      assertThat(child.isAlive()).as("child still running when killed").isTrue();
-    } finally {
-      child.destroyForcibly(); // SIGKILL on Linux
-      child.waitFor();
-    }
-    return log;
-  }
-
-  private static long countDone(Path log) throws java.io.IOException {
-    return Files.readAllLines(log).stream().filter(l -> l.startsWith("DONE")).count();
   }
 }

@@ -3,9 +3,7 @@ package dev.idsettle.store.jdbc;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.zaxxer.hikari.HikariDataSource;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
@@ -22,33 +20,9 @@ class SqliteCrashTest {
   void killedProcessLosesNothingItConfirmed(SqliteDurability durability, int groupCommit)
       throws Exception {
     String url = TestDatabases.newSqliteUrl("crash");
-    Path log = TestDatabases.DIR.resolve("sqlite-crash-" + TestDatabases.shortId() + ".log");
-    Files.createDirectories(log.getParent());
-    Files.writeString(log, "");
-    Path java = Path.of(System.getProperty("java.home"), "bin", "java");
-    Process child =
-        new ProcessBuilder(
-                java.toString(),
-                "-cp",
-                System.getProperty("java.class.path"),
-                SqliteCrashChild.class.getName(),
-                url,
-                log.toString(),
-                durability.name(),
-                String.valueOf(groupCommit))
-            .redirectErrorStream(true)
-            .redirectOutput(log.resolveSibling(log.getFileName() + ".out").toFile())
-            .start();
-    try {
-      long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(90);
-      while (countDone(log) < 300 && child.isAlive() && System.nanoTime() < deadline) {
-        Thread.sleep(20);
-      }
-      assertThat(child.isAlive()).as("child still running when killed").isTrue();
-    } finally {
-      child.destroyForcibly(); // SIGKILL on Linux
-      child.waitFor();
-    }
+    Path log =
+        CrashLog.killAfter(
+            300, SqliteCrashChild.class, url, durability.name(), String.valueOf(groupCommit));
 
     try (HikariDataSource pool = TestDatabases.sqlitePool(url, 2)) {
       int confirmed = CrashLog.verify(JdbcStore.builder(pool).build(), log);
@@ -57,9 +31,5 @@ class SqliteCrashTest {
           durability, groupCommit, confirmed);
       assertThat(confirmed).isGreaterThanOrEqualTo(300);
     }
-  }
-
-  private static long countDone(Path log) throws java.io.IOException {
-    return Files.readAllLines(log).stream().filter(l -> l.startsWith("DONE")).count();
   }
 }

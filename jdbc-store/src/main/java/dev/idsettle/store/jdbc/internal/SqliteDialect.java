@@ -29,15 +29,12 @@ import org.jspecify.annotations.Nullable;
 final class SqliteDialect implements Dialect {
   private static final HexFormat HEX = HexFormat.of();
 
-  private final SqliteDurability durability;
-
   /** The connection's settings (not the file's), then the write lock: one call, one round. */
   private final String begin;
 
   private @Nullable Lock writer;
 
   SqliteDialect(SqliteDurability durability) {
-    this.durability = durability;
     this.begin =
         "PRAGMA foreign_keys = ON; PRAGMA synchronous = "
             + durability.synchronous()
@@ -241,10 +238,5 @@ final class SqliteDialect implements Dialect {
     try (Statement s = connection.createStatement()) {
       s.executeUpdate(sql);
     }
-  }
-
-  /** The durability the store's write connections run with. */
-  SqliteDurability durability() {
-    return durability;
   }
 }
