@@ -34,6 +34,7 @@ final class TestOnlyMapStore implements LedgerStore {
     final Map<IdHash, AccountId> byHash = new HashMap<>();
     final Map<TransferId, Transfer> transfers = new LinkedHashMap<>();
     final Map<AccountId, List<TransferId>> byAccount = new HashMap<>();
+    final Map<IdHash, AccountKey> keys = new LinkedHashMap<>();
   }
 
   private final Data data;
@@ -63,6 +64,26 @@ final class TestOnlyMapStore implements LedgerStore {
   @Override
   public Optional<Account> findAccount(AccountId id) {
     return locked(() -> Optional.ofNullable(data.accounts.get(id)));
+  }
+
+  @Override
+  public Map<IdHash, AccountKey> findKeys(Collection<IdHash> hashes) {
+    return locked(
+        () -> {
+          Map<IdHash, AccountKey> out = new HashMap<>();
+          for (IdHash h : hashes) {
+            AccountKey k = data.keys.get(h);
+            if (k != null) {
+              out.put(h, k);
+            }
+          }
+          return out;
+        });
+  }
+
+  @Override
+  public List<AccountKey> keysOwnedBy(AccountId owner) {
+    return locked(() -> data.keys.values().stream().filter(k -> owner.equals(k.owner())).toList());
   }
 
   @Override
@@ -173,6 +194,20 @@ final class TestOnlyMapStore implements LedgerStore {
           data.byHash.put(hash, a.id());
           undo.push(() -> data.byHash.remove(hash));
         }
+      }
+      return existed;
+    }
+
+    @Override
+    public Set<IdHash> insertKeys(List<AccountKey> keys) {
+      Set<IdHash> existed = new HashSet<>();
+      for (AccountKey k : keys) {
+        if (data.keys.containsKey(k.hash())) {
+          existed.add(k.hash());
+          continue;
+        }
+        data.keys.put(k.hash(), k);
+        undo.push(() -> data.keys.remove(k.hash()));
       }
       return existed;
     }

@@ -22,7 +22,7 @@ class CardAnswerFuzzTest {
   private static final CardIssuer ISSUER =
       CardIssuer.over(IssuerKeys.fromMasterKey(CardFixture.MASTER_KEY));
 
-  @FuzzTest(maxDuration = "60s")
+  @FuzzTest(maxDuration = "30s")
   void cardAnswersParseToAValueOrATypedError(FuzzedDataProvider data) {
     int which = data.consumeInt(0, 9);
     int sw = data.consumeBoolean() ? 0x9000 : data.consumeInt(0, 0xFFFF);
