@@ -59,7 +59,7 @@ final class DefaultSettlementAuthenticator implements SettlementAuthenticator {
       }
       outcomes = settle.ledger.submit(LedgerBatch.create().add(debit(request, account)));
     } catch (StoreException e) {
-      return Unknown.of(e);
+      return StoreFailures.authorization(e);
     }
     CommandResult outcome = outcomes.get(0);
     AuthorizationResult result = judge(request, outcome);
@@ -89,7 +89,7 @@ final class DefaultSettlementAuthenticator implements SettlementAuthenticator {
     try {
       accounts = settle.resolve(toResolve);
     } catch (StoreException e) {
-      return fill(results, Unknown.of(e));
+      return fill(results, StoreFailures.authorization(e));
     }
     LedgerBatch batch = LedgerBatch.create();
     List<Integer> submitted = new ArrayList<>();
@@ -112,7 +112,7 @@ final class DefaultSettlementAuthenticator implements SettlementAuthenticator {
       try {
         outcomes = settle.ledger.submit(batch);
       } catch (StoreException e) {
-        return fill(results, Unknown.of(e));
+        return fill(results, StoreFailures.authorization(e));
       }
       for (int k = 0; k < submitted.size(); k++) {
         int i = submitted.get(k);
@@ -177,8 +177,9 @@ final class DefaultSettlementAuthenticator implements SettlementAuthenticator {
         settle.throttle.recordMiss(r.terminal());
       }
       DenialReason reason = DenialReason.of(refusal);
+      // a replay's images are today's: the balance the refusal was judged on is not kept
       Money balance =
-          reason == DenialReason.INSUFFICIENT_BALANCE && after != null
+          reason == DenialReason.INSUFFICIENT_BALANCE && after != null && !outcome.replayed()
               ? after.availableBalance()
               : null;
       return new Denial(
@@ -188,7 +189,11 @@ final class DefaultSettlementAuthenticator implements SettlementAuthenticator {
               + r.id()
               + ": "
               + reason.name().toLowerCase(Locale.ROOT).replace('_', ' ')
-              + (balance == null ? "" : " (balance " + balance + ", asked " + r.amount() + ")"));
+              + (balance == null ? "" : " (balance " + balance + ", asked " + r.amount() + ")")
+              + (outcome.replayed()
+                  ? " (replay: reference " + r.reference() + " was refused so before)"
+                  : ""),
+          outcome.replayed());
     }
     Money balance = Objects.requireNonNull(after).availableBalance();
     return new Permit(

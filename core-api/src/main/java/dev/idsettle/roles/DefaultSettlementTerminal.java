@@ -76,15 +76,24 @@ final class DefaultSettlementTerminal implements SettlementTerminal {
         LOG.debug("activation of {} at {} refused: {}", id, terminalId, refusal);
         return denial(refusal, id, r);
       }
-      if (r.replayed() && settle.ledger.transfer(Keys.reversal(transferId)).isPresent()) {
-        return new Denial(DenialReason.REVERSED, null, "activation " + reference + " was reversed");
+      if (r.replayed() && reversed(transferId)) {
+        return new Denial(
+            DenialReason.REVERSED, null, "activation " + reference + " was reversed", true);
       }
       Account after = Objects.requireNonNull(r.creditAfter());
       LOG.debug("activated {} at {} with {}", id, terminalId, amount);
       return new Activated(transferId, amount, after.availableBalance(), r.replayed());
     } catch (StoreException e) {
-      return Unknown.of(e);
+      return StoreFailures.activation(e);
     }
+  }
+
+  /**
+   * Whether the activation {@code transferId} was undone. A refused reversal is recorded too (so
+   * that it stays refused), and then the sale stands.
+   */
+  private boolean reversed(TransferId transferId) {
+    return settle.ledger.transfer(Keys.reversal(transferId)).map(Transfer::applied).orElse(false);
   }
 
   @Override
@@ -125,7 +134,7 @@ final class DefaultSettlementTerminal implements SettlementTerminal {
       }
       return undo(id, original, account.get());
     } catch (StoreException e) {
-      return Unknown.of(e);
+      return StoreFailures.reversal(e);
     }
   }
 
@@ -182,8 +191,13 @@ final class DefaultSettlementTerminal implements SettlementTerminal {
     Account after = r.creditAfter();
     return new Denial(
         reason,
-        after == null ? null : after.availableBalance(),
-        "ID " + id + ": " + reason.name().toLowerCase(java.util.Locale.ROOT).replace('_', ' '));
+        after == null || r.replayed() ? null : after.availableBalance(),
+        "ID "
+            + id
+            + ": "
+            + reason.name().toLowerCase(java.util.Locale.ROOT).replace('_', ' ')
+            + (r.replayed() ? " (replay of a refused request)" : ""),
+        r.replayed());
   }
 
   private static void requireReference(String reference) {

@@ -161,6 +161,20 @@ class RolesTest {
   }
 
   @Test
+  void aReplayedInsufficientBalanceDenialReportsNoBalanceOfToday() {
+    IdNumber id = activeId(100);
+    Denial first = denial(authorize(id, 150, "short"));
+    assertThat(first.balance()).isEqualTo(eur(100));
+    topUp(id, 100);
+    Denial replay = denial(authorize(id, 150, "short"));
+    assertThat(replay.reason()).isEqualTo(DenialReason.INSUFFICIENT_BALANCE);
+    assertThat(replay.balance()).as("today's balance covers the amount").isNull();
+    assertThat(replay.replayed()).isTrue();
+    assertThat(first.replayed()).isFalse();
+    assertThat(replay.message()).doesNotContain("EUR 2.00").contains("replay");
+  }
+
+  @Test
   void everyDenialReason() {
     IdNumber unsold = issueOne(ExpiryPolicy.never());
     Denial notActivated = denial(authorize(unsold, 10, "n1"));
