@@ -35,7 +35,10 @@ final class DefaultSettlementAuthenticator implements SettlementAuthenticator {
       revenue[shard] = Keys.revenue(service.name(), settle.currency, shard);
     }
     this.code = "svc:" + service.name();
-    settle.ensureOperatorAccounts(List.of(revenue));
+  }
+
+  private void ensureRevenue() {
+    settle.ensureOperatorAccounts(code, List.of(revenue));
   }
 
   @Override
@@ -57,6 +60,7 @@ final class DefaultSettlementAuthenticator implements SettlementAuthenticator {
       if (account == null) {
         return unknown(request);
       }
+      ensureRevenue();
       outcomes = settle.ledger.submit(LedgerBatch.create().add(debit(request, account)));
     } catch (StoreException e) {
       return StoreFailures.authorization(e);
@@ -110,6 +114,7 @@ final class DefaultSettlementAuthenticator implements SettlementAuthenticator {
     if (!batch.isEmpty()) {
       List<CommandResult> outcomes;
       try {
+        ensureRevenue();
         outcomes = settle.ledger.submit(batch);
       } catch (StoreException e) {
         return fill(results, StoreFailures.authorization(e));

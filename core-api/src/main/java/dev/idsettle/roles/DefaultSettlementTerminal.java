@@ -35,7 +35,10 @@ final class DefaultSettlementTerminal implements SettlementTerminal {
     this.settle = settle;
     this.terminalId = terminalId;
     this.cash = Keys.cash(terminalId, settle.currency);
-    settle.ensureOperatorAccounts(List.of(cash));
+  }
+
+  private void ensureCash() {
+    settle.ensureOperatorAccounts(cash.toString(), List.of(cash));
   }
 
   @Override
@@ -57,6 +60,7 @@ final class DefaultSettlementTerminal implements SettlementTerminal {
           DenialReason.INVALID_AMOUNT, null, "amount must be positive, was " + amount);
     }
     try {
+      ensureCash();
       Optional<AccountId> account = lookUp(id);
       if (account.isEmpty()) {
         return unknown(id);
@@ -100,6 +104,7 @@ final class DefaultSettlementTerminal implements SettlementTerminal {
   public ReversalResult reverse(IdNumber id, String reference) {
     requireReference(reference);
     try {
+      ensureCash();
       Optional<AccountId> account = lookUp(id);
       if (account.isEmpty()) {
         return unknown(id);

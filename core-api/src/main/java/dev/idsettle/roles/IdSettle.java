@@ -2,6 +2,7 @@ package dev.idsettle.roles;
 
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
+import dev.idsettle.InvalidRequestException;
 import dev.idsettle.id.IdNumber;
 import dev.idsettle.id.IdNumberFormat;
 import dev.idsettle.id.IdNumberGenerator;
@@ -12,6 +13,7 @@ import dev.idsettle.ledger.AccountId;
 import dev.idsettle.ledger.IdHash;
 import dev.idsettle.ledger.Ledger;
 import dev.idsettle.spi.LedgerStore;
+import dev.idsettle.spi.StoreException;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -22,6 +24,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
@@ -57,6 +60,7 @@ public final class IdSettle implements AutoCloseable {
   // null when the store's reads are local or the cache was turned off
   private final @Nullable Cache<IdHash, AccountId> accountIds;
   private final List<LowBalanceListener> listeners = new CopyOnWriteArrayList<>();
+  private final ConcurrentHashMap<String, Boolean> operatorAccountsMade = new ConcurrentHashMap<>();
 
   private IdSettle(Builder b, Ledger ledger) {
     this.ledger = ledger;
@@ -76,17 +80,34 @@ public final class IdSettle implements AutoCloseable {
     return new Builder(store);
   }
 
-  /** The issuer of new ID numbers. */
+  /**
+   * The issuer of new ID numbers. Cheap (no store call); the handle is thread-safe and may be kept
+   * and shared.
+   */
   public Issuer issuer() {
     return new DefaultIssuer(this);
   }
 
-  /** The settlement terminal {@code terminalId}; creates its cash account on first use. */
+  /**
+   * The settlement terminal {@code terminalId}. Cheap: no store call; the terminal's cash account
+   * is created by its first activation or reversal, once per process. The handle is thread-safe and
+   * may be kept and shared; two handles of one terminal id are the same terminal.
+   *
+   * @throws InvalidRequestException if {@code terminalId} is not 1 to 60 characters
+   */
   public SettlementTerminal terminal(String terminalId) {
     return new DefaultSettlementTerminal(this, terminalId);
   }
 
-  /** The authentication device of {@code service}; creates its revenue account on first use. */
+  /**
+   * The authentication device of {@code service}. Cheap: no store call; the service's revenue
+   * accounts are created by its first authorization, once per process, in one store transaction.
+   * The handle is thread-safe and may be kept and shared; two handles of one service are the same
+   * device.
+   *
+   * @throws InvalidRequestException if the service's reference amount is not in the ledger's
+   *     currency
+   */
   public SettlementAuthenticator authenticator(Service service) {
     return new DefaultSettlementAuthenticator(this, service);
   }
@@ -160,14 +181,39 @@ public final class IdSettle implements AutoCloseable {
     }
   }
 
-  void ensureOperatorAccounts(List<AccountId> ids) {
-    List<Account> missing = new ArrayList<>();
-    for (AccountId id : ids) {
-      if (ledger.account(id).isEmpty()) {
-        missing.add(Account.operator(id, currency));
-      }
+  /**
+   * Creates the operator accounts {@code ids} of the handle {@code owner} (a terminal's cash, a
+   * service's revenue shards) in one store transaction, the first time any handle of that owner
+   * needs them; at most once per owner and process, whatever the number of handles and threads
+   * (another process may have made them: creating one that exists changes nothing). A failure is
+   * not remembered, so the next call tries again.
+   *
+   * @throws StoreException that says nothing of the request was committed (whether the accounts
+   *     were is of no consequence), so that the role answers {@link Unavailable}
+   */
+  void ensureOperatorAccounts(String owner, List<AccountId> ids) {
+    if (operatorAccountsMade.containsKey(owner)) {
+      return;
     }
-    ledger.createAccounts(missing);
+    try {
+      createOperatorAccounts(owner, ids);
+    } catch (StoreException e) {
+      throw new StoreException(
+          "could not create the operator accounts of " + owner + ": " + e.getMessage(), false, e);
+    }
+  }
+
+  private void createOperatorAccounts(String owner, List<AccountId> ids) {
+    operatorAccountsMade.computeIfAbsent(
+        owner,
+        o -> {
+          List<Account> accounts = new ArrayList<>(ids.size());
+          for (AccountId id : ids) {
+            accounts.add(Account.operator(id, currency));
+          }
+          ledger.createAccounts(accounts);
+          return Boolean.TRUE;
+        });
   }
 
   void fire(List<LowBalanceEvent> events) {

@@ -314,9 +314,13 @@ class RolesTest {
     AtomicBoolean loseNext = new AtomicBoolean();
     LedgerStore flaky = new LosingStore(store, loseNext);
     IdSettle s = IdSettle.builder(flaky).issuerKey(KEY).clock(clock).build();
-    IdNumber id = s.issuer().issue(1, ExpiryPolicy.never()).ids().get(0);
+    List<IdNumber> ids = s.issuer().issue(2, ExpiryPolicy.never()).ids();
+    IdNumber id = ids.get(0);
     s.terminal("till-1").activate(id, eur(100), "x");
+    s.terminal("till-1").activate(ids.get(1), eur(100), "y");
     SettlementAuthenticator svc = s.authenticator(new Service("phone", eur(0)));
+    // the handle's first debit creates its revenue accounts: lose the answer of a later one
+    permit(svc.authorize(new AuthorizationRequest(ids.get(1), eur(1), "t", "warm-up")));
     loseNext.set(true);
     AuthorizationResult lost = svc.authorize(new AuthorizationRequest(id, eur(30), "t", "k"));
     assertThat(lost).isInstanceOf(Unknown.class);
