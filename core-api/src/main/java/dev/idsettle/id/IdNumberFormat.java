@@ -1,5 +1,6 @@
 package dev.idsettle.id;
 
+import dev.idsettle.InvalidRequestException;
 import dev.idsettle.id.MalformedIdException.Problem;
 import org.jspecify.annotations.Nullable;
 
@@ -22,7 +23,7 @@ public record IdNumberFormat(int length) {
   /** Validates the length. */
   public IdNumberFormat {
     if (length < MIN_LENGTH || length > MAX_LENGTH) {
-      throw new IllegalArgumentException(
+      throw new InvalidRequestException(
           "length must be between " + MIN_LENGTH + " and " + MAX_LENGTH + ", was " + length);
     }
   }

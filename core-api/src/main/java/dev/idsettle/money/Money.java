@@ -1,7 +1,7 @@
 package dev.idsettle.money;
 
+import dev.idsettle.internal.Checks;
 import java.util.Currency;
-import java.util.Objects;
 
 /**
  * An amount in the minor units of a currency (cents for EUR, yen for JPY). Exact: there is no
@@ -11,14 +11,39 @@ import java.util.Objects;
  * @param currency the ISO 4217 currency
  */
 public record Money(long minor, Currency currency) {
-  /** Requires a currency. */
+  /**
+   * Requires a currency.
+   *
+   * @throws MoneyException if {@code currency} is null
+   */
   public Money {
-    Objects.requireNonNull(currency, "currency");
+    if (currency == null) {
+      throw new MoneyException("currency must not be null");
+    }
   }
 
-  /** {@code minor} units of the currency with ISO code {@code currencyCode}. */
+  /**
+   * {@code minor} units of the currency with ISO code {@code currencyCode}.
+   *
+   * @throws MoneyException if {@code currencyCode} is not an ISO 4217 code
+   */
   public static Money of(long minor, String currencyCode) {
-    return new Money(minor, Currency.getInstance(currencyCode));
+    return new Money(minor, currency(currencyCode));
+  }
+
+  /**
+   * The currency with ISO 4217 code {@code code}.
+   *
+   * @throws MoneyException naming the code if there is none such
+   */
+  public static Currency currency(String code) {
+    Checks.notNull(code, "currencyCode");
+    try {
+      return Currency.getInstance(code);
+    } catch (IllegalArgumentException e) {
+      throw new MoneyException(
+          "currencyCode must be an ISO 4217 code such as \"EUR\", was " + Checks.quote(code));
+    }
   }
 
   /** {@code minor} units of {@code currency}. */
@@ -64,6 +89,7 @@ public record Money(long minor, Currency currency) {
 
   /** Throws {@link MoneyException} unless {@code other} is in this currency. */
   public void requireSameCurrency(Money other) {
+    Checks.notNull(other, "other");
     if (!currency.equals(other.currency)) {
       throw new MoneyException(
           "currency mismatch: "

@@ -1,6 +1,7 @@
 package dev.idsettle.roles;
 
 import dev.idsettle.id.IdNumber;
+import dev.idsettle.internal.Checks;
 import dev.idsettle.internal.Keys;
 import dev.idsettle.ledger.Account;
 import dev.idsettle.ledger.AccountId;
@@ -26,10 +27,12 @@ final class DefaultSettlementAuthenticator implements SettlementAuthenticator {
 
   DefaultSettlementAuthenticator(IdSettle settle, Service service) {
     this.settle = settle;
-    this.service = Objects.requireNonNull(service, "service");
+    this.service = Checks.notNull(service, "service");
     if (!service.lowBalanceReference().currency().equals(settle.currency)) {
-      throw new IllegalArgumentException(
-          "service " + service.name() + ": lowBalanceReference must be in " + settle.currency);
+      throw Checks.invalid(
+          "service.lowBalanceReference",
+          service.lowBalanceReference(),
+          "must be in the ledger's currency " + settle.currency);
     }
     for (int shard = 0; shard < revenue.length; shard++) {
       revenue[shard] = Keys.revenue(service.name(), settle.currency, shard);
@@ -49,6 +52,7 @@ final class DefaultSettlementAuthenticator implements SettlementAuthenticator {
   /** The lone request: the steps of {@link #authorizeAll} without its lists and maps. */
   @Override
   public AuthorizationResult authorize(AuthorizationRequest request) {
+    Checks.notNull(request, "request");
     AuthorizationResult early = screen(request);
     if (early != null) {
       return early;
@@ -76,6 +80,10 @@ final class DefaultSettlementAuthenticator implements SettlementAuthenticator {
 
   @Override
   public List<AuthorizationResult> authorizeAll(List<AuthorizationRequest> requests) {
+    Checks.notNull(requests, "requests");
+    for (int i = 0; i < requests.size(); i++) {
+      Checks.notNull(requests.get(i), "requests[" + i + "]");
+    }
     int n = requests.size();
     List<@Nullable AuthorizationResult> results = new ArrayList<>(n);
     List<IdNumber> toResolve = new ArrayList<>();

@@ -1,6 +1,7 @@
 package dev.idsettle.roles;
 
 import dev.idsettle.id.IdNumber;
+import dev.idsettle.internal.Checks;
 import dev.idsettle.internal.Keys;
 import dev.idsettle.ledger.Account;
 import dev.idsettle.ledger.AccountId;
@@ -28,12 +29,8 @@ final class DefaultSettlementTerminal implements SettlementTerminal {
   private final AccountId cash;
 
   DefaultSettlementTerminal(IdSettle settle, String terminalId) {
-    Objects.requireNonNull(terminalId, "terminalId");
-    if (terminalId.isBlank() || terminalId.length() > 60) {
-      throw new IllegalArgumentException("terminalId must have 1 to 60 characters");
-    }
     this.settle = settle;
-    this.terminalId = terminalId;
+    this.terminalId = Checks.text(terminalId, "terminalId", AuthorizationRequest.MAX_TERMINAL);
     this.cash = Keys.cash(terminalId, settle.currency);
   }
 
@@ -48,6 +45,8 @@ final class DefaultSettlementTerminal implements SettlementTerminal {
 
   @Override
   public ActivationResult activate(IdNumber id, Money amount, String reference) {
+    Checks.notNull(id, "id");
+    Checks.notNull(amount, "amount");
     requireReference(reference);
     if (!amount.currency().equals(settle.currency)) {
       return new Denial(
@@ -58,6 +57,12 @@ final class DefaultSettlementTerminal implements SettlementTerminal {
     if (!amount.isPositive()) {
       return new Denial(
           DenialReason.INVALID_AMOUNT, null, "amount must be positive, was " + amount);
+    }
+    if (amount.compareTo(settle.maxActivation) > 0) {
+      return new Denial(
+          DenialReason.INVALID_AMOUNT,
+          null,
+          "amount " + amount + " is above the largest activation, " + settle.maxActivation);
     }
     try {
       ensureCash();
@@ -102,6 +107,7 @@ final class DefaultSettlementTerminal implements SettlementTerminal {
 
   @Override
   public ReversalResult reverse(IdNumber id, String reference) {
+    Checks.notNull(id, "id");
     requireReference(reference);
     try {
       ensureCash();
@@ -206,9 +212,6 @@ final class DefaultSettlementTerminal implements SettlementTerminal {
   }
 
   private static void requireReference(String reference) {
-    Objects.requireNonNull(reference, "reference");
-    if (reference.isBlank() || reference.length() > 200) {
-      throw new IllegalArgumentException("reference must have 1 to 200 characters");
-    }
+    Checks.text(reference, "reference", AuthorizationRequest.MAX_REFERENCE);
   }
 }

@@ -1,5 +1,6 @@
 package dev.idsettle.roles;
 
+import dev.idsettle.internal.Checks;
 import dev.idsettle.money.Money;
 import org.jspecify.annotations.Nullable;
 
@@ -17,6 +18,12 @@ import org.jspecify.annotations.Nullable;
  */
 public record Denial(DenialReason reason, @Nullable Money balance, String message, boolean replayed)
     implements ActivationResult, AuthorizationResult, ReversalResult {
+
+  /** Requires a reason and a message. */
+  public Denial {
+    Checks.notNull(reason, "reason");
+    Checks.notNull(message, "message");
+  }
 
   /** A denial judged now (not a replay). */
   public Denial(DenialReason reason, @Nullable Money balance, String message) {

@@ -1,5 +1,6 @@
 package dev.idsettle.roles;
 
+import dev.idsettle.internal.Checks;
 import dev.idsettle.spi.StoreException;
 
 /**
@@ -13,6 +14,11 @@ import dev.idsettle.spi.StoreException;
  */
 public record Unknown(String message, StoreException cause)
     implements ActivationResult, AuthorizationResult, ReversalResult {
+  /** Requires every field. */
+  public Unknown {
+    Checks.notNull(message, "message");
+    Checks.notNull(cause, "cause");
+  }
 
   static Unknown of(StoreException e) {
     return new Unknown(

@@ -175,6 +175,17 @@ class RolesTest {
   }
 
   @Test
+  void anActivationAboveTheLimitIsDeniedAndChangesNothing() {
+    IdNumber id = issueOne(ExpiryPolicy.never());
+    Denial d = denial(till.activate(id, Money.of(Long.MAX_VALUE, "EUR"), "huge"));
+    assertThat(d.reason()).isEqualTo(DenialReason.INVALID_AMOUNT);
+    assertThat(d.message()).contains("largest activation", "EUR 10000.00");
+    assertThat(settle.account(id).orElseThrow().state()).isEqualTo(AccountState.ISSUED);
+    assertThat(till.activate(id, eur(IdSettle.DEFAULT_MAX_ACTIVATION_MINOR), "max"))
+        .isInstanceOf(Activated.class);
+  }
+
+  @Test
   void everyDenialReason() {
     IdNumber unsold = issueOne(ExpiryPolicy.never());
     Denial notActivated = denial(authorize(unsold, 10, "n1"));
