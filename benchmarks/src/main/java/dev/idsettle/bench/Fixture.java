@@ -33,7 +33,12 @@ final class Fixture {
   static Fixture activeIds(LedgerStore store, int count) {
     byte[] key = new byte[32];
     new SplittableRandom(42).nextBytes(key);
-    IdSettle settle = IdSettle.builder(store).issuerKey(key).currency(EUR).build();
+    IdSettle settle =
+        IdSettle.builder(store)
+            .issuerKey(key)
+            .currency(EUR)
+            .maxActivationAmount(Money.of(BALANCE, EUR))
+            .build();
     List<IdNumber> issued = settle.issuer().issue(count, ExpiryPolicy.never()).ids();
     SettlementTerminal till = settle.terminal("bench-till");
     Money balance = Money.of(BALANCE, EUR);

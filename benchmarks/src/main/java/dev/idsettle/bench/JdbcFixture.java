@@ -43,6 +43,7 @@ final class JdbcFixture {
         IdSettle.builder(store)
             .issuerKey(issuerKey())
             .currency(Fixture.EUR)
+            .maxActivationAmount(Money.of(Fixture.BALANCE, Fixture.EUR))
             .groupCommit(256)
             .build()) {
       long start = System.nanoTime();

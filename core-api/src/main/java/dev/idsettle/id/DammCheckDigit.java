@@ -1,5 +1,8 @@
 package dev.idsettle.id;
 
+import dev.idsettle.InvalidRequestException;
+import dev.idsettle.internal.Checks;
+
 /**
  * The Damm check digit: one table look-up per digit over a weakly totally anti-symmetric quasigroup
  * of order 10. Unlike Luhn it catches every single-digit error and every swap of two adjacent
@@ -36,11 +39,12 @@ public final class DammCheckDigit {
   }
 
   private static int interim(CharSequence digits) {
+    Checks.notNull(digits, "digits");
     int state = 0;
     for (int i = 0; i < digits.length(); i++) {
       int d = digits.charAt(i) - '0';
       if (d < 0 || d > 9) {
-        throw new IllegalArgumentException("character at position " + (i + 1) + " is not a digit");
+        throw new InvalidRequestException("character at position " + (i + 1) + " is not a digit");
       }
       state = TABLE[state][d];
     }

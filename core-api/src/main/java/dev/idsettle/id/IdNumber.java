@@ -19,9 +19,10 @@ public final class IdNumber {
   /**
    * Parses a 16-digit ID number leniently: spaces and dashes are ignored.
    *
-   * @throws MalformedIdException saying which character, the length or the check digit is wrong
+   * @throws MalformedIdException saying which character, the length or the check digit is wrong, or
+   *     that the text is missing (null)
    */
-  public static IdNumber parse(CharSequence text) {
+  public static IdNumber parse(@Nullable CharSequence text) {
     return IdNumberFormat.DEFAULT.parse(text);
   }
 

@@ -1,6 +1,8 @@
 package dev.idsettle.id;
 
+import dev.idsettle.InvalidRequestException;
 import dev.idsettle.id.MalformedIdException.Problem;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The shape of ID numbers: how many digits, check digit included. Parses leniently (spaces and
@@ -21,7 +23,7 @@ public record IdNumberFormat(int length) {
   /** Validates the length. */
   public IdNumberFormat {
     if (length < MIN_LENGTH || length > MAX_LENGTH) {
-      throw new IllegalArgumentException(
+      throw new InvalidRequestException(
           "length must be between " + MIN_LENGTH + " and " + MAX_LENGTH + ", was " + length);
     }
   }
@@ -30,9 +32,12 @@ public record IdNumberFormat(int length) {
    * Parses {@code text}, ignoring spaces and dashes.
    *
    * @throws MalformedIdException saying which character, the length or the check digit is wrong;
-   *     the message never contains the input
+   *     the message never contains the input; {@link Problem#EMPTY} for null
    */
-  public IdNumber parse(CharSequence text) {
+  public IdNumber parse(@Nullable CharSequence text) {
+    if (text == null) {
+      throw new MalformedIdException(Problem.EMPTY, 0, "ID number is missing (null)");
+    }
     StringBuilder digits = new StringBuilder(length);
     for (int i = 0; i < text.length(); i++) {
       char c = text.charAt(i);

@@ -1,7 +1,7 @@
 package dev.idsettle.id;
 
+import dev.idsettle.internal.Checks;
 import java.security.SecureRandom;
-import java.util.Objects;
 import java.util.random.RandomGenerator;
 
 /**
@@ -20,7 +20,7 @@ public final class IdNumberGenerator {
 
   /** A generator of {@code format}'s length backed by a new {@link SecureRandom}. */
   public static IdNumberGenerator secure(IdNumberFormat format) {
-    return new IdNumberGenerator(format, new SecureRandom());
+    return new IdNumberGenerator(Checks.notNull(format, "format"), new SecureRandom());
   }
 
   /**
@@ -29,7 +29,7 @@ public final class IdNumberGenerator {
    */
   public static IdNumberGenerator using(IdNumberFormat format, SecureRandom random) {
     return new IdNumberGenerator(
-        Objects.requireNonNull(format, "format"), Objects.requireNonNull(random, "random"));
+        Checks.notNull(format, "format"), Checks.notNull(random, "random"));
   }
 
   /** The shape of the numbers this generator draws. */

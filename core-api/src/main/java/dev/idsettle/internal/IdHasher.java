@@ -1,5 +1,6 @@
 package dev.idsettle.internal;
 
+import dev.idsettle.InvalidConfigurationException;
 import dev.idsettle.id.IdNumber;
 import dev.idsettle.id.IdNumberFormat;
 import dev.idsettle.ledger.IdHash;
@@ -21,13 +22,33 @@ public final class IdHasher {
   /** A hasher under {@code issuerKey} (at least 32 bytes; copied). */
   public IdHasher(byte[] issuerKey) {
     if (issuerKey.length < MIN_KEY_BYTES) {
-      throw new IllegalArgumentException(
+      throw new InvalidConfigurationException(
           "issuerKey must have at least " + MIN_KEY_BYTES + " bytes, has " + issuerKey.length);
     }
     byte[] key = issuerKey.clone();
     this.perThread =
         ThreadLocal.withInitial(
             () -> new PerThread(HmacUtils.getInitializedMac(HmacAlgorithms.HMAC_SHA_256, key)));
+  }
+
+  /** A key that repeats a pattern of at most this many bytes is no key (all zeros, "abab..."). */
+  public static final int MAX_WEAK_PERIOD = 8;
+
+  /**
+   * The length of the shortest pattern whose repetition makes up {@code key} (its length if none):
+   * 1 for all one byte, 2 for {@code 0x0102 0102 ...}.
+   */
+  public static int shortestPeriod(byte[] key) {
+    for (int p = 1; p < key.length; p++) {
+      boolean repeats = true;
+      for (int i = p; i < key.length && repeats; i++) {
+        repeats = key[i] == key[i - p];
+      }
+      if (repeats) {
+        return p;
+      }
+    }
+    return key.length;
   }
 
   /** The keyed hash of {@code id}. */

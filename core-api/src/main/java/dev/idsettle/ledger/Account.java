@@ -1,9 +1,10 @@
 package dev.idsettle.ledger;
 
+import dev.idsettle.InvalidRequestException;
+import dev.idsettle.internal.Checks;
 import dev.idsettle.money.Money;
 import java.time.Instant;
 import java.util.Currency;
-import java.util.Objects;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -33,18 +34,19 @@ public record Account(
 
   /** Checks the fields that a store must never be handed wrong. */
   public Account {
-    Objects.requireNonNull(id, "id");
-    Objects.requireNonNull(kind, "kind");
-    Objects.requireNonNull(currency, "currency");
-    Objects.requireNonNull(state, "state");
-    Objects.requireNonNull(expiry, "expiry");
+    Checks.notNull(id, "id");
+    Checks.notNull(kind, "kind");
+    Checks.notNull(currency, "currency");
+    Checks.notNull(state, "state");
+    Checks.notNull(expiry, "expiry");
     if (reserved < 0) {
-      throw new IllegalArgumentException("reserved must not be negative, was " + reserved);
+      throw new InvalidRequestException("reserved must not be negative, was " + reserved);
     }
   }
 
   /** A new ID account in the issued state. */
   public static Account issued(AccountId id, IdHash hash, Currency currency, ExpiryPolicy expiry) {
+    Checks.notNull(hash, "hash");
     return new Account(id, AccountKind.ID, currency, AccountState.ISSUED, 0, 0, expiry, null, hash);
   }
 

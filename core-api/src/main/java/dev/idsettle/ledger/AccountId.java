@@ -1,5 +1,7 @@
 package dev.idsettle.ledger;
 
+import dev.idsettle.InvalidRequestException;
+import dev.idsettle.internal.Checks;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -19,7 +21,7 @@ public record AccountId(long value) implements Comparable<AccountId> {
   /** Requires a positive value. */
   public AccountId {
     if (value <= 0) {
-      throw new IllegalArgumentException("account id must be positive, was " + value);
+      throw new InvalidRequestException("account id must be positive, was " + value);
     }
   }
 
@@ -34,6 +36,7 @@ public record AccountId(long value) implements Comparable<AccountId> {
 
   /** The id of the operator account called {@code name} (stable across processes). */
   public static AccountId named(String name) {
+    Checks.notNull(name, "name");
     try {
       byte[] h =
           MessageDigest.getInstance("SHA-256")

@@ -1,5 +1,6 @@
 package dev.idsettle.ledger;
 
+import dev.idsettle.internal.Checks;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -21,6 +22,11 @@ public record CommandResult(
     boolean replayed,
     @Nullable Account debitAfter,
     @Nullable Account creditAfter) {
+
+  /** Requires the command. */
+  public CommandResult {
+    Checks.notNull(command, "command");
+  }
 
   /** Whether the command was applied (or had been, for a replay). */
   public boolean applied() {

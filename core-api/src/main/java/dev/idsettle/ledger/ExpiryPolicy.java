@@ -1,9 +1,10 @@
 package dev.idsettle.ledger;
 
+import dev.idsettle.InvalidRequestException;
+import dev.idsettle.internal.Checks;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
-import java.util.Objects;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -18,7 +19,7 @@ public sealed interface ExpiryPolicy {
   record At(Instant instant) implements ExpiryPolicy {
     /** Requires an instant. */
     public At {
-      Objects.requireNonNull(instant, "instant");
+      Checks.notNull(instant, "instant");
     }
   }
 
@@ -93,6 +94,7 @@ public sealed interface ExpiryPolicy {
 
   /** Reads the form written by {@link #encode()}. */
   static ExpiryPolicy decode(String text) {
+    Checks.notNull(text, "text");
     try {
       if (text.equals("never")) {
         return never();
@@ -107,14 +109,14 @@ public sealed interface ExpiryPolicy {
         return afterFirstUse(Integer.parseInt(text.substring(10)));
       }
     } catch (NumberFormatException | DateTimeParseException e) {
-      throw new IllegalArgumentException("malformed expiry policy '" + text + "'", e);
+      throw new InvalidRequestException("malformed expiry policy " + Checks.quote(text), e);
     }
-    throw new IllegalArgumentException("unknown expiry policy '" + text + "'");
+    throw new InvalidRequestException("unknown expiry policy " + Checks.quote(text));
   }
 
   private static void requirePositive(int days) {
     if (days <= 0) {
-      throw new IllegalArgumentException("expiry days must be positive, was " + days);
+      throw new InvalidRequestException("expiry days must be positive, was " + days);
     }
   }
 }

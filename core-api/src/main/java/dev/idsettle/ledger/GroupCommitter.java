@@ -1,5 +1,6 @@
 package dev.idsettle.ledger;
 
+import dev.idsettle.IdSettleException;
 import dev.idsettle.spi.RetryableStoreException;
 import dev.idsettle.spi.StoreException;
 import java.util.ArrayList;
@@ -35,7 +36,7 @@ final class GroupCommitter implements AutoCloseable {
 
   List<CommandResult> submit(List<List<LedgerCommand>> groups, int commands) {
     if (closed) {
-      throw new IllegalStateException("the ledger was closed");
+      throw new IdSettleException("the ledger was closed: no call is taken after close()");
     }
     Pending p = new Pending(groups, commands);
     queue.add(p);

@@ -1,5 +1,7 @@
 package dev.idsettle.ledger;
 
+import dev.idsettle.InvalidRequestException;
+import dev.idsettle.internal.Checks;
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
 import java.nio.ByteOrder;
@@ -35,9 +37,9 @@ public final class IdHash {
 
   /** Wraps a copy of 32 hash bytes. */
   public static IdHash of(byte[] bytes) {
+    Checks.notNull(bytes, "bytes");
     if (bytes.length != LENGTH) {
-      throw new IllegalArgumentException(
-          "an ID hash has " + LENGTH + " bytes, got " + bytes.length);
+      throw new InvalidRequestException("an ID hash has " + LENGTH + " bytes, got " + bytes.length);
     }
     return new IdHash(
         (long) LONGS.get(bytes, 0),

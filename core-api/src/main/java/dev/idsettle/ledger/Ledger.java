@@ -1,5 +1,7 @@
 package dev.idsettle.ledger;
 
+import dev.idsettle.InvalidConfigurationException;
+import dev.idsettle.internal.Checks;
 import dev.idsettle.spi.LedgerStore;
 import dev.idsettle.spi.LedgerTx.Changes;
 import dev.idsettle.spi.LedgerTx.Locked;
@@ -12,7 +14,6 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
@@ -234,7 +235,8 @@ public final class Ledger implements AutoCloseable {
   /** A page of the transfers of {@code account}, oldest first. */
   public List<Transfer> transfers(AccountId account, int offset, int limit) {
     if (offset < 0 || limit < 0) {
-      throw new IllegalArgumentException("offset and limit must not be negative");
+      throw Checks.invalid(
+          offset < 0 ? "offset" : "limit", Math.min(offset, limit), "must not be negative");
     }
     return store.transfersOf(account, offset, limit);
   }
@@ -325,12 +327,12 @@ public final class Ledger implements AutoCloseable {
     private @Nullable Long accountImages;
 
     private Builder(LedgerStore store) {
-      this.store = Objects.requireNonNull(store, "store");
+      this.store = Checks.settingNotNull(store, "store");
     }
 
     /** The clock for timeouts and expiry (default: system UTC). */
     public Builder clock(Clock clock) {
-      this.clock = Objects.requireNonNull(clock, "clock");
+      this.clock = Checks.settingNotNull(clock, "clock");
       return this;
     }
 
@@ -342,7 +344,7 @@ public final class Ledger implements AutoCloseable {
 
     /** The longest pause between two attempts (default 50 ms). */
     public Builder maxBackoff(Duration maxBackoff) {
-      this.maxBackoff = Objects.requireNonNull(maxBackoff, "maxBackoff");
+      this.maxBackoff = Checks.settingNotNull(maxBackoff, "maxBackoff");
       return this;
     }
 
@@ -368,20 +370,21 @@ public final class Ledger implements AutoCloseable {
       return this;
     }
 
-    /** Builds the ledger; throws {@link IllegalArgumentException} naming a bad setting. */
+    /** Builds the ledger; throws {@link InvalidConfigurationException} naming a bad setting. */
     public Ledger build() {
       if (accountImages != null && accountImages < 0) {
-        throw new IllegalArgumentException(
+        throw new InvalidConfigurationException(
             "accountImages must not be negative (0 turns them off), was " + accountImages);
       }
       if (maxAttempts < 1) {
-        throw new IllegalArgumentException("maxAttempts must be at least 1, was " + maxAttempts);
+        throw new InvalidConfigurationException(
+            "maxAttempts must be at least 1, was " + maxAttempts);
       }
       if (maxBackoff.isNegative() || maxBackoff.isZero()) {
-        throw new IllegalArgumentException("maxBackoff must be positive, was " + maxBackoff);
+        throw new InvalidConfigurationException("maxBackoff must be positive, was " + maxBackoff);
       }
       if (groupCommitMax < 0) {
-        throw new IllegalArgumentException(
+        throw new InvalidConfigurationException(
             "groupCommit must not be negative, was " + groupCommitMax);
       }
       return new Ledger(this);

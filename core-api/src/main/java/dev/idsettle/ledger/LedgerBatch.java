@@ -1,6 +1,9 @@
 package dev.idsettle.ledger;
 
+import dev.idsettle.InvalidRequestException;
+import dev.idsettle.internal.Checks;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 
 /**
@@ -21,15 +24,19 @@ public final class LedgerBatch {
 
   /** Adds a command judged on its own. */
   public LedgerBatch add(LedgerCommand command) {
-    groups.add(List.of(command));
+    groups.add(List.of(Checks.notNull(command, "command")));
     size++;
     return this;
   }
 
   /** Adds commands that apply all together or not at all. */
   public LedgerBatch addLinked(List<? extends LedgerCommand> commands) {
+    Checks.notNull(commands, "commands");
+    for (int i = 0; i < commands.size(); i++) {
+      Checks.notNull(commands.get(i), "commands[" + i + "]");
+    }
     if (commands.isEmpty()) {
-      throw new IllegalArgumentException("a linked group needs at least one command");
+      throw new InvalidRequestException("a linked group needs at least one command");
     }
     groups.add(List.copyOf(commands));
     size += commands.size();
@@ -38,7 +45,7 @@ public final class LedgerBatch {
 
   /** Adds commands that apply all together or not at all. */
   public LedgerBatch addLinked(LedgerCommand... commands) {
-    return addLinked(List.of(commands));
+    return addLinked(Arrays.asList(Checks.notNull(commands, "commands")));
   }
 
   /**

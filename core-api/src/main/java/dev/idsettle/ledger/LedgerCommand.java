@@ -1,7 +1,8 @@
 package dev.idsettle.ledger;
 
+import dev.idsettle.InvalidRequestException;
+import dev.idsettle.internal.Checks;
 import java.time.Duration;
-import java.util.Objects;
 import java.util.Set;
 import org.jspecify.annotations.Nullable;
 
@@ -33,28 +34,28 @@ public sealed interface LedgerCommand {
       implements LedgerCommand {
     /** Checks the shape; amounts and accounts are judged by the ledger. */
     public TransferCommand {
-      Objects.requireNonNull(id, "id");
-      Objects.requireNonNull(kind, "kind");
-      Objects.requireNonNull(code, "code");
+      Checks.notNull(id, "id");
+      Checks.notNull(kind, "kind");
+      Checks.notNull(code, "code");
       if (code.length() > 64) {
-        throw new IllegalArgumentException("code is longer than 64 characters");
+        throw new InvalidRequestException("code is longer than 64 characters");
       }
       switch (kind) {
         case POST, HOLD -> {
           if (debit == null || credit == null) {
-            throw new IllegalArgumentException(kind + " needs a debit and a credit account");
+            throw new InvalidRequestException(kind + " needs a debit and a credit account");
           }
           if (kind == TransferKind.HOLD
               && (holdTimeout == null || holdTimeout.isNegative() || holdTimeout.isZero())) {
-            throw new IllegalArgumentException("a hold needs a positive timeout");
+            throw new InvalidRequestException("a hold needs a positive timeout");
           }
         }
         case CAPTURE, VOID -> {
           if (pendingId == null) {
-            throw new IllegalArgumentException(kind + " needs the id of the hold it resolves");
+            throw new InvalidRequestException(kind + " needs the id of the hold it resolves");
           }
         }
-        case EXPIRE -> throw new IllegalArgumentException("only the ledger writes EXPIRE");
+        case EXPIRE -> throw new InvalidRequestException("only the ledger writes EXPIRE");
       }
     }
   }
@@ -73,9 +74,9 @@ public sealed interface LedgerCommand {
       implements LedgerCommand {
     /** Copies {@code from}. */
     public StateChange {
-      Objects.requireNonNull(account, "account");
-      from = Set.copyOf(from);
-      Objects.requireNonNull(to, "to");
+      Checks.notNull(account, "account");
+      from = Set.copyOf(Checks.notNull(from, "from"));
+      Checks.notNull(to, "to");
     }
   }
 
@@ -89,7 +90,15 @@ public sealed interface LedgerCommand {
    * @param code the caller's label
    */
   record Tombstone(TransferId id, AccountId debit, AccountId credit, String code)
-      implements LedgerCommand {}
+      implements LedgerCommand {
+    /** Requires every field. */
+    public Tombstone {
+      Checks.notNull(id, "id");
+      Checks.notNull(debit, "debit");
+      Checks.notNull(credit, "credit");
+      Checks.notNull(code, "code");
+    }
+  }
 
   /** Moves {@code amount} from {@code debit} to {@code credit} at once. */
   static TransferCommand post(

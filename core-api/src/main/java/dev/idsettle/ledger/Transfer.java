@@ -1,7 +1,8 @@
 package dev.idsettle.ledger;
 
+import dev.idsettle.InvalidRequestException;
+import dev.idsettle.internal.Checks;
 import java.time.Instant;
-import java.util.Objects;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -36,15 +37,15 @@ public record Transfer(
 
   /** Checks the fields. */
   public Transfer {
-    Objects.requireNonNull(id, "id");
-    Objects.requireNonNull(debit, "debit");
-    Objects.requireNonNull(credit, "credit");
-    Objects.requireNonNull(kind, "kind");
-    Objects.requireNonNull(holdState, "holdState");
-    Objects.requireNonNull(code, "code");
-    Objects.requireNonNull(timestamp, "timestamp");
+    Checks.notNull(id, "id");
+    Checks.notNull(debit, "debit");
+    Checks.notNull(credit, "credit");
+    Checks.notNull(kind, "kind");
+    Checks.notNull(holdState, "holdState");
+    Checks.notNull(code, "code");
+    Checks.notNull(timestamp, "timestamp");
     if (amount < 0) {
-      throw new IllegalArgumentException("amount must not be negative, was " + amount);
+      throw new InvalidRequestException("amount must not be negative, was " + amount);
     }
   }
 

@@ -1,5 +1,6 @@
 package dev.idsettle.ledger;
 
+import dev.idsettle.internal.Checks;
 import java.security.SecureRandom;
 import java.util.UUID;
 
@@ -22,9 +23,10 @@ public record TransferId(long high, long low) implements Comparable<TransferId> 
    */
   public static TransferId derive(String namespace, String... parts) {
     IdDigest digest = IdDigest.start();
-    digest.feed(namespace);
-    for (String part : parts) {
-      digest.feed(part);
+    digest.feed(Checks.notNull(namespace, "namespace"));
+    Checks.notNull(parts, "parts");
+    for (int i = 0; i < parts.length; i++) {
+      digest.feed(Checks.notNull(parts[i], "parts[" + i + "]"));
     }
     return digest.finish();
   }
@@ -36,6 +38,7 @@ public record TransferId(long high, long low) implements Comparable<TransferId> 
 
   /** The id of a UUID. */
   public static TransferId of(UUID uuid) {
+    Checks.notNull(uuid, "uuid");
     return new TransferId(uuid.getMostSignificantBits(), uuid.getLeastSignificantBits());
   }
 

@@ -1,7 +1,7 @@
 package dev.idsettle.money;
 
+import dev.idsettle.internal.Checks;
 import java.util.Currency;
-import java.util.Objects;
 
 /**
  * An amount in the minor units of a currency (cents for EUR, yen for JPY). Exact: there is no
@@ -11,31 +11,39 @@ import java.util.Objects;
  * @param currency the ISO 4217 currency
  */
 public record Money(long minor, Currency currency) {
-  /** Requires a currency. */
+  /**
+   * Requires a currency.
+   *
+   * @throws MoneyException if {@code currency} is null
+   */
   public Money {
-    Objects.requireNonNull(currency, "currency");
+    if (currency == null) {
+      throw new MoneyException("currency must not be null");
+    }
   }
 
   /**
    * {@code minor} units of the currency with ISO code {@code currencyCode}.
    *
-   * @throws MoneyException if {@code currencyCode} is not an ISO 4217 code the JDK knows
+   * @throws MoneyException if {@code currencyCode} is not an ISO 4217 code
    */
   public static Money of(long minor, String currencyCode) {
-    Objects.requireNonNull(currencyCode, "currencyCode");
-    try {
-      return new Money(minor, Currency.getInstance(currencyCode));
-    } catch (IllegalArgumentException e) {
-      throw new MoneyException(
-          "currencyCode must be an ISO 4217 code such as EUR, was " + shown(currencyCode));
-    }
+    return new Money(minor, currency(currencyCode));
   }
 
-  /** Untrusted text for a message: quoted, at most 8 characters, non-printable ones as '?'. */
-  private static String shown(String text) {
-    StringBuilder out = new StringBuilder("'");
-    text.codePoints().limit(8).forEach(c -> out.appendCodePoint(c >= 0x20 && c < 0x7f ? c : '?'));
-    return out.append(text.codePointCount(0, text.length()) > 8 ? "...'" : "'").toString();
+  /**
+   * The currency with ISO 4217 code {@code code}.
+   *
+   * @throws MoneyException naming the code if there is none such
+   */
+  public static Currency currency(String code) {
+    Checks.notNull(code, "currencyCode");
+    try {
+      return Currency.getInstance(code);
+    } catch (IllegalArgumentException e) {
+      throw new MoneyException(
+          "currencyCode must be an ISO 4217 code such as \"EUR\", was " + Checks.quote(code));
+    }
   }
 
   /** {@code minor} units of {@code currency}. */
@@ -81,6 +89,7 @@ public record Money(long minor, Currency currency) {
 
   /** Throws {@link MoneyException} unless {@code other} is in this currency. */
   public void requireSameCurrency(Money other) {
+    Checks.notNull(other, "other");
     if (!currency.equals(other.currency)) {
       throw new MoneyException(
           "currency mismatch: "

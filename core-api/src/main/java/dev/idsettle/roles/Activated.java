@@ -1,5 +1,6 @@
 package dev.idsettle.roles;
 
+import dev.idsettle.internal.Checks;
 import dev.idsettle.ledger.TransferId;
 import dev.idsettle.money.Money;
 
@@ -12,4 +13,11 @@ import dev.idsettle.money.Money;
  * @param replayed whether this reference had been activated before (this is its original result)
  */
 public record Activated(TransferId transferId, Money amount, Money balance, boolean replayed)
-    implements ActivationResult {}
+    implements ActivationResult {
+  /** Requires every field. */
+  public Activated {
+    Checks.notNull(transferId, "transferId");
+    Checks.notNull(amount, "amount");
+    Checks.notNull(balance, "balance");
+  }
+}

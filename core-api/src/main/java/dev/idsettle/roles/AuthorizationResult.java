@@ -1,4 +1,14 @@
 package dev.idsettle.roles;
 
-/** The outcome of {@link SettlementAuthenticator#authorize}: permitted, denied, or unknown. */
-public sealed interface AuthorizationResult permits Permit, Denial, Unknown {}
+/**
+ * The outcome of {@link SettlementAuthenticator#authorize}: one of
+ *
+ * <ul>
+ *   <li>{@link Permit}: permitted;
+ *   <li>{@link Denial}: refused, nothing changed;
+ *   <li>{@link Unknown}: the store failed and may have committed: retry with the same reference to
+ *       learn the outcome, or reverse;
+ *   <li>{@link Unavailable}: the store failed and committed nothing: retry.
+ * </ul>
+ */
+public sealed interface AuthorizationResult permits Permit, Denial, Unknown, Unavailable {}

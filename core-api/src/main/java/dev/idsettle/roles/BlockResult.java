@@ -1,4 +1,7 @@
 package dev.idsettle.roles;
 
-/** The outcome of {@link SettlementManager#block}: blocked, denied, or unknown. */
-public sealed interface BlockResult permits Blocked, Denial, Unknown {}
+/**
+ * The outcome of {@link SettlementManager#block}: blocked, denied, unknown, or unavailable (nothing
+ * committed).
+ */
+public sealed interface BlockResult permits Blocked, Denial, Unknown, Unavailable {}

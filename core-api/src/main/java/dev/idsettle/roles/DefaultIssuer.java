@@ -1,6 +1,8 @@
 package dev.idsettle.roles;
 
+import dev.idsettle.InvalidRequestException;
 import dev.idsettle.id.IdNumber;
+import dev.idsettle.internal.Checks;
 import dev.idsettle.ledger.Account;
 import dev.idsettle.ledger.AccountId;
 import dev.idsettle.ledger.ExpiryPolicy;
@@ -8,7 +10,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.Set;
 
 /** Issues IDs as keyed hashes in one store call, drawing again for the (vanishingly rare) clash. */
@@ -22,9 +23,9 @@ final class DefaultIssuer implements Issuer {
 
   @Override
   public IssuedIds issue(int count, ExpiryPolicy expiry) {
-    Objects.requireNonNull(expiry, "expiry");
+    Checks.notNull(expiry, "expiry");
     if (count < 1 || count > MAX_COUNT) {
-      throw new IllegalArgumentException(
+      throw new InvalidRequestException(
           "count must be between 1 and " + MAX_COUNT + ", was " + count);
     }
     List<IdNumber> issued = new ArrayList<>(count);

@@ -85,7 +85,7 @@ final class DefaultServiceSelector implements ServiceSelector {
         }
       }
     } catch (StoreException e) {
-      return Unknown.of(e);
+      return StoreFailures.selection(e);
     }
   }
 
@@ -122,7 +122,7 @@ final class DefaultServiceSelector implements ServiceSelector {
           List.of(),
           1);
     } catch (StoreException e) {
-      return Unknown.of(e);
+      return StoreFailures.selection(e);
     }
   }
 
@@ -179,7 +179,7 @@ final class DefaultServiceSelector implements ServiceSelector {
         }
       }
     } catch (StoreException e) {
-      return Unknown.of(e);
+      return StoreFailures.selection(e);
     }
   }
 
@@ -193,7 +193,7 @@ final class DefaultServiceSelector implements ServiceSelector {
       }
       return selected(master.id(), false);
     } catch (StoreException e) {
-      return Unknown.of(e);
+      return StoreFailures.selection(e);
     }
   }
 

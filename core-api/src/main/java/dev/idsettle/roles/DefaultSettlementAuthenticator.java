@@ -1,6 +1,7 @@
 package dev.idsettle.roles;
 
 import dev.idsettle.id.IdNumber;
+import dev.idsettle.internal.Checks;
 import dev.idsettle.internal.Keys;
 import dev.idsettle.ledger.Account;
 import dev.idsettle.ledger.AccountId;
@@ -39,16 +40,21 @@ final class DefaultSettlementAuthenticator implements SettlementAuthenticator {
     this.settle = settle;
     this.network = network;
     this.routes = network == null ? null : network.routes;
-    this.service = Objects.requireNonNull(service, "service");
+    this.service = Checks.notNull(service, "service");
     if (!service.lowBalanceReference().currency().equals(settle.currency)) {
-      throw new IllegalArgumentException(
-          "service " + service.name() + ": lowBalanceReference must be in " + settle.currency);
+      throw Checks.invalid(
+          "service.lowBalanceReference",
+          service.lowBalanceReference(),
+          "must be in the ledger's currency " + settle.currency);
     }
     for (int shard = 0; shard < revenue.length; shard++) {
       revenue[shard] = Keys.revenue(service.name(), settle.currency, shard);
     }
     this.code = "svc:" + service.name();
-    settle.ensureOperatorAccounts(List.of(revenue));
+  }
+
+  private void ensureRevenue() {
+    settle.ensureOperatorAccounts(code, List.of(revenue));
   }
 
   @Override
@@ -59,6 +65,7 @@ final class DefaultSettlementAuthenticator implements SettlementAuthenticator {
   /** The lone request: the steps of {@link #authorizeAll} without its lists and maps. */
   @Override
   public AuthorizationResult authorize(AuthorizationRequest request) {
+    Checks.notNull(request, "request");
     AuthorizationResult early = screen(request);
     if (early != null) {
       return early;
@@ -78,9 +85,10 @@ final class DefaultSettlementAuthenticator implements SettlementAuthenticator {
       if (account == null) {
         return unknown(request);
       }
+      ensureRevenue();
       outcomes = settle.ledger.submit(LedgerBatch.create().add(debit(request, spending(account))));
     } catch (StoreException e) {
-      return Unknown.of(e);
+      return StoreFailures.authorization(e);
     }
     CommandResult outcome = outcomes.get(0);
     AuthorizationResult result = judge(request, outcome, account);
@@ -93,6 +101,10 @@ final class DefaultSettlementAuthenticator implements SettlementAuthenticator {
 
   @Override
   public List<AuthorizationResult> authorizeAll(List<AuthorizationRequest> requests) {
+    Checks.notNull(requests, "requests");
+    for (int i = 0; i < requests.size(); i++) {
+      Checks.notNull(requests.get(i), "requests[" + i + "]");
+    }
     int n = requests.size();
     List<@Nullable AuthorizationResult> results = new ArrayList<>(n);
     List<IdNumber> toResolve = new ArrayList<>();
@@ -123,7 +135,7 @@ final class DefaultSettlementAuthenticator implements SettlementAuthenticator {
         }
       }
     } catch (StoreException e) {
-      return fill(results, Unknown.of(e));
+      return fill(results, StoreFailures.authorization(e));
     }
     LedgerBatch batch = LedgerBatch.create();
     List<Integer> submitted = new ArrayList<>();
@@ -140,7 +152,7 @@ final class DefaultSettlementAuthenticator implements SettlementAuthenticator {
       try {
         batch.add(debit(r, spending(account)));
       } catch (StoreException e) {
-        return fill(results, Unknown.of(e));
+        return fill(results, StoreFailures.authorization(e));
       }
       submitted.add(i);
     }
@@ -148,9 +160,10 @@ final class DefaultSettlementAuthenticator implements SettlementAuthenticator {
     if (!batch.isEmpty()) {
       List<CommandResult> outcomes;
       try {
+        ensureRevenue();
         outcomes = settle.ledger.submit(batch);
       } catch (StoreException e) {
-        return fill(results, Unknown.of(e));
+        return fill(results, StoreFailures.authorization(e));
       }
       for (int k = 0; k < submitted.size(); k++) {
         int i = submitted.get(k);
@@ -233,8 +246,9 @@ final class DefaultSettlementAuthenticator implements SettlementAuthenticator {
         settle.throttle.recordMiss(r.terminal());
       }
       DenialReason reason = DenialReason.of(refusal);
+      // a replay's images are today's: the balance the refusal was judged on is not kept
       Money balance =
-          reason == DenialReason.INSUFFICIENT_BALANCE && after != null
+          reason == DenialReason.INSUFFICIENT_BALANCE && after != null && !outcome.replayed()
               ? after.availableBalance()
               : null;
       return new Denial(
@@ -244,7 +258,11 @@ final class DefaultSettlementAuthenticator implements SettlementAuthenticator {
               + r.id()
               + ": "
               + reason.name().toLowerCase(Locale.ROOT).replace('_', ' ')
-              + (balance == null ? "" : " (balance " + balance + ", asked " + r.amount() + ")"));
+              + (balance == null ? "" : " (balance " + balance + ", asked " + r.amount() + ")")
+              + (outcome.replayed()
+                  ? " (replay: reference " + r.reference() + " was refused so before)"
+                  : ""),
+          outcome.replayed());
     }
     Money balance = Objects.requireNonNull(after).availableBalance();
     return new Permit(

@@ -149,7 +149,7 @@ final class DefaultSettlementManager implements SettlementManager {
         return new Activated(credit, amount, after.availableBalance(), r.replayed());
       }
     } catch (StoreException e) {
-      return Unknown.of(e);
+      return StoreFailures.activation(e);
     }
   }
 
@@ -192,7 +192,7 @@ final class DefaultSettlementManager implements SettlementManager {
       return new Valid(
           spendable, envelope != null, spendable.minor() < s.lowBalanceReference().minor());
     } catch (StoreException e) {
-      return Unknown.of(e);
+      return StoreFailures.validity(e);
     }
   }
 
@@ -229,7 +229,7 @@ final class DefaultSettlementManager implements SettlementManager {
       }
       return new SubIdIssued(subId, service);
     } catch (StoreException e) {
-      return Unknown.of(e);
+      return StoreFailures.subId(e);
     }
   }
 
@@ -248,7 +248,7 @@ final class DefaultSettlementManager implements SettlementManager {
       }
       return new Blocked(subIds.revoke(key.hash(), key.account()) ? 1 : 0);
     } catch (StoreException e) {
-      return Unknown.of(e);
+      return StoreFailures.block(e);
     }
   }
 
@@ -316,7 +316,7 @@ final class DefaultSettlementManager implements SettlementManager {
       }
       throw new StoreException("the envelopes of the ID kept changing while it was blocked", false);
     } catch (StoreException e) {
-      return Unknown.of(e);
+      return StoreFailures.block(e);
     }
   }
 

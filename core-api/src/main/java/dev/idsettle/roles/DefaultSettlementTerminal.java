@@ -1,6 +1,7 @@
 package dev.idsettle.roles;
 
 import dev.idsettle.id.IdNumber;
+import dev.idsettle.internal.Checks;
 import dev.idsettle.internal.Keys;
 import dev.idsettle.ledger.Account;
 import dev.idsettle.ledger.AccountId;
@@ -28,14 +29,13 @@ final class DefaultSettlementTerminal implements SettlementTerminal {
   private final AccountId cash;
 
   DefaultSettlementTerminal(IdSettle settle, String terminalId) {
-    Objects.requireNonNull(terminalId, "terminalId");
-    if (terminalId.isBlank() || terminalId.length() > 60) {
-      throw new IllegalArgumentException("terminalId must have 1 to 60 characters");
-    }
     this.settle = settle;
-    this.terminalId = terminalId;
+    this.terminalId = Checks.text(terminalId, "terminalId", AuthorizationRequest.MAX_TERMINAL);
     this.cash = Keys.cash(terminalId, settle.currency);
-    settle.ensureOperatorAccounts(List.of(cash));
+  }
+
+  private void ensureCash() {
+    settle.ensureOperatorAccounts(cash.toString(), List.of(cash));
   }
 
   @Override
@@ -45,6 +45,8 @@ final class DefaultSettlementTerminal implements SettlementTerminal {
 
   @Override
   public ActivationResult activate(IdNumber id, Money amount, String reference) {
+    Checks.notNull(id, "id");
+    Checks.notNull(amount, "amount");
     requireReference(reference);
     if (!amount.currency().equals(settle.currency)) {
       return new Denial(
@@ -56,7 +58,14 @@ final class DefaultSettlementTerminal implements SettlementTerminal {
       return new Denial(
           DenialReason.INVALID_AMOUNT, null, "amount must be positive, was " + amount);
     }
+    if (amount.compareTo(settle.maxActivation) > 0) {
+      return new Denial(
+          DenialReason.INVALID_AMOUNT,
+          null,
+          "amount " + amount + " is above the largest activation, " + settle.maxActivation);
+    }
     try {
+      ensureCash();
       Optional<AccountId> account = lookUp(id);
       if (account.isEmpty()) {
         return unknown(id);
@@ -76,21 +85,32 @@ final class DefaultSettlementTerminal implements SettlementTerminal {
         LOG.debug("activation of {} at {} refused: {}", id, terminalId, refusal);
         return denial(refusal, id, r);
       }
-      if (r.replayed() && settle.ledger.transfer(Keys.reversal(transferId)).isPresent()) {
-        return new Denial(DenialReason.REVERSED, null, "activation " + reference + " was reversed");
+      if (r.replayed() && reversed(transferId)) {
+        return new Denial(
+            DenialReason.REVERSED, null, "activation " + reference + " was reversed", true);
       }
       Account after = Objects.requireNonNull(r.creditAfter());
       LOG.debug("activated {} at {} with {}", id, terminalId, amount);
       return new Activated(transferId, amount, after.availableBalance(), r.replayed());
     } catch (StoreException e) {
-      return Unknown.of(e);
+      return StoreFailures.activation(e);
     }
+  }
+
+  /**
+   * Whether the activation {@code transferId} was undone. A refused reversal is recorded too (so
+   * that it stays refused), and then the sale stands.
+   */
+  private boolean reversed(TransferId transferId) {
+    return settle.ledger.transfer(Keys.reversal(transferId)).map(Transfer::applied).orElse(false);
   }
 
   @Override
   public ReversalResult reverse(IdNumber id, String reference) {
+    Checks.notNull(id, "id");
     requireReference(reference);
     try {
+      ensureCash();
       Optional<AccountId> account = lookUp(id);
       if (account.isEmpty()) {
         return unknown(id);
@@ -125,7 +145,7 @@ final class DefaultSettlementTerminal implements SettlementTerminal {
       }
       return undo(id, original, account.get());
     } catch (StoreException e) {
-      return Unknown.of(e);
+      return StoreFailures.reversal(e);
     }
   }
 
@@ -182,14 +202,16 @@ final class DefaultSettlementTerminal implements SettlementTerminal {
     Account after = r.creditAfter();
     return new Denial(
         reason,
-        after == null ? null : after.availableBalance(),
-        "ID " + id + ": " + reason.name().toLowerCase(java.util.Locale.ROOT).replace('_', ' '));
+        after == null || r.replayed() ? null : after.availableBalance(),
+        "ID "
+            + id
+            + ": "
+            + reason.name().toLowerCase(java.util.Locale.ROOT).replace('_', ' ')
+            + (r.replayed() ? " (replay of a refused request)" : ""),
+        r.replayed());
   }
 
   private static void requireReference(String reference) {
-    Objects.requireNonNull(reference, "reference");
-    if (reference.isBlank() || reference.length() > 200) {
-      throw new IllegalArgumentException("reference must have 1 to 200 characters");
-    }
+    Checks.text(reference, "reference", AuthorizationRequest.MAX_REFERENCE);
   }
 }

@@ -2,16 +2,23 @@ package dev.idsettle.roles;
 
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
+import dev.idsettle.InvalidConfigurationException;
+import dev.idsettle.InvalidRequestException;
 import dev.idsettle.id.IdNumber;
 import dev.idsettle.id.IdNumberFormat;
 import dev.idsettle.id.IdNumberGenerator;
+import dev.idsettle.internal.Checks;
 import dev.idsettle.internal.IdHasher;
+import dev.idsettle.internal.Keys;
 import dev.idsettle.internal.UnknownIdThrottle;
 import dev.idsettle.ledger.Account;
 import dev.idsettle.ledger.AccountId;
 import dev.idsettle.ledger.IdHash;
 import dev.idsettle.ledger.Ledger;
+import dev.idsettle.ledger.Transfer;
+import dev.idsettle.money.Money;
 import dev.idsettle.spi.LedgerStore;
+import dev.idsettle.spi.StoreException;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -22,6 +29,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
@@ -47,6 +55,12 @@ public final class IdSettle implements AutoCloseable {
   /** How many ID-hash to account mappings are cached by default, over a store with a connection. */
   public static final long DEFAULT_ACCOUNT_CACHE_SIZE = 1_000_000;
 
+  /** The default largest activation, in minor units: 10 000.00 in a currency with cents. */
+  public static final long DEFAULT_MAX_ACTIVATION_MINOR = 1_000_000;
+
+  /** The longest page of {@link #journal}. */
+  public static final int MAX_JOURNAL_PAGE = 1_000;
+
   private static final Logger LOG = LoggerFactory.getLogger(IdSettle.class);
 
   final Ledger ledger;
@@ -54,12 +68,15 @@ public final class IdSettle implements AutoCloseable {
   final Currency currency;
   final UnknownIdThrottle throttle;
   final IdNumberGenerator generator;
+  final Money maxActivation;
   // null when the store's reads are local or the cache was turned off
   private final @Nullable Cache<IdHash, AccountId> accountIds;
   private final List<LowBalanceListener> listeners = new CopyOnWriteArrayList<>();
+  private final ConcurrentHashMap<String, Boolean> operatorAccountsMade = new ConcurrentHashMap<>();
 
-  private IdSettle(Builder b, Ledger ledger) {
+  private IdSettle(Builder b, Ledger ledger, Money maxActivation) {
     this.ledger = ledger;
+    this.maxActivation = maxActivation;
     this.hasher = new IdHasher(Objects.requireNonNull(b.issuerKey));
     this.currency = Objects.requireNonNull(b.currency);
     this.throttle = new UnknownIdThrottle(b.unknownIdLimit, b.throttleWindow, b.clock, 100_000);
@@ -76,24 +93,41 @@ public final class IdSettle implements AutoCloseable {
     return new Builder(store);
   }
 
-  /** The issuer of new ID numbers. */
+  /**
+   * The issuer of new ID numbers. Cheap (no store call); the handle is thread-safe and may be kept
+   * and shared.
+   */
   public Issuer issuer() {
     return new DefaultIssuer(this);
   }
 
-  /** The settlement terminal {@code terminalId}; creates its cash account on first use. */
+  /**
+   * The settlement terminal {@code terminalId}. Cheap: no store call; the terminal's cash account
+   * is created by its first activation or reversal, once per process. The handle is thread-safe and
+   * may be kept and shared; two handles of one terminal id are the same terminal.
+   *
+   * @throws InvalidRequestException if {@code terminalId} is not 1 to 60 characters
+   */
   public SettlementTerminal terminal(String terminalId) {
     return new DefaultSettlementTerminal(this, terminalId);
   }
 
-  /** The authentication device of {@code service}; creates its revenue account on first use. */
+  /**
+   * The authentication device of {@code service}. Cheap: no store call; the service's revenue
+   * accounts are created by its first authorization, once per process, in one store transaction.
+   * The handle is thread-safe and may be kept and shared; two handles of one service are the same
+   * device.
+   *
+   * @throws InvalidRequestException if the service's reference amount is not in the ledger's
+   *     currency
+   */
   public SettlementAuthenticator authenticator(Service service) {
     return new DefaultSettlementAuthenticator(this, service);
   }
 
   /** Registers a listener for low-balance events. */
   public void addLowBalanceListener(LowBalanceListener listener) {
-    listeners.add(Objects.requireNonNull(listener, "listener"));
+    listeners.add(Checks.notNull(listener, "listener"));
   }
 
   /** The ledger underneath, for reports and operator tools. */
@@ -108,7 +142,65 @@ public final class IdSettle implements AutoCloseable {
 
   /** The account of {@code id}, if it was issued. */
   public Optional<Account> account(IdNumber id) {
+    Checks.notNull(id, "id");
     return ledger.accountByIdHash(hasher.hash(id));
+  }
+
+  /**
+   * What the IDs have paid service {@code serviceName} so far: the sum of its revenue accounts
+   * (zero before its first authorization). An operator's report, not a request-path call: it reads
+   * each of the service's {@value Keys#REVENUE_SHARDS} revenue accounts.
+   *
+   * @throws InvalidRequestException if the name is not a valid service name
+   * @throws dev.idsettle.spi.StoreException if the store failed
+   */
+  public Money revenue(String serviceName) {
+    Checks.text(serviceName, "serviceName", Service.MAX_NAME);
+    long total = 0;
+    for (int shard = 0; shard < Keys.REVENUE_SHARDS; shard++) {
+      Optional<Account> a = ledger.account(Keys.revenue(serviceName, currency, shard));
+      if (a.isPresent()) {
+        total = Math.addExact(total, a.get().posted());
+      }
+    }
+    return Money.of(total, currency);
+  }
+
+  /**
+   * The cash terminal {@code terminalId} has taken: what its activations put on IDs, less what its
+   * reversals took back (zero before its first activation). What the till's drawer should hold for
+   * ID sales.
+   *
+   * @throws InvalidRequestException if the id is not a valid terminal id
+   * @throws dev.idsettle.spi.StoreException if the store failed
+   */
+  public Money cash(String terminalId) {
+    Checks.text(terminalId, "terminalId", AuthorizationRequest.MAX_TERMINAL);
+    Optional<Account> a = ledger.account(Keys.cash(terminalId, currency));
+    // the cash account is debited by every sale: its balance is minus what was taken
+    return Money.of(a.isPresent() ? Math.negateExact(a.get().posted()) : 0, currency);
+  }
+
+  /**
+   * A page of the journal of {@code id}, oldest first: every transfer of its account, applied or
+   * refused (a refused one moved nothing and says why). Empty for an ID never issued, and past the
+   * last page. Page with {@code offset += limit} until a page is shorter than {@code limit}.
+   *
+   * @param offset how many entries to skip, at least 0
+   * @param limit at most how many to return, 1 to {@value #MAX_JOURNAL_PAGE}
+   * @throws InvalidRequestException if an argument is out of range
+   * @throws dev.idsettle.spi.StoreException if the store failed
+   */
+  public List<Transfer> journal(IdNumber id, int offset, int limit) {
+    Checks.notNull(id, "id");
+    if (offset < 0) {
+      throw Checks.invalid("offset", offset, "must not be negative");
+    }
+    if (limit < 1 || limit > MAX_JOURNAL_PAGE) {
+      throw Checks.invalid("limit", limit, "must be between 1 and " + MAX_JOURNAL_PAGE);
+    }
+    AccountId account = resolve(id);
+    return account == null ? List.of() : ledger.transfers(account, offset, limit);
   }
 
   /** The account id of {@code id}, or null if it was not issued (cached, as below). */
@@ -160,14 +252,39 @@ public final class IdSettle implements AutoCloseable {
     }
   }
 
-  void ensureOperatorAccounts(List<AccountId> ids) {
-    List<Account> missing = new ArrayList<>();
-    for (AccountId id : ids) {
-      if (ledger.account(id).isEmpty()) {
-        missing.add(Account.operator(id, currency));
-      }
+  /**
+   * Creates the operator accounts {@code ids} of the handle {@code owner} (a terminal's cash, a
+   * service's revenue shards) in one store transaction, the first time any handle of that owner
+   * needs them; at most once per owner and process, whatever the number of handles and threads
+   * (another process may have made them: creating one that exists changes nothing). A failure is
+   * not remembered, so the next call tries again.
+   *
+   * @throws StoreException that says nothing of the request was committed (whether the accounts
+   *     were is of no consequence), so that the role answers {@link Unavailable}
+   */
+  void ensureOperatorAccounts(String owner, List<AccountId> ids) {
+    if (operatorAccountsMade.containsKey(owner)) {
+      return;
     }
-    ledger.createAccounts(missing);
+    try {
+      createOperatorAccounts(owner, ids);
+    } catch (StoreException e) {
+      throw new StoreException(
+          "could not create the operator accounts of " + owner + ": " + e.getMessage(), false, e);
+    }
+  }
+
+  private void createOperatorAccounts(String owner, List<AccountId> ids) {
+    operatorAccountsMade.computeIfAbsent(
+        owner,
+        o -> {
+          List<Account> accounts = new ArrayList<>(ids.size());
+          for (AccountId id : ids) {
+            accounts.add(Account.operator(id, currency));
+          }
+          ledger.createAccounts(accounts);
+          return Boolean.TRUE;
+        });
   }
 
   void fire(List<LowBalanceEvent> events) {
@@ -200,39 +317,40 @@ public final class IdSettle implements AutoCloseable {
     private @Nullable Long accountCacheSize;
     private @Nullable Long accountImages;
     private int groupCommit;
+    private @Nullable Money maxActivationAmount;
 
     private Builder(LedgerStore store) {
-      this.store = Objects.requireNonNull(store, "store");
+      this.store = Checks.settingNotNull(store, "store");
     }
 
     /** The issuer's secret key (at least 32 bytes): ID numbers are stored as HMACs under it. */
     public Builder issuerKey(byte[] key) {
-      this.issuerKey = key.clone();
+      this.issuerKey = Checks.settingNotNull(key, "issuerKey").clone();
       return this;
     }
 
     /** The currency of IDs and amounts (default EUR). */
     public Builder currency(Currency currency) {
-      this.currency = Objects.requireNonNull(currency, "currency");
+      this.currency = Checks.settingNotNull(currency, "currency");
       return this;
     }
 
     /** The clock (default system UTC); tests pass one they can move. */
     public Builder clock(Clock clock) {
-      this.clock = Objects.requireNonNull(clock, "clock");
+      this.clock = Checks.settingNotNull(clock, "clock");
       return this;
     }
 
     /** The shape of new ID numbers (default 16 digits). */
     public Builder idFormat(IdNumberFormat format) {
-      this.format = Objects.requireNonNull(format, "format");
+      this.format = Checks.settingNotNull(format, "format");
       return this;
     }
 
     /** How many unknown-ID attempts a terminal may make per window before it is throttled. */
     public Builder unknownIdLimit(int limit, Duration window) {
       this.unknownIdLimit = limit;
-      this.throttleWindow = Objects.requireNonNull(window, "window");
+      this.throttleWindow = Checks.settingNotNull(window, "window");
       return this;
     }
 
@@ -258,6 +376,18 @@ public final class IdSettle implements AutoCloseable {
     }
 
     /**
+     * The largest amount one activation may put on an ID (default {@value
+     * #DEFAULT_MAX_ACTIVATION_MINOR} minor units of the currency); a larger one is denied with
+     * {@link DenialReason#INVALID_AMOUNT}. Since an activation credits an ID that holds nothing,
+     * this also caps the balance an ID reaches through the roles. Many countries cap prepaid
+     * instruments by law: set your rule here.
+     */
+    public Builder maxActivationAmount(Money max) {
+      this.maxActivationAmount = Checks.settingNotNull(max, "maxActivationAmount");
+      return this;
+    }
+
+    /**
      * Group commit: concurrent requests from any number of threads are combined into one store
      * transaction of at most {@code maxCommands} commands while the previous one commits (no added
      * wait when idle). Turn it on for a store with a round trip per call (JDBC); 0, the default,
@@ -268,36 +398,52 @@ public final class IdSettle implements AutoCloseable {
       return this;
     }
 
-    /** Builds; throws {@link IllegalArgumentException} naming the first bad setting. */
+    /** Builds; throws {@link InvalidConfigurationException} naming the first bad setting. */
     public IdSettle build() {
       if (issuerKey.length < IdHasher.MIN_KEY_BYTES) {
-        throw new IllegalArgumentException(
+        throw new InvalidConfigurationException(
             "issuerKey must be set to at least "
                 + IdHasher.MIN_KEY_BYTES
                 + " secret bytes (it keys the hashes ID numbers are stored under), has "
                 + issuerKey.length);
       }
+      int period = IdHasher.shortestPeriod(issuerKey);
+      if (period <= IdHasher.MAX_WEAK_PERIOD) {
+        throw new InvalidConfigurationException(
+            "issuerKey looks like no key: it repeats a pattern of "
+                + period
+                + " byte(s); draw it from a SecureRandom");
+      }
+      Money maxActivation =
+          maxActivationAmount != null
+              ? maxActivationAmount
+              : Money.of(DEFAULT_MAX_ACTIVATION_MINOR, currency);
+      if (maxActivation.minor() < 1 || !maxActivation.currency().equals(currency)) {
+        throw Checks.invalidSetting(
+            "maxActivationAmount", maxActivation, "must be positive and in " + currency);
+      }
       if (unknownIdLimit < 1) {
-        throw new IllegalArgumentException(
+        throw new InvalidConfigurationException(
             "unknownIdLimit must be at least 1, was " + unknownIdLimit);
       }
       if (throttleWindow.isNegative() || throttleWindow.isZero()) {
-        throw new IllegalArgumentException(
+        throw new InvalidConfigurationException(
             "throttle window must be positive, was " + throttleWindow);
       }
       if (accountCacheSize != null && accountCacheSize < 0) {
-        throw new IllegalArgumentException(
+        throw new InvalidConfigurationException(
             "accountCacheSize must not be negative (0 turns the cache off), was "
                 + accountCacheSize);
       }
       if (groupCommit < 0) {
-        throw new IllegalArgumentException("groupCommit must not be negative, was " + groupCommit);
+        throw new InvalidConfigurationException(
+            "groupCommit must not be negative, was " + groupCommit);
       }
       Ledger.Builder ledger = Ledger.builder(store).clock(clock).groupCommit(groupCommit);
       if (accountImages != null) {
         ledger.accountImages(accountImages);
       }
-      return new IdSettle(this, ledger.build());
+      return new IdSettle(this, ledger.build(), maxActivation);
     }
   }
 }

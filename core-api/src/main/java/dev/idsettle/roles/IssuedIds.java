@@ -1,6 +1,7 @@
 package dev.idsettle.roles;
 
 import dev.idsettle.id.IdNumber;
+import dev.idsettle.internal.Checks;
 import java.util.List;
 
 /**
@@ -12,6 +13,6 @@ import java.util.List;
 public record IssuedIds(List<IdNumber> ids) {
   /** Copies the list. */
   public IssuedIds {
-    ids = List.copyOf(ids);
+    ids = List.copyOf(Checks.notNull(ids, "ids"));
   }
 }

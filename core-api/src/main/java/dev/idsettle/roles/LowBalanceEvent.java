@@ -1,6 +1,7 @@
 package dev.idsettle.roles;
 
 import dev.idsettle.id.IdNumber;
+import dev.idsettle.internal.Checks;
 import dev.idsettle.money.Money;
 
 /**
@@ -13,4 +14,12 @@ import dev.idsettle.money.Money;
  * @param balance the available balance after the debit
  * @param reference the service's reference amount
  */
-public record LowBalanceEvent(IdNumber id, String service, Money balance, Money reference) {}
+public record LowBalanceEvent(IdNumber id, String service, Money balance, Money reference) {
+  /** Requires every field. */
+  public LowBalanceEvent {
+    Checks.notNull(id, "id");
+    Checks.notNull(service, "service");
+    Checks.notNull(balance, "balance");
+    Checks.notNull(reference, "reference");
+  }
+}

@@ -1,5 +1,6 @@
 package dev.idsettle.roles;
 
+import dev.idsettle.internal.Checks;
 import dev.idsettle.ledger.TransferId;
 import dev.idsettle.money.Money;
 
@@ -15,4 +16,11 @@ import dev.idsettle.money.Money;
  */
 public record Permit(
     TransferId transferId, Money amount, Money balance, boolean lowBalance, boolean replayed)
-    implements AuthorizationResult {}
+    implements AuthorizationResult {
+  /** Requires every field. */
+  public Permit {
+    Checks.notNull(transferId, "transferId");
+    Checks.notNull(amount, "amount");
+    Checks.notNull(balance, "balance");
+  }
+}

@@ -1,5 +1,6 @@
 package dev.idsettle.roles;
 
+import dev.idsettle.internal.Checks;
 import dev.idsettle.money.Money;
 
 /**
@@ -9,4 +10,9 @@ import dev.idsettle.money.Money;
  * @param amount the amount taken back (zero if the activation never arrived or was refused)
  * @param replayed whether this reversal had been done before
  */
-public record Reversed(Money amount, boolean replayed) implements ReversalResult {}
+public record Reversed(Money amount, boolean replayed) implements ReversalResult {
+  /** Requires the amount. */
+  public Reversed {
+    Checks.notNull(amount, "amount");
+  }
+}

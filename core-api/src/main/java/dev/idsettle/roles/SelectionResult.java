@@ -1,4 +1,7 @@
 package dev.idsettle.roles;
 
-/** The outcome of a {@link ServiceSelector} call: done, denied, or unknown. */
-public sealed interface SelectionResult permits Selected, Denial, Unknown {}
+/**
+ * The outcome of a {@link ServiceSelector} call: done, denied, unknown, or unavailable (nothing
+ * committed).
+ */
+public sealed interface SelectionResult permits Selected, Denial, Unknown, Unavailable {}

@@ -1,7 +1,8 @@
 package dev.idsettle.roles;
 
+import dev.idsettle.InvalidRequestException;
+import dev.idsettle.internal.Checks;
 import dev.idsettle.money.Money;
-import java.util.Objects;
 
 /**
  * A service that IDs pay for, with the reference amount below which a permit warns the user (claim
@@ -9,17 +10,18 @@ import java.util.Objects;
  *
  * @param name the service's name, 1 to 60 characters
  * @param lowBalanceReference warn when the balance left is below this; zero for never
+ * @throws InvalidRequestException naming the field that is null or out of range
  */
 public record Service(String name, Money lowBalanceReference) {
+  /** The longest service name, in characters. */
+  public static final int MAX_NAME = 60;
+
   /** Validates the fields. */
   public Service {
-    Objects.requireNonNull(name, "name");
-    Objects.requireNonNull(lowBalanceReference, "lowBalanceReference");
-    if (name.isEmpty() || name.length() > 60) {
-      throw new IllegalArgumentException("service name must have 1 to 60 characters");
-    }
+    Checks.text(name, "name", MAX_NAME);
+    Checks.notNull(lowBalanceReference, "lowBalanceReference");
     if (lowBalanceReference.minor() < 0) {
-      throw new IllegalArgumentException("lowBalanceReference must not be negative");
+      throw Checks.invalid("lowBalanceReference", lowBalanceReference, "must not be negative");
     }
   }
 }

@@ -1,4 +1,7 @@
 package dev.idsettle.roles;
 
-/** The outcome of {@link SettlementManager#subId}: issued, denied, or unknown. */
-public sealed interface SubIdResult permits SubIdIssued, Denial, Unknown {}
+/**
+ * The outcome of {@link SettlementManager#subId}: issued, denied, unknown, or unavailable (nothing
+ * committed).
+ */
+public sealed interface SubIdResult permits SubIdIssued, Denial, Unknown, Unavailable {}

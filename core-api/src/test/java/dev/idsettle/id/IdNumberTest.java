@@ -80,6 +80,17 @@ class IdNumberTest {
   }
 
   @Test
+  @SuppressWarnings("NullAway") // a caller outside NullAway's reach passes null
+  void saysWhenMissing() {
+    assertThatThrownBy(() -> IdNumber.parse(null))
+        .isInstanceOfSatisfying(
+            MalformedIdException.class, e -> assertThat(e.problem()).isEqualTo(Problem.EMPTY))
+        .hasMessage("ID number is missing (null)");
+    assertThatThrownBy(() -> IdNumberFormat.DEFAULT.parse(null))
+        .isInstanceOf(MalformedIdException.class);
+  }
+
+  @Test
   void saysWhenTheCheckDigitFailsWithoutRevealingTheNumber() {
     String d = GENERATOR.next().digits();
     char wrong = d.charAt(15) == '9' ? '0' : (char) (d.charAt(15) + 1);

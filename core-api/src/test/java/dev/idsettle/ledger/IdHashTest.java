@@ -73,7 +73,7 @@ class IdHashTest {
   @Test
   void refusesOtherLengths() {
     assertThatThrownBy(() -> IdHash.of(new byte[31]))
-        .isInstanceOf(IllegalArgumentException.class)
+        .isInstanceOf(dev.idsettle.InvalidRequestException.class)
         .hasMessage("an ID hash has 32 bytes, got 31");
   }
 }

@@ -239,6 +239,14 @@ public final class JdbcStore implements LedgerStore {
     try {
       return dataSource.getConnection();
     } catch (SQLException e) {
+      if (Failures.isH2FileInUse(e)) {
+        throw new StoreException(
+            "the H2 database file is open in another process, and H2 lets one process at a time"
+                + " use a file: run the ledger in one process that the others call, or use"
+                + " PostgreSQL for several processes (H2's AUTO_SERVER mode is not supported)",
+            false,
+            e);
+      }
       throw new StoreException(
           "cannot get a database connection from the DataSource ("
               + e.getMessage()

@@ -61,7 +61,7 @@ class AccountCacheTest {
                     .currency(EUR)
                     .accountCacheSize(-1)
                     .build())
-        .isInstanceOf(IllegalArgumentException.class)
+        .isInstanceOf(dev.idsettle.InvalidConfigurationException.class)
         .hasMessage("accountCacheSize must not be negative (0 turns the cache off), was -1");
   }
 

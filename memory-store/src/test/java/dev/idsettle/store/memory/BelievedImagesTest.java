@@ -133,7 +133,13 @@ class BelievedImagesTest {
   @Test
   void theRolesPassTheImageSettingToTheirLedger() {
     try (IdSettle off =
-        IdSettle.builder(store).issuerKey(new byte[32]).currency(EUR).accountImages(0).build()) {
+        IdSettle.builder(store)
+            .issuerKey(
+                "believed-images-test-key-0123456"
+                    .getBytes(java.nio.charset.StandardCharsets.US_ASCII))
+            .currency(EUR)
+            .accountImages(0)
+            .build()) {
       for (int i = 0; i < 3; i++) {
         submit(off.ledger(), LedgerCommand.post(TransferId.random(), cash, revenue, 1, "p-" + i));
       }
@@ -142,11 +148,13 @@ class BelievedImagesTest {
     assertThatThrownBy(
             () ->
                 IdSettle.builder(store)
-                    .issuerKey(new byte[32])
+                    .issuerKey(
+                        "believed-images-test-key-0123456"
+                            .getBytes(java.nio.charset.StandardCharsets.US_ASCII))
                     .currency(EUR)
                     .accountImages(-1)
                     .build())
-        .isInstanceOf(IllegalArgumentException.class)
+        .isInstanceOf(dev.idsettle.InvalidConfigurationException.class)
         .hasMessage("accountImages must not be negative (0 turns them off), was -1");
   }
 

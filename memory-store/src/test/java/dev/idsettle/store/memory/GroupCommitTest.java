@@ -147,9 +147,15 @@ class GroupCommitTest {
   void anErrorInTheStoreFailsItsCallersAsUnknownAndTheCommitterGoesOn() {
     ErrorStore store = new ErrorStore(MemoryStore.create());
     try (IdSettle settle = IdSettle.builder(store).issuerKey(KEY).groupCommit(64).build()) {
-      IdNumber id = settle.issuer().issue(1, ExpiryPolicy.never()).ids().get(0);
+      List<IdNumber> ids = settle.issuer().issue(2, ExpiryPolicy.never()).ids();
+      IdNumber id = ids.get(0);
       assertThat(settle.terminal("till").activate(id, eur(100), "a")).isInstanceOf(Activated.class);
+      assertThat(settle.terminal("till").activate(ids.get(1), eur(100), "b"))
+          .isInstanceOf(Activated.class);
       SettlementAuthenticator svc = settle.authenticator(new Service("svc", eur(0)));
+      // the handle's first debit creates its revenue accounts: fail a later one
+      assertThat(svc.authorize(new AuthorizationRequest(ids.get(1), eur(1), "t", "r0")))
+          .isInstanceOf(Permit.class);
       store.failNext.set(true);
       assertTimeoutPreemptively(
           Duration.ofSeconds(30),

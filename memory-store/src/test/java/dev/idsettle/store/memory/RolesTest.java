@@ -161,6 +161,31 @@ class RolesTest {
   }
 
   @Test
+  void aReplayedInsufficientBalanceDenialReportsNoBalanceOfToday() {
+    IdNumber id = activeId(100);
+    Denial first = denial(authorize(id, 150, "short"));
+    assertThat(first.balance()).isEqualTo(eur(100));
+    topUp(id, 100);
+    Denial replay = denial(authorize(id, 150, "short"));
+    assertThat(replay.reason()).isEqualTo(DenialReason.INSUFFICIENT_BALANCE);
+    assertThat(replay.balance()).as("today's balance covers the amount").isNull();
+    assertThat(replay.replayed()).isTrue();
+    assertThat(first.replayed()).isFalse();
+    assertThat(replay.message()).doesNotContain("EUR 2.00").contains("replay");
+  }
+
+  @Test
+  void anActivationAboveTheLimitIsDeniedAndChangesNothing() {
+    IdNumber id = issueOne(ExpiryPolicy.never());
+    Denial d = denial(till.activate(id, Money.of(Long.MAX_VALUE, "EUR"), "huge"));
+    assertThat(d.reason()).isEqualTo(DenialReason.INVALID_AMOUNT);
+    assertThat(d.message()).contains("largest activation", "EUR 10000.00");
+    assertThat(settle.account(id).orElseThrow().state()).isEqualTo(AccountState.ISSUED);
+    assertThat(till.activate(id, eur(IdSettle.DEFAULT_MAX_ACTIVATION_MINOR), "max"))
+        .isInstanceOf(Activated.class);
+  }
+
+  @Test
   void everyDenialReason() {
     IdNumber unsold = issueOne(ExpiryPolicy.never());
     Denial notActivated = denial(authorize(unsold, 10, "n1"));
@@ -300,9 +325,13 @@ class RolesTest {
     AtomicBoolean loseNext = new AtomicBoolean();
     LedgerStore flaky = new LosingStore(store, loseNext);
     IdSettle s = IdSettle.builder(flaky).issuerKey(KEY).clock(clock).build();
-    IdNumber id = s.issuer().issue(1, ExpiryPolicy.never()).ids().get(0);
+    List<IdNumber> ids = s.issuer().issue(2, ExpiryPolicy.never()).ids();
+    IdNumber id = ids.get(0);
     s.terminal("till-1").activate(id, eur(100), "x");
+    s.terminal("till-1").activate(ids.get(1), eur(100), "y");
     SettlementAuthenticator svc = s.authenticator(new Service("phone", eur(0)));
+    // the handle's first debit creates its revenue accounts: lose the answer of a later one
+    permit(svc.authorize(new AuthorizationRequest(ids.get(1), eur(1), "t", "warm-up")));
     loseNext.set(true);
     AuthorizationResult lost = svc.authorize(new AuthorizationRequest(id, eur(30), "t", "k"));
     assertThat(lost).isInstanceOf(Unknown.class);

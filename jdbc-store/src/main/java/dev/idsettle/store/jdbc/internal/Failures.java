@@ -89,6 +89,19 @@ public final class Failures {
     return false;
   }
 
+  /** H2: "Database may be already in use" (90020): another process has the file open. */
+  private static final int H2_FILE_IN_USE = 90020;
+
+  /** Whether H2 refused to open a file that another process has open. */
+  public static boolean isH2FileInUse(SQLException e) {
+    for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
+      if (t instanceof SQLException s && s.getErrorCode() == H2_FILE_IN_USE) {
+        return true;
+      }
+    }
+    return false;
+  }
+
   /** Whether the connection to the database was lost. */
   public static boolean isConnectionLost(SQLException e) {
     String state = sqlState(e);
