@@ -112,7 +112,7 @@ final class DefaultSettlementManager implements SettlementManager {
         return denial(Refusal.forState(master.effectiveState(now())), id, null);
       }
       AccountId cash = Keys.cash(terminalId, settle.currency);
-      settle.ensureOperatorAccounts(List.of(cash));
+      settle.ensureOperatorAccounts(cash.toString(), List.of(cash));
       for (int attempt = 1; ; attempt++) {
         Envelope envelope = envelope(master, service);
         List<AccountKey> keys = new ArrayList<>(newKeys(List.of(envelope)));

@@ -22,10 +22,14 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * Every ```java block of README.md compiles against the modules and runs: README's code is code.
+ * Every ```java block of README.md compiles against the modules and runs: README's code is code. A
+ * block that is not a whole program is a fragment of a test that runs it: the line before it names
+ * that test ({@code <!-- run as written by PATH -->}), and the test must hold its lines, in order.
  */
 class ReadmeCodeTest {
-  private static final Pattern BLOCK = Pattern.compile("```java\\n(.*?)```", Pattern.DOTALL);
+  private static final Pattern BLOCK =
+      Pattern.compile(
+          "(?:<!-- run as written by (\\S+) -->\\n)?```java\\n(.*?)```", Pattern.DOTALL);
   private static final Pattern CLASS = Pattern.compile("public class (\\w+)");
 
   @Test
@@ -35,9 +39,13 @@ class ReadmeCodeTest {
     List<String> blocks = new ArrayList<>();
     Matcher m = BLOCK.matcher(readme);
     while (m.find()) {
-      blocks.add(m.group(1));
+      if (m.group(1) != null) {
+        assertRunByTest(m.group(2), Path.of("..").resolve(m.group(1)));
+      } else {
+        blocks.add(m.group(2));
+      }
     }
-    assertThat(blocks).as("README's Java blocks").isNotEmpty();
+    assertThat(blocks).as("README's Java programs").isNotEmpty();
     for (String block : blocks) {
       Matcher c = CLASS.matcher(block);
       assertThat(c.find()).as("a README block is a whole program with a public class").isTrue();
@@ -46,6 +54,25 @@ class ReadmeCodeTest {
       if (c.group(1).equals("QuickStart")) {
         assertThat(output).startsWith("ok, balance EUR 18.50");
       }
+      if (c.group(1).equals("NetworkTour")) {
+        assertThat(output)
+            .contains("WRONG_SERVICE")
+            .contains("split: Selected")
+            .contains("by sub-ID: Permit");
+      }
+    }
+  }
+
+  /** Each line of {@code fragment} is a line of {@code test}, in the same order. */
+  private static void assertRunByTest(String fragment, Path test) throws IOException {
+    List<String> lines = Files.readAllLines(test).stream().map(String::strip).toList();
+    int at = 0;
+    for (String line : fragment.strip().split("\n")) {
+      int found = lines.subList(at, lines.size()).indexOf(line.strip());
+      assertThat(found)
+          .as("README's line %s is in %s, in order", line.strip(), test)
+          .isNotNegative();
+      at += found + 1;
     }
   }
 
