@@ -9,9 +9,9 @@ import dev.idsettle.roles.IdSettle;
 import dev.idsettle.store.memory.MemoryStore;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Arrays;
 import java.util.Currency;
 import java.util.List;
+import java.util.SplittableRandom;
 import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.Test;
 
@@ -23,7 +23,7 @@ class GenericMeteringTest {
   void aParkingSession() {
     MutableClock clock = new MutableClock(Instant.parse("2026-03-10T08:00:00Z"));
     byte[] key = new byte[32];
-    Arrays.fill(key, (byte) 3);
+    new SplittableRandom(3).nextBytes(key); // a key that is no pattern, the same in every run
     try (IdSettle settle =
         IdSettle.builder(MemoryStore.create()).issuerKey(key).currency(EUR).clock(clock).build()) {
       IdNumber id = settle.issuer().issue(1, ExpiryPolicy.never()).ids().get(0);

@@ -12,6 +12,7 @@ import dev.idsettle.roles.LowBalanceEvent;
 import dev.idsettle.roles.Service;
 import dev.idsettle.roles.SettlementAuthenticator;
 import dev.idsettle.roles.SettlementManager;
+import java.security.SecureRandom;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -25,7 +26,8 @@ public final class NetworkFixture {
   /** Every service's low-balance reference, in minor units. */
   public static final long REFERENCE = 300;
 
-  private static final byte[] KEY = new byte[32];
+  /** One issuer key for the run (an all-zero key is refused as no key). */
+  private static final byte[] KEY = randomKey();
 
   private final IdSettle settle;
   private final SettlementManager manager;
@@ -33,6 +35,12 @@ public final class NetworkFixture {
   private final Service web;
   private final String till = "till-" + UUID.randomUUID();
   private final List<LowBalanceEvent> events = new CopyOnWriteArrayList<>();
+
+  private static byte[] randomKey() {
+    byte[] key = new byte[32];
+    new SecureRandom().nextBytes(key);
+    return key;
+  }
 
   NetworkFixture(LedgerFixture f) {
     this.settle = IdSettle.builder(f.store()).issuerKey(KEY).clock(f.clock()).build();

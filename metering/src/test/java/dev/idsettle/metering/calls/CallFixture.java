@@ -25,10 +25,10 @@ import java.net.URISyntaxException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Arrays;
 import java.util.Currency;
 import java.util.EnumSet;
 import java.util.List;
+import java.util.SplittableRandom;
 import java.util.UUID;
 
 /**
@@ -53,7 +53,7 @@ final class CallFixture implements AutoCloseable {
   CallFixture(LedgerStore base, FailureHandling failure) {
     this.store = new FaultyStore(base);
     byte[] key = new byte[32];
-    Arrays.fill(key, (byte) 7);
+    new SplittableRandom(7).nextBytes(key); // a key that is no pattern, the same in every run
     this.settle = IdSettle.builder(store).issuerKey(key).currency(EUR).clock(clock).build();
     this.engine =
         MeteringEngine.create(
