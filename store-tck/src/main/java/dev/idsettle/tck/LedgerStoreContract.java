@@ -33,7 +33,8 @@ public abstract class LedgerStoreContract
         ExpiryContract,
         LifecycleContract,
         KeyContract,
-        NetworkContract {
+        NetworkContract,
+        SlipContract {
 
   /** Where every test's {@link MutableClock} starts. */
   public static final Instant START = Instant.parse("2030-01-01T00:00:00Z");
