@@ -172,7 +172,7 @@ public final class Slips {
       Money paid,
       String reference) {
     AccountId cash = Keys.cash(terminalId, settle.currency);
-    settle.ensureOperatorAccounts(List.of(cash));
+    settle.ensureOperatorAccounts(cash.toString(), List.of(cash));
     int n = slips.size();
     for (int attempt = 1; ; attempt++) {
       List<LedgerCommand> group = new ArrayList<>(4 * n);

@@ -54,6 +54,9 @@ class ReadmeCodeTest {
       if (c.group(1).equals("QuickStart")) {
         assertThat(output).startsWith("ok, balance EUR 18.50");
       }
+      if (c.group(1).equals("SlipsTour")) {
+        assertThat(output).contains("SlipsActivated").contains("RangeChanged");
+      }
       if (c.group(1).equals("NetworkTour")) {
         assertThat(output)
             .contains("WRONG_SERVICE")
