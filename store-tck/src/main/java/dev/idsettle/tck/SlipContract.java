@@ -23,12 +23,18 @@ import dev.idsettle.roles.SlipDenial;
 import dev.idsettle.roles.SlipDenialReason;
 import dev.idsettle.roles.Slips;
 import dev.idsettle.roles.SlipsActivated;
+import java.util.ArrayList;
 import java.util.Currency;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.Test;
 
@@ -433,6 +439,46 @@ public interface SlipContract extends ContractTest {
         .hasMessageContaining("sequence");
     for (Slip slip : batch.slips()) {
       assertThat(state(n, slip.id())).isEqualTo(AccountState.ISSUED);
+    }
+  }
+
+  /** Tills racing to sell one sheet under their own references: one sale, each slip paid once. */
+  @Test
+  default void racingSalesOfOneSheetSellItOnce() throws Exception {
+    NetworkFixture n = slipNet();
+    Slips s = Slips.over(n.manager());
+    IssuedSlips batch = distributed(s, 1, 5, null);
+    List<PrintedSlip> sheet = printed(batch.slips());
+    int tills = 4;
+    ExecutorService pool = Executors.newFixedThreadPool(tills);
+    try {
+      CountDownLatch start = new CountDownLatch(1);
+      List<Future<SlipActivationResult>> sales = new ArrayList<>();
+      for (int i = 0; i < tills; i++) {
+        String till = n.till() + "-" + i;
+        sales.add(
+            pool.submit(
+                () -> {
+                  start.await();
+                  return s.activate(till, sheet, eur(2500), "sale");
+                }));
+      }
+      start.countDown();
+      int sold = 0;
+      for (Future<SlipActivationResult> sale : sales) {
+        SlipActivationResult r = sale.get(60, TimeUnit.SECONDS);
+        if (r instanceof SlipsActivated) {
+          sold++;
+        } else {
+          assertThat(denied(r)).isEqualTo(SlipDenialReason.ALREADY_ACTIVE);
+        }
+      }
+      assertThat(sold).isEqualTo(1);
+    } finally {
+      pool.shutdownNow();
+    }
+    for (Slip slip : batch.slips()) {
+      assertThat(balance(n, slip.id())).isEqualTo(500);
     }
   }
 }
