@@ -1,6 +1,6 @@
 package dev.idsettle.ledger;
 
-import java.util.Objects;
+import dev.idsettle.internal.Checks;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -28,9 +28,9 @@ public record AccountKey(IdHash hash, AccountId account, @Nullable AccountId own
 
   /** Checks the fields. */
   public AccountKey {
-    Objects.requireNonNull(hash, "hash");
-    Objects.requireNonNull(account, "account");
-    Objects.requireNonNull(tag, "tag");
+    Checks.notNull(hash, "hash");
+    Checks.notNull(account, "account");
+    Checks.notNull(tag, "tag");
     if (tag.isEmpty() || tag.length() > MAX_TAG_LENGTH) {
       throw new IllegalArgumentException(
           "tag must have 1 to " + MAX_TAG_LENGTH + " characters, has " + tag.length());

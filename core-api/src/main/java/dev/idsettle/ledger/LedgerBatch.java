@@ -57,7 +57,7 @@ public final class LedgerBatch {
    * never combined with others (group commit).
    */
   public LedgerBatch withKeys(List<AccountKey> keys) {
-    this.keys = List.copyOf(keys);
+    this.keys = List.copyOf(Checks.notNull(keys, "keys"));
     return this;
   }
 

@@ -2,6 +2,7 @@ package dev.idsettle.roles;
 
 import dev.idsettle.InvalidRequestException;
 import dev.idsettle.id.IdNumber;
+import dev.idsettle.internal.Checks;
 import dev.idsettle.ledger.Account;
 import dev.idsettle.ledger.AccountId;
 import dev.idsettle.ledger.AccountKey;
@@ -40,7 +41,7 @@ final class DefaultServiceSelector implements ServiceSelector {
 
   @Override
   public SelectionResult select(IdNumber id, Map<String, Money> amounts, String reference) {
-    Objects.requireNonNull(id, "id");
+    Checks.notNull(id, "id");
     DefaultSettlementManager.requireText("reference", reference, 200);
     if (amounts.isEmpty()) {
       throw new InvalidRequestException("amounts must name at least one service");
@@ -92,7 +93,7 @@ final class DefaultServiceSelector implements ServiceSelector {
   @Override
   public SelectionResult giveBack(
       IdNumber id, String service, @Nullable Money amount, String reference) {
-    Objects.requireNonNull(id, "id");
+    Checks.notNull(id, "id");
     DefaultSettlementManager.requireText("reference", reference, 200);
     manager.registered(service);
     if (amount != null) {
@@ -137,7 +138,7 @@ final class DefaultServiceSelector implements ServiceSelector {
 
   @Override
   public SelectionResult move(IdNumber id, String from, String to, Money amount, String reference) {
-    Objects.requireNonNull(id, "id");
+    Checks.notNull(id, "id");
     DefaultSettlementManager.requireText("reference", reference, 200);
     manager.registered(from);
     manager.registered(to);
@@ -185,7 +186,7 @@ final class DefaultServiceSelector implements ServiceSelector {
 
   @Override
   public SelectionResult balances(IdNumber id) {
-    Objects.requireNonNull(id, "id");
+    Checks.notNull(id, "id");
     try {
       Account master = manager.master(id, SELECTOR);
       if (master == null) {

@@ -2,6 +2,7 @@ package dev.idsettle.roles;
 
 import dev.idsettle.InvalidRequestException;
 import dev.idsettle.id.IdNumber;
+import dev.idsettle.internal.Checks;
 import dev.idsettle.internal.Keys;
 import dev.idsettle.ledger.Account;
 import dev.idsettle.ledger.AccountId;
@@ -50,7 +51,7 @@ final class DefaultSettlementManager implements SettlementManager {
 
   @Override
   public SettlementAuthenticator register(Service service) {
-    Objects.requireNonNull(service, "service");
+    Checks.notNull(service, "service");
     DefaultSettlementAuthenticator device =
         services.computeIfAbsent(
             service.name(), n -> new DefaultSettlementAuthenticator(settle, service, this));
@@ -76,7 +77,7 @@ final class DefaultSettlementManager implements SettlementManager {
   }
 
   DefaultSettlementAuthenticator registered(String name) {
-    Objects.requireNonNull(name, "service");
+    Checks.notNull(name, "service");
     DefaultSettlementAuthenticator device = services.get(name);
     if (device == null) {
       throw new InvalidRequestException(
@@ -88,8 +89,8 @@ final class DefaultSettlementManager implements SettlementManager {
   @Override
   public ActivationResult activate(
       String terminalId, IdNumber id, Money amount, String service, String reference) {
-    Objects.requireNonNull(id, "id");
-    Objects.requireNonNull(amount, "amount");
+    Checks.notNull(id, "id");
+    Checks.notNull(amount, "amount");
     requireText("terminalId", terminalId, 60);
     requireText("reference", reference, 200);
     registered(service);
@@ -155,7 +156,7 @@ final class DefaultSettlementManager implements SettlementManager {
 
   @Override
   public ValidityResult query(IdNumber id, String service, String requester) {
-    Objects.requireNonNull(id, "id");
+    Checks.notNull(id, "id");
     requireText("requester", requester, 60);
     Service s = registered(service).service();
     try {
@@ -198,7 +199,7 @@ final class DefaultSettlementManager implements SettlementManager {
 
   @Override
   public SubIdResult subId(IdNumber id, String service, String requester) {
-    Objects.requireNonNull(id, "id");
+    Checks.notNull(id, "id");
     requireText("requester", requester, 60);
     registered(service);
     if (subIds.isSubId(id)) {
@@ -235,7 +236,7 @@ final class DefaultSettlementManager implements SettlementManager {
 
   @Override
   public BlockResult revokeSubId(IdNumber subId) {
-    Objects.requireNonNull(subId, "subId");
+    Checks.notNull(subId, "subId");
     if (!subIds.isSubId(subId)) {
       throw new InvalidRequestException(
           "subId has " + subId.length() + " digits; sub-IDs have " + subIds.format().length());
@@ -284,7 +285,7 @@ final class DefaultSettlementManager implements SettlementManager {
    */
   @Override
   public BlockResult block(IdNumber id) {
-    Objects.requireNonNull(id, "id");
+    Checks.notNull(id, "id");
     try {
       AccountId master = settle.resolve(id);
       if (master == null) {

@@ -1,5 +1,6 @@
 package dev.idsettle.roles;
 
+import dev.idsettle.internal.Checks;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -13,7 +14,8 @@ import java.util.List;
 public record IssuedSlips(String prefix, int sheetSize, List<Slip> slips) {
   /** Copies the list. */
   public IssuedSlips {
-    slips = List.copyOf(slips);
+    Checks.notNull(prefix, "prefix");
+    slips = List.copyOf(Checks.notNull(slips, "slips"));
   }
 
   /** The slips cut into sheets of {@link #sheetSize}, in order. */

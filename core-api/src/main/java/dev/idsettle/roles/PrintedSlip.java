@@ -1,8 +1,8 @@
 package dev.idsettle.roles;
 
 import dev.idsettle.id.IdNumber;
+import dev.idsettle.internal.Checks;
 import dev.idsettle.money.Money;
-import java.util.Objects;
 
 /**
  * What a terminal read from a slip it sells: the ID, the serial number and the face value printed
@@ -15,8 +15,8 @@ import java.util.Objects;
 public record PrintedSlip(IdNumber id, String serial, Money faceValue) {
   /** Checks the fields are present. */
   public PrintedSlip {
-    Objects.requireNonNull(id, "id");
-    Objects.requireNonNull(serial, "serial");
-    Objects.requireNonNull(faceValue, "faceValue");
+    Checks.notNull(id, "id");
+    Checks.notNull(serial, "serial");
+    Checks.notNull(faceValue, "faceValue");
   }
 }

@@ -1,8 +1,8 @@
 package dev.idsettle.roles;
 
+import dev.idsettle.internal.Checks;
 import dev.idsettle.money.Money;
 import java.util.Map;
-import java.util.Objects;
 
 /**
  * Value moved between an ID and its envelopes (claim 5).
@@ -16,7 +16,7 @@ public record Selected(Money unallocated, Map<String, Money> envelopes, boolean 
     implements SelectionResult {
   /** Copies the map. */
   public Selected {
-    Objects.requireNonNull(unallocated, "unallocated");
-    envelopes = Map.copyOf(envelopes);
+    Checks.notNull(unallocated, "unallocated");
+    envelopes = Map.copyOf(Checks.notNull(envelopes, "envelopes"));
   }
 }

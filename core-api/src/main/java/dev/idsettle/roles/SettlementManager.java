@@ -1,6 +1,7 @@
 package dev.idsettle.roles;
 
 import dev.idsettle.id.IdNumber;
+import dev.idsettle.internal.Checks;
 import dev.idsettle.money.Money;
 import java.util.Set;
 
@@ -62,7 +63,7 @@ public interface SettlementManager {
 
   /** The manager of the roles of {@code settle}. */
   static SettlementManager over(IdSettle settle) {
-    return new DefaultSettlementManager(settle);
+    return new DefaultSettlementManager(Checks.notNull(settle, "settle"));
   }
 
   /**

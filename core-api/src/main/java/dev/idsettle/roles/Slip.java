@@ -1,8 +1,8 @@
 package dev.idsettle.roles;
 
 import dev.idsettle.id.IdNumber;
+import dev.idsettle.internal.Checks;
 import dev.idsettle.money.Money;
-import java.util.Objects;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -17,9 +17,9 @@ import org.jspecify.annotations.Nullable;
 public record Slip(IdNumber id, SlipSerial serial, Money faceValue, @Nullable String service) {
   /** Checks the fields. */
   public Slip {
-    Objects.requireNonNull(id, "id");
-    Objects.requireNonNull(serial, "serial");
-    Objects.requireNonNull(faceValue, "faceValue");
+    Checks.notNull(id, "id");
+    Checks.notNull(serial, "serial");
+    Checks.notNull(faceValue, "faceValue");
   }
 
   /** What a terminal reads from this slip. */

@@ -1,7 +1,7 @@
 package dev.idsettle.roles;
 
 import dev.idsettle.InvalidRequestException;
-import java.util.Objects;
+import dev.idsettle.internal.Checks;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -21,7 +21,7 @@ public record SlipSerial(String prefix, int sequence) implements Comparable<Slip
 
   /** Checks the fields. */
   public SlipSerial {
-    Objects.requireNonNull(prefix, "prefix");
+    Checks.notNull(prefix, "prefix");
     requirePrefix(prefix);
     if (sequence < 1 || sequence > MAX_SEQUENCE) {
       throw new InvalidRequestException(
@@ -31,7 +31,7 @@ public record SlipSerial(String prefix, int sequence) implements Comparable<Slip
 
   /** Parses {@code PREFIX-NNNNNN}, naming what was wrong. */
   public static SlipSerial parse(String serial) {
-    Objects.requireNonNull(serial, "serial");
+    Checks.notNull(serial, "serial");
     Matcher m = SERIAL.matcher(serial);
     if (!m.matches()) {
       throw new InvalidRequestException(

@@ -1,5 +1,6 @@
 package dev.idsettle.roles;
 
+import dev.idsettle.internal.Checks;
 import dev.idsettle.spi.StoreException;
 
 /**
@@ -9,4 +10,10 @@ import dev.idsettle.spi.StoreException;
  * @param message what happened
  * @param cause the store's exception
  */
-public record SlipUnknown(String message, StoreException cause) implements SlipActivationResult {}
+public record SlipUnknown(String message, StoreException cause) implements SlipActivationResult {
+  /** Requires message, cause. */
+  public SlipUnknown {
+    Checks.notNull(message, "message");
+    Checks.notNull(cause, "cause");
+  }
+}

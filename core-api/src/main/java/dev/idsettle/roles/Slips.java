@@ -2,6 +2,7 @@ package dev.idsettle.roles;
 
 import dev.idsettle.InvalidRequestException;
 import dev.idsettle.id.IdNumber;
+import dev.idsettle.internal.Checks;
 import dev.idsettle.internal.Keys;
 import dev.idsettle.ledger.Account;
 import dev.idsettle.ledger.AccountId;
@@ -20,7 +21,6 @@ import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Objects;
 import java.util.Set;
 import org.jspecify.annotations.Nullable;
 
@@ -54,7 +54,7 @@ public final class Slips {
 
   /** The slips of the network of {@code manager} (made by {@link SettlementManager#over}). */
   public static Slips over(SettlementManager manager) {
-    Objects.requireNonNull(manager, "manager");
+    Checks.notNull(manager, "manager");
     if (!(manager instanceof DefaultSettlementManager m)) {
       throw new IllegalArgumentException("manager must be made by SettlementManager.over");
     }
@@ -78,9 +78,9 @@ public final class Slips {
       Money faceValue,
       @Nullable String service,
       ExpiryPolicy expiry) {
-    Objects.requireNonNull(prefix, "prefix");
-    Objects.requireNonNull(faceValue, "faceValue");
-    Objects.requireNonNull(expiry, "expiry");
+    Checks.notNull(prefix, "prefix");
+    Checks.notNull(faceValue, "faceValue");
+    Checks.notNull(expiry, "expiry");
     SlipSerial.requirePrefix(prefix);
     if (sheetSize < 1 || sheetSize > MAX_SHEET_SIZE) {
       throw new InvalidRequestException(
@@ -116,7 +116,7 @@ public final class Slips {
    * @throws InvalidRequestException for an unknown batch, a step skipped or a step back
    */
   public BatchState advance(String prefix, BatchState to) {
-    Objects.requireNonNull(to, "to");
+    Checks.notNull(to, "to");
     return batches.advance(batches.find(prefix), to);
   }
 
@@ -133,8 +133,8 @@ public final class Slips {
    */
   public SlipActivationResult activate(
       String terminalId, List<PrintedSlip> slips, Money paid, String reference) {
-    Objects.requireNonNull(slips, "slips");
-    Objects.requireNonNull(paid, "paid");
+    Checks.notNull(slips, "slips");
+    Checks.notNull(paid, "paid");
     DefaultSettlementManager.requireText("terminalId", terminalId, 60);
     DefaultSettlementManager.requireText("reference", reference, 200);
     if (slips.isEmpty() || slips.size() > MAX_SHEET_SIZE) {

@@ -1,5 +1,6 @@
 package dev.idsettle.roles;
 
+import dev.idsettle.internal.Checks;
 import dev.idsettle.money.Money;
 
 /**
@@ -10,4 +11,9 @@ import dev.idsettle.money.Money;
  * @param replayed whether this reference had activated them before (this is its original result)
  */
 public record SlipsActivated(int count, Money total, boolean replayed)
-    implements SlipActivationResult {}
+    implements SlipActivationResult {
+  /** Requires total. */
+  public SlipsActivated {
+    Checks.notNull(total, "total");
+  }
+}

@@ -1,7 +1,7 @@
 package dev.idsettle.roles;
 
 import dev.idsettle.id.IdNumber;
-import java.util.Objects;
+import dev.idsettle.internal.Checks;
 
 /**
  * The ID's sub-ID for a service (claim 4): later requests at that service may present it instead of
@@ -13,7 +13,7 @@ import java.util.Objects;
 public record SubIdIssued(IdNumber subId, String service) implements SubIdResult {
   /** Requires both. */
   public SubIdIssued {
-    Objects.requireNonNull(subId, "subId");
-    Objects.requireNonNull(service, "service");
+    Checks.notNull(subId, "subId");
+    Checks.notNull(service, "service");
   }
 }

@@ -1,5 +1,6 @@
 package dev.idsettle.roles;
 
+import dev.idsettle.internal.Checks;
 import dev.idsettle.money.Money;
 
 /**
@@ -12,4 +13,9 @@ import dev.idsettle.money.Money;
  * @param lowBalance whether {@code spendable} is below the service's reference amount (claim 11)
  */
 public record Valid(Money spendable, boolean fromEnvelope, boolean lowBalance)
-    implements ValidityResult {}
+    implements ValidityResult {
+  /** Requires spendable. */
+  public Valid {
+    Checks.notNull(spendable, "spendable");
+  }
+}

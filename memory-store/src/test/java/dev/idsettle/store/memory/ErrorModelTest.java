@@ -331,6 +331,33 @@ class ErrorModelTest {
     SAMPLES.put(Clock.class, Clock::systemUTC);
     SAMPLES.put(ExpiryPolicy.class, ExpiryPolicy::never);
     SAMPLES.put(List.class, List::of);
+    SAMPLES.put(java.util.Map.class, java.util.Map::of);
+    SAMPLES.put(IdSettle.class, ErrorModelTest::settle);
+    SAMPLES.put(
+        dev.idsettle.roles.SlipSerial.class, () -> new dev.idsettle.roles.SlipSerial("B", 1));
+    SAMPLES.put(
+        dev.idsettle.roles.Slip.class,
+        () ->
+            new dev.idsettle.roles.Slip(
+                IdNumberGenerator.secure(IdNumberFormat.DEFAULT).next(),
+                new dev.idsettle.roles.SlipSerial("B", 1),
+                Money.of(1, "EUR"),
+                null));
+    SAMPLES.put(
+        dev.idsettle.roles.PrintedSlip.class,
+        () ->
+            new dev.idsettle.roles.PrintedSlip(
+                IdNumberGenerator.secure(IdNumberFormat.DEFAULT).next(),
+                "B-000001",
+                Money.of(1, "EUR")));
+    SAMPLES.put(
+        dev.idsettle.ledger.AccountKey.class,
+        () ->
+            new dev.idsettle.ledger.AccountKey(
+                IdHash.ofWords(1, 2, 3, 4), new AccountId(1), null, "x"));
+    SAMPLES.put(
+        dev.idsettle.roles.SettlementManager.class,
+        () -> dev.idsettle.roles.SettlementManager.over(settle()));
     SAMPLES.put(Collection.class, List::of);
     SAMPLES.put(Set.class, () -> EnumSet.of(dev.idsettle.ledger.AccountState.ISSUED));
     SAMPLES.put(LedgerStore.class, MemoryStore::create);
