@@ -123,14 +123,7 @@ final class DefaultSettlementManager implements SettlementManager {
             LedgerCommand.changeState(
                 master.id(), EnumSet.of(AccountState.ISSUED), AccountState.ACTIVE));
         group.add(LedgerCommand.post(credit, cash, master.id(), amount.minor(), "activation"));
-        group.addAll(opening(List.of(envelope)));
-        group.add(
-            LedgerCommand.post(
-                TransferId.derive("idsettle:route", credit.toString()),
-                master.id(),
-                envelope.account(),
-                amount.minor(),
-                Routes.ROUTE + service));
+        group.addAll(routing(envelope, master.id(), credit, amount.minor(), service));
         List<CommandResult> results;
         try {
           results = settle.ledger.submit(LedgerBatch.create().addLinked(group).withKeys(keys));
@@ -384,6 +377,24 @@ final class DefaultSettlementManager implements SettlementManager {
   }
 
   /** The new envelopes' accounts, opened if issued. */
+  /**
+   * The commands that move {@code amount}, just credited to {@code id} by {@code credit}, on into
+   * its {@code envelope} at {@code service}: the envelope's opening if it is new, then the move,
+   * whose transfer id derives from the credit's.
+   */
+  List<LedgerCommand> routing(
+      Envelope envelope, AccountId id, TransferId credit, long amount, String service) {
+    List<LedgerCommand> out = new ArrayList<>(opening(List.of(envelope)));
+    out.add(
+        LedgerCommand.post(
+            TransferId.derive("idsettle:route", credit.toString()),
+            id,
+            envelope.account(),
+            amount,
+            Routes.ROUTE + service));
+    return out;
+  }
+
   List<LedgerCommand> opening(List<Envelope> envelopes) {
     List<LedgerCommand> out = new ArrayList<>(1);
     for (Envelope envelope : envelopes) {

@@ -192,14 +192,7 @@ public final class Slips {
           DefaultSettlementManager.Envelope envelope = manager.envelope(master, service);
           keys.addAll(DefaultSettlementManager.newKeys(List.of(envelope)));
           keys.add(manager.routes.routeKey(slip, service));
-          group.addAll(manager.opening(List.of(envelope)));
-          group.add(
-              LedgerCommand.post(
-                  TransferId.derive("idsettle:route", credit.toString()),
-                  slip,
-                  envelope.account(),
-                  face,
-                  Routes.ROUTE + service));
+          group.addAll(manager.routing(envelope, slip, credit, face, service));
         }
       }
       List<CommandResult> results;
