@@ -10,7 +10,7 @@ import java.util.Currency;
  * @param minor the amount in minor units; may be negative (an operator account's balance)
  * @param currency the ISO 4217 currency
  */
-public record Money(long minor, Currency currency) {
+public record Money(long minor, Currency currency) implements Comparable<Money> {
   /**
    * Requires a currency.
    *
@@ -81,7 +81,13 @@ public record Money(long minor, Currency currency) {
     return minor > 0;
   }
 
-  /** Compares two amounts of one currency. */
+  /**
+   * Compares two amounts of one currency.
+   *
+   * @throws MoneyException if {@code other} is in another currency: amounts of two currencies have
+   *     no order
+   */
+  @Override
   public int compareTo(Money other) {
     requireSameCurrency(other);
     return Long.compare(minor, other.minor);

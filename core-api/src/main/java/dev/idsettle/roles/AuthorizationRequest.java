@@ -13,8 +13,8 @@ import dev.idsettle.money.Money;
  * @param terminal the requesting terminal, 1 to 60 characters without control characters
  * @param reference the request's idempotency key, unique per terminal: a retry with the same
  *     reference returns the original result; 1 to 200 characters without control characters
- * @throws InvalidRequestException naming the field that is null, blank, too long or holds a control
- *     character
+ *     <p>Construction throws {@link InvalidRequestException} naming the field that is null, blank,
+ *     too long or holds a control character
  */
 public record AuthorizationRequest(IdNumber id, Money amount, String terminal, String reference) {
   /** The longest terminal name, in characters. */

@@ -10,7 +10,8 @@ import dev.idsettle.money.Money;
  *
  * @param name the service's name, 1 to 60 characters
  * @param lowBalanceReference warn when the balance left is below this; zero for never
- * @throws InvalidRequestException naming the field that is null or out of range
+ *     <p>Construction throws {@link InvalidRequestException} naming the field that is null or out
+ *     of range
  */
 public record Service(String name, Money lowBalanceReference) {
   /** The longest service name, in characters. */

@@ -88,7 +88,7 @@ final class SlipBatches {
     if (key == null) {
       return null;
     }
-    String[] f = key.tag().substring(BATCH.length()).split(":");
+    String[] f = key.tag().substring(BATCH.length()).split(":", -1);
     AccountKey service = keys.get(serviceHash(prefix));
     BatchState state =
         keys.containsKey(stepHash(prefix, BatchState.DISTRIBUTED))
@@ -178,6 +178,7 @@ final class SlipBatches {
     return prefix;
   }
 
+  @SuppressWarnings("EnumOrdinal") // the lifecycle is BatchState's declaration order
   BatchState advance(Batch batch, BatchState to) {
     if (to == BatchState.CREATED || to.ordinal() > batch.state().ordinal() + 1) {
       throw new InvalidRequestException(

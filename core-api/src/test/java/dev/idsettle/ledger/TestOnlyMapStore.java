@@ -27,7 +27,7 @@ import java.util.concurrent.locks.ReentrantLock;
  */
 final class TestOnlyMapStore implements LedgerStore {
 
-  /** The storage, which a {@link #reopen()} keeps. */
+  /** The storage, which a reopened store keeps. */
   private static final class Data {
     final ReentrantLock lock = new ReentrantLock();
     final Map<AccountId, Account> accounts = new HashMap<>();

@@ -190,6 +190,8 @@ public final class MeteringEngine {
    *
    * @return how many sessions it ended
    */
+  // sessions is a ConcurrentHashMap: its views allow removal while iterating
+  @SuppressWarnings("ModifyCollectionInEnhancedForLoop")
   public int supervise() {
     Instant now = clock.instant();
     int ended = 0;

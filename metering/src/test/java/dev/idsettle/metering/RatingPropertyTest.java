@@ -37,6 +37,7 @@ class RatingPropertyTest {
             intervals);
       };
 
+  @SuppressWarnings("EnumOrdinal") // any rounding, by index
   static final Gen<Rounding> ROUNDINGS =
       integers().between(0, Rounding.values().length - 1).map(i -> Rounding.values()[i]);
 

@@ -115,6 +115,7 @@ public final class ClaimOneWalkthrough {
    * Runs the walkthrough on {@code store}, printing each step to {@code out}. The store may hold
    * earlier runs: this one issues new IDs and tags its references with a fresh run id.
    */
+  @SuppressWarnings("try") // closes the facade the walkthrough uses
   public static Summary run(PrintStream out, LedgerStore store) {
     ClaimOneWalkthrough walkthrough = new ClaimOneWalkthrough(out, store);
     try (IdSettle settle = walkthrough.settle) {

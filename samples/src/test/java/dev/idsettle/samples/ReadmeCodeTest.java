@@ -70,7 +70,7 @@ class ReadmeCodeTest {
   private static void assertRunByTest(String fragment, Path test) throws IOException {
     List<String> lines = Files.readAllLines(test).stream().map(String::strip).toList();
     int at = 0;
-    for (String line : fragment.strip().split("\n")) {
+    for (String line : fragment.strip().split("\n", -1)) {
       int found = lines.subList(at, lines.size()).indexOf(line.strip());
       assertThat(found)
           .as("README's line %s is in %s, in order", line.strip(), test)

@@ -118,6 +118,7 @@ public final class NetworkScenario {
     return new Report(violations, permits.get(), seed);
   }
 
+  @SuppressWarnings("StatementSwitchToExpressionSwitch") // case 3 returns from inside its block
   private static Object step(
       NetworkFixture n,
       List<IdNumber> ids,
@@ -131,7 +132,7 @@ public final class NetworkScenario {
     String other = service.equals(n.phone()) ? n.web() : n.phone();
     ServiceSelector selector = n.manager().selector();
     String reference = UUID.randomUUID().toString();
-    long amount = 1 + random.nextInt(60);
+    long amount = 1L + random.nextInt(60);
     switch (random.nextInt(6)) {
       case 0:
         return selector.select(

@@ -43,7 +43,7 @@ class JournalAgreementTest {
       PurseCard card = cards.get(random.nextInt(cards.size()));
       long balance = card.balance().amount();
       if (balance == 0 || random.nextInt(3) == 0) {
-        long amount = 1 + random.nextInt(5000);
+        long amount = 1L + random.nextInt(5000);
         String terminal = TERMINALS.get(random.nextInt(TERMINALS.size()));
         fixture.journal.credit(card, terminal, amount);
         credited += amount;

@@ -8,6 +8,7 @@ import java.io.DataInputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.Socket;
 
@@ -39,7 +40,7 @@ public final class VpcdCard implements AutoCloseable {
    */
   public static VpcdCard insert(int port) throws IOException {
     Socket socket = new Socket();
-    socket.connect(new InetSocketAddress("127.0.0.1", port), 2_000);
+    socket.connect(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 2_000);
     socket.setTcpNoDelay(true);
     return new VpcdCard(socket);
   }

@@ -76,7 +76,7 @@ final class CrashLog {
     List<AccountId> accounts = new ArrayList<>();
     Map<String, Boolean> groups = new LinkedHashMap<>();
     for (String line : Files.readAllLines(log)) {
-      String[] parts = line.split(" ");
+      String[] parts = line.split(" ", -1);
       switch (parts[0]) {
         case "ACCOUNTS" -> {
           for (int i = 1; i < parts.length; i++) {
@@ -94,7 +94,7 @@ final class CrashLog {
     int confirmed = 0;
     for (Map.Entry<String, Boolean> g : groups.entrySet()) {
       int present = 0;
-      String[] ids = g.getKey().split(" ");
+      String[] ids = g.getKey().split(" ", -1);
       for (String id : ids) {
         if (ledger.transfer(TransferId.of(UUID.fromString(id))).isPresent()) {
           present++;

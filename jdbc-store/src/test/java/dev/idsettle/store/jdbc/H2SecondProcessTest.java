@@ -53,6 +53,7 @@ class H2SecondProcessTest {
   static final class HoldOpen {
     private HoldOpen() {}
 
+    @SuppressWarnings("try") // the connection is held open, never used
     public static void main(String[] args) throws Exception {
       try (Connection c = DriverManager.getConnection(args[0], "sa", "")) {
         System.out.println("open");

@@ -22,7 +22,6 @@ import org.junit.jupiter.api.Test;
 /** Transfers in records and chains, through the store's SPI and directly. */
 class JournalTest {
   private static final Currency EUR = Currency.getInstance("EUR");
-  private static final Instant AT = Instant.parse("2026-01-01T00:00:00Z");
 
   private final MemoryStore store = MemoryStore.create();
   private final AccountId a = AccountId.random();

@@ -87,6 +87,7 @@ public final class RateWalk implements Rating {
   }
 
   @Override
+  @SuppressWarnings("ReferenceEquality") // one itemized run per rate object the walk met
   public synchronized Charge itemize(long units) {
     if (units <= 0) {
       return new Charge(currency, 0, 0, 0, List.of());

@@ -103,7 +103,7 @@ final class RateReader {
 
   private static @Nullable DayOfWeek dayOf(String d) {
     for (DayOfWeek day : DayOfWeek.values()) {
-      if (day.name().equals(d) || day.name().startsWith(d) && d.length() == 3) {
+      if (day.name().equals(d) || (day.name().startsWith(d) && d.length() == 3)) {
         return day;
       }
     }

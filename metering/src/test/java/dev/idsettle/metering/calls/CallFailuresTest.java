@@ -73,7 +73,7 @@ class CallFailuresTest {
               new MeteredService(
                   "phone", 60, Duration.ofSeconds(90), 30, FailureHandling.terminate()),
               CallRecords.inMemory());
-      f.clock.advance(Duration.ofSeconds(180));
+      f.clock.advance(Duration.ofMinutes(3));
       restarted.supervise();
       assertThat(f.account(id).reserved()).isZero();
       assertThat(f.account(id).posted()).isEqualTo(1000 - 26);

@@ -59,7 +59,7 @@ class H2CallsTest {
       f.clock.set(crashAt.plus(Duration.ofSeconds(179)));
       f.engine.supervise();
       assertThat(f.account(id).reserved()).isEqualTo(21);
-      f.clock.set(crashAt.plus(Duration.ofSeconds(180)));
+      f.clock.set(crashAt.plus(Duration.ofMinutes(3)));
       f.engine.supervise();
       assertThat(f.account(id).reserved()).isZero();
       assertThat(f.account(id).posted()).isEqualTo(1000 - 26);

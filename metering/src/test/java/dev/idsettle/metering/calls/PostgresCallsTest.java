@@ -91,7 +91,7 @@ class PostgresCallsTest {
             new CallFixture(JdbcStore.builder(pool).build(), FailureHandling.terminate())) {
       assertThat(f.account(cut).posted()).isZero();
       assertThat(f.account(crashed).reserved()).isEqualTo(21);
-      f.clock.set(crashAt.plus(Duration.ofSeconds(180)));
+      f.clock.set(crashAt.plus(Duration.ofMinutes(3)));
       f.engine.supervise();
       assertThat(f.account(crashed).reserved()).isZero();
       assertThat(f.account(crashed).posted()).isEqualTo(1000 - 26);

@@ -96,6 +96,7 @@ class TariffTest {
   }
 
   @Test
+  @SuppressWarnings("StringConcatToTextBlock") // each \n places a field on a known line
   void errorsNameFileLineAndField(@TempDir Path dir) throws IOException {
     assertError(
         dir,

@@ -69,7 +69,7 @@ final class SqliteFiles {
 
   /** Whether the version {@code version} ("3.54.1") is at least {@code major.minor}. */
   static boolean atLeast(String version, int major, int minor) {
-    String[] parts = version.split("\\.");
+    String[] parts = version.split("\\.", -1);
     try {
       int ma = Integer.parseInt(parts[0]);
       int mi = parts.length > 1 ? Integer.parseInt(parts[1]) : 0;
