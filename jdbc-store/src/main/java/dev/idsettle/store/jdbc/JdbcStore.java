@@ -1,5 +1,7 @@
 package dev.idsettle.store.jdbc;
 
+import dev.idsettle.InvalidConfigurationException;
+import dev.idsettle.internal.Checks;
 import dev.idsettle.ledger.Account;
 import dev.idsettle.ledger.AccountId;
 import dev.idsettle.ledger.AccountKey;
@@ -274,12 +276,12 @@ public final class JdbcStore implements LedgerStore {
     private int maxRetries = 3;
 
     private Builder(DataSource dataSource) {
-      this.dataSource = Objects.requireNonNull(dataSource, "dataSource");
+      this.dataSource = Checks.settingNotNull(dataSource, "dataSource");
     }
 
     /** The SQL dialect; by default detected from the database's product name. */
     public Builder dialect(SqlDialect dialect) {
-      this.dialect = Objects.requireNonNull(dialect, "dialect");
+      this.dialect = Checks.settingNotNull(dialect, "dialect");
       return this;
     }
 
@@ -290,19 +292,19 @@ public final class JdbcStore implements LedgerStore {
      * with the same level to save that round trip.
      */
     public Builder isolation(Isolation isolation) {
-      this.isolation = Objects.requireNonNull(isolation, "isolation");
+      this.isolation = Checks.settingNotNull(isolation, "isolation");
       return this;
     }
 
     /** What an H2 database must survive (default {@link H2Durability#PROCESS_CRASH}). */
     public Builder h2Durability(H2Durability durability) {
-      this.h2Durability = Objects.requireNonNull(durability, "h2Durability");
+      this.h2Durability = Checks.settingNotNull(durability, "h2Durability");
       return this;
     }
 
     /** What a SQLite database must survive (default {@link SqliteDurability#POWER_LOSS}). */
     public Builder sqliteDurability(SqliteDurability durability) {
-      this.sqliteDurability = Objects.requireNonNull(durability, "sqliteDurability");
+      this.sqliteDurability = Checks.settingNotNull(durability, "sqliteDurability");
       return this;
     }
 
@@ -320,13 +322,13 @@ public final class JdbcStore implements LedgerStore {
      * Connects, detects the dialect, checks the schema version and tables, and applies the H2 or
      * SQLite durability setting.
      *
-     * @throws IllegalArgumentException naming a bad setting
+     * @throws InvalidConfigurationException naming a bad setting
      * @throws StoreException if the database is unreachable or its schema is missing or of another
      *     version; the message says what to do
      */
     public JdbcStore build() {
       if (maxRetries < 0) {
-        throw new IllegalArgumentException("maxRetries must not be negative, was " + maxRetries);
+        throw Checks.invalidSetting("maxRetries", maxRetries, "must not be negative");
       }
       try (Connection c = connect(dataSource)) {
         SqlDialect id = dialect != null ? dialect : Dialect.detect(c);

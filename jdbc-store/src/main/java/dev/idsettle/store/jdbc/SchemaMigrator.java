@@ -1,12 +1,12 @@
 package dev.idsettle.store.jdbc;
 
+import dev.idsettle.internal.Checks;
 import dev.idsettle.spi.StoreException;
 import dev.idsettle.store.jdbc.internal.Dialect;
 import dev.idsettle.store.jdbc.internal.Failures;
 import dev.idsettle.store.jdbc.internal.Schema;
 import java.sql.Connection;
 import java.sql.SQLException;
-import java.util.Objects;
 import javax.sql.DataSource;
 import org.jspecify.annotations.Nullable;
 
@@ -35,12 +35,12 @@ public final class SchemaMigrator {
 
   /** A migrator for the database behind {@code dataSource}, its dialect detected. */
   public static SchemaMigrator of(DataSource dataSource) {
-    return new SchemaMigrator(Objects.requireNonNull(dataSource, "dataSource"), null);
+    return new SchemaMigrator(Checks.settingNotNull(dataSource, "dataSource"), null);
   }
 
   /** The same migrator with the dialect set instead of detected. */
   public SchemaMigrator dialect(SqlDialect dialect) {
-    return new SchemaMigrator(dataSource, Objects.requireNonNull(dialect, "dialect"));
+    return new SchemaMigrator(dataSource, Checks.settingNotNull(dialect, "dialect"));
   }
 
   /** The schema version this library needs. */

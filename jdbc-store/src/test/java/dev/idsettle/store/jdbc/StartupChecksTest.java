@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.zaxxer.hikari.HikariDataSource;
+import dev.idsettle.InvalidConfigurationException;
 import dev.idsettle.spi.StoreException;
 import java.io.IOException;
 import java.io.InputStream;
@@ -12,6 +13,7 @@ import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.Locale;
 import java.util.Objects;
 import org.h2.jdbcx.JdbcDataSource;
 import org.junit.jupiter.api.Test;
@@ -89,7 +91,7 @@ class StartupChecksTest {
       assertThat(m.installedVersion()).isEqualTo(SchemaMigrator.currentVersion());
     }
     for (SqlDialect d : SqlDialect.values()) {
-      String dir = "/dev/idsettle/store/jdbc/schema/" + d.name().toLowerCase() + "/";
+      String dir = "/dev/idsettle/store/jdbc/schema/" + d.name().toLowerCase(Locale.ROOT) + "/";
       String[] files = {
         "V1__ledger.sql",
         "V2__transfers_without_foreign_keys.sql",
@@ -109,7 +111,7 @@ class StartupChecksTest {
   @Test
   void aVersionOneDatabaseIsUpgradedAndKeepsItsLedger() throws SQLException {
     try (HikariDataSource pool = h2()) {
-      for (String sql : SchemaMigrator.ddl(SqlDialect.H2, 1).split(";\\s*\\n")) {
+      for (String sql : SchemaMigrator.ddl(SqlDialect.H2, 1).split(";\\s*\\n", -1)) {
         if (!sql.replaceAll("(?m)^--.*$", "").isBlank()) {
           execute(pool, sql);
         }
@@ -155,11 +157,21 @@ class StartupChecksTest {
   }
 
   @Test
+  @SuppressWarnings("NullAway") // a caller without NullAway can pass null: the builder says so
   void badSettingsAreNamed() {
     JdbcDataSource ds = new JdbcDataSource();
     assertThatThrownBy(() -> JdbcStore.builder(ds).maxRetries(-1).build())
-        .isInstanceOf(IllegalArgumentException.class)
+        .isInstanceOf(InvalidConfigurationException.class)
         .hasMessageContaining("maxRetries");
+    assertThatThrownBy(() -> JdbcStore.builder(null))
+        .isInstanceOf(InvalidConfigurationException.class)
+        .hasMessage("dataSource must not be null");
+    assertThatThrownBy(() -> JdbcStore.builder(ds).dialect(null))
+        .isInstanceOf(InvalidConfigurationException.class)
+        .hasMessage("dialect must not be null");
+    assertThatThrownBy(() -> SchemaMigrator.of(null))
+        .isInstanceOf(InvalidConfigurationException.class)
+        .hasMessage("dataSource must not be null");
   }
 
   private static HikariDataSource h2() {
