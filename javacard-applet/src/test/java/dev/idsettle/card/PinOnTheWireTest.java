@@ -6,16 +6,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.idsettle.card.testing.LyingReader;
-import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
-import javax.smartcardio.Card;
-import javax.smartcardio.CardChannel;
-import javax.smartcardio.CardException;
 import javax.smartcardio.CommandAPDU;
-import javax.smartcardio.ResponseAPDU;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -100,7 +95,18 @@ class PinOnTheWireTest {
 
   @Test
   void aVerifyAlteredOnTheWayIsRefusedBeforeThePinIsChecked() {
-    PurseCard flipping = PurseCard.over(new FlippingReader(fixture.card.channel()));
+    PurseCard flipping =
+        PurseCard.over(
+            LyingReader.altering(
+                fixture.card.channel(),
+                command -> {
+                  if (command.getINS() != 0x20) {
+                    return command;
+                  }
+                  byte[] data = command.getData();
+                  data[10] ^= 1; // one bit of the PIN block
+                  return new CommandAPDU(0x00, 0x20, 0, 0, data);
+                }));
 
     assertRefused(() -> flipping.verifyPin(PIN_PAD, PIN), Refusal.WRONG_MAC);
     assertRefused(() -> flipping.verifyPin(PIN_PAD, PIN), Refusal.WRONG_MAC);
@@ -117,43 +123,6 @@ class PinOnTheWireTest {
     assertRefused(() -> fixture.client.verifyPin(stranger, PIN), Refusal.WRONG_MAC);
     assertThat(fixture.client.status().pinTriesLeft()).isEqualTo(3);
     fixture.client.verifyPin(PIN_PAD, PIN);
-  }
-
-  /** A reader that flips one bit of the PIN block of every VERIFY it forwards. */
-  private static final class FlippingReader extends CardChannel {
-    private final CardChannel card;
-
-    FlippingReader(CardChannel card) {
-      this.card = card;
-    }
-
-    @Override
-    public Card getCard() {
-      return card.getCard();
-    }
-
-    @Override
-    public int getChannelNumber() {
-      return card.getChannelNumber();
-    }
-
-    @Override
-    public ResponseAPDU transmit(CommandAPDU command) throws CardException {
-      if (command.getINS() != 0x20) {
-        return card.transmit(command);
-      }
-      byte[] data = command.getData();
-      data[10] ^= 1;
-      return card.transmit(new CommandAPDU(0x00, 0x20, 0, 0, data));
-    }
-
-    @Override
-    public int transmit(ByteBuffer command, ByteBuffer response) {
-      throw new UnsupportedOperationException("not used by PurseCard");
-    }
-
-    @Override
-    public void close() {}
   }
 
   private List<CommandAPDU> only(int ins) {

@@ -18,13 +18,14 @@ import javacardx.crypto.Cipher;
 /**
  * A Java Card (classic) purse that keeps one prepaid ID number and its balance.
  *
- * <p>The issuer personalises the card once (ID, currency, two per-card AES keys, optional PIN). The
- * first authenticated CREDIT activates it. Credits and BLOCK carry an AES-CMAC by the issuer over a
- * fresh card challenge and the transaction counter, so none can be replayed. Every DEBIT and CREDIT
- * returns a receipt, an AES-CMAC under a key that only the card and the issuer hold, over the card
- * ID, the new counter, the amount, the new balance and the terminal's nonce (or the card's
- * challenge). Balance, counter and the last receipt change in one transaction. The APDU table is in
- * the module's README.
+ * <p>The issuer personalises the card once (ID, currency, three per-card AES keys, optional PIN).
+ * The first authenticated CREDIT activates it. Credits and BLOCK carry an AES-CMAC by the issuer
+ * over a fresh card challenge and the transaction counter, so none can be replayed. Every DEBIT and
+ * CREDIT returns a receipt, an AES-CMAC under a key that only the card and the issuer hold, over
+ * the card ID, the new counter, the amount, the new balance and the terminal's nonce (or the card's
+ * challenge). Balance, counter and the last receipt change in one transaction. VERIFY and CHANGE
+ * PIN carry the PIN encrypted and MAC'd under session keys derived from the card's PIN key, a fresh
+ * PIN challenge and the host's nonce. The APDU table is in the module's README.
  */
 public final class PurseApplet extends Applet {
 
