@@ -4,6 +4,7 @@ import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
 import javax.crypto.Cipher;
 import javax.crypto.spec.SecretKeySpec;
+import org.jspecify.annotations.Nullable;
 
 /**
  * AES-CMAC (RFC 4493, NIST SP 800-38B) on top of the JDK's AES, which has no CMAC of its own. It
@@ -80,11 +81,33 @@ public final class AesCmac {
 
   /** A cipher that encrypts single blocks under {@code key}, which may live in a token. */
   static Cipher aes(java.security.Key key) {
+    return aes(key, null);
+  }
+
+  /**
+   * A cipher that encrypts single blocks under {@code key}, from {@code preferred} if it can (the
+   * provider of the key store the key came from, which need not be installed), else from any
+   * installed provider.
+   */
+  static Cipher aes(java.security.Key key, java.security.@Nullable Provider preferred) {
+    GeneralSecurityException first = null;
+    if (preferred != null) {
+      try {
+        Cipher cipher = Cipher.getInstance("AES/ECB/NoPadding", preferred);
+        cipher.init(Cipher.ENCRYPT_MODE, key);
+        return cipher;
+      } catch (GeneralSecurityException e) {
+        first = e;
+      }
+    }
     try {
       Cipher cipher = Cipher.getInstance("AES/ECB/NoPadding");
       cipher.init(Cipher.ENCRYPT_MODE, key);
       return cipher;
     } catch (GeneralSecurityException e) {
+      if (first != null) {
+        e.addSuppressed(first);
+      }
       throw new IllegalStateException("no provider encrypts AES/ECB/NoPadding with this key", e);
     }
   }

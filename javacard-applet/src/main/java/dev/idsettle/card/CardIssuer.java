@@ -1,6 +1,7 @@
 package dev.idsettle.card;
 
 import java.nio.charset.StandardCharsets;
+import java.security.SecureRandom;
 import java.util.Arrays;
 import java.util.Currency;
 import java.util.HexFormat;
@@ -34,6 +35,8 @@ public final class CardIssuer {
   private static final byte[] LEDGER_CONTEXT =
       "idsettle card ledger\0".getBytes(StandardCharsets.US_ASCII);
 
+  private static final SecureRandom RANDOM = new SecureRandom();
+
   private final IssuerKeys keys;
 
   private CardIssuer(IssuerKeys keys) {
@@ -56,15 +59,26 @@ public final class CardIssuer {
    * @param cardId the ID the card will carry
    * @param currency the currency of its balance (its ISO 4217 numeric code goes on the card)
    * @param pin 4 to 8 digits that every debit will need, or null for a card without PIN
+   * @throws UnknownKeyVersionException for a card with PIN, if the keys hold no PIN master of the
+   *     current version (the card's PIN key is derived from it, see {@link PinPad})
    */
   public Personalisation personalisation(CardId cardId, Currency currency, @Nullable String pin) {
     int version = keys.currentVersion();
+    byte[] pinKey;
+    if (pin == null) {
+      // a card without PIN refuses VERIFY and CHANGE PIN: its PIN key is random and never used
+      pinKey = new byte[AesCmac.LENGTH];
+      RANDOM.nextBytes(pinKey);
+    } else {
+      pinKey = PinPad.pinKey(keys, version, cardId);
+    }
     return new Personalisation(
         cardId,
         currency,
         version,
         derive(version, COMMAND_LABEL, cardId),
         derive(version, RECEIPT_LABEL, cardId),
+        pinKey,
         pin == null ? null : Pin.of(pin));
   }
 

@@ -21,6 +21,7 @@ public final class Personalisation {
   private final int keyVersion;
   private final byte[] commandKey;
   private final byte[] receiptKey;
+  private final byte[] pinKey;
   private final byte @Nullable [] pin;
 
   Personalisation(
@@ -29,6 +30,7 @@ public final class Personalisation {
       int keyVersion,
       byte[] commandKey,
       byte[] receiptKey,
+      byte[] pinKey,
       byte @Nullable [] pin) {
     if (currency.getNumericCode() <= 0) {
       throw new IllegalArgumentException("currency: " + currency + " has no ISO 4217 numeric code");
@@ -38,6 +40,7 @@ public final class Personalisation {
     this.keyVersion = keyVersion;
     this.commandKey = commandKey;
     this.receiptKey = receiptKey;
+    this.pinKey = pinKey;
     this.pin = pin;
   }
 
@@ -75,8 +78,8 @@ public final class Personalisation {
   }
 
   /**
-   * ID (10) | currency (2, BCD) | key version (1) | command key (16) | receipt key (16) | PIN
-   * length | PIN.
+   * ID (10) | currency (2, BCD) | key version (1) | command key (16) | receipt key (16) | PIN key
+   * (16) | PIN length | PIN.
    */
   byte[] commandData() {
     ByteArrayOutputStream data = new ByteArrayOutputStream();
@@ -85,6 +88,7 @@ public final class Personalisation {
     data.write(keyVersion);
     data.writeBytes(commandKey);
     data.writeBytes(receiptKey);
+    data.writeBytes(pinKey);
     byte[] pinBytes = pin == null ? new byte[0] : pin;
     data.write(pinBytes.length);
     data.writeBytes(pinBytes);

@@ -210,17 +210,39 @@ public final class PurseCard {
   }
 
   /**
-   * Verifies the PIN.
+   * Verifies the PIN, sent under session keys of a fresh PIN challenge ({@link PinPad}): reads the
+   * card ID, asks the card for a PIN challenge, and sends the protected PIN.
    *
+   * @param pad the PIN pad that holds the PIN master of the card's key version
    * @throws WrongPinException with the tries left if it is wrong
+   * @throws CardRefusedException with {@link Refusal#WRONG_MAC} if the pad's keys are not the
+   *     card's (no PIN try is spent)
+   * @throws IllegalArgumentException if {@code pin} is not 4 to 8 digits (nothing is sent)
    */
-  public void verifyPin(String pin) {
-    transmit("VERIFY", new CommandAPDU(CLA_ISO, 0x20, 0, 0, Pin.of(pin)));
+  public void verifyPin(PinPad pad, String pin) {
+    sendPin("VERIFY", 0x20, pad, Pin.of(pin));
   }
 
-  /** Changes the PIN; {@link #verifyPin} with the old one must come first. */
-  public void changePin(String newPin) {
-    transmit("CHANGE PIN", new CommandAPDU(CLA_ISO, 0x24, 0, 0, Pin.of(newPin)));
+  /**
+   * Changes the PIN, sent like {@link #verifyPin}, which must come first with the old one.
+   *
+   * @throws IllegalArgumentException if {@code newPin} is not 4 to 8 digits (nothing is sent)
+   */
+  public void changePin(PinPad pad, String newPin) {
+    sendPin("CHANGE PIN", 0x24, pad, Pin.of(newPin));
+  }
+
+  private void sendPin(String name, int ins, PinPad pad, byte[] pin) {
+    try {
+      CardId id = cardId();
+      byte[] answer =
+          transmit("PIN CHALLENGE", new CommandAPDU(CLA_PROPRIETARY, 0x5A, 0, 0, LE_ANY));
+      CardAnswers.requireLength("PIN CHALLENGE", answer, 9);
+      PinChallenge challenge = new PinChallenge(Bytes.u64(answer, 0), answer[8] & 0xFF);
+      transmit(name, new CommandAPDU(CLA_ISO, ins, 0, 0, pad.protect(ins, id, challenge, pin)));
+    } finally {
+      java.util.Arrays.fill(pin, (byte) 0);
+    }
   }
 
   /**

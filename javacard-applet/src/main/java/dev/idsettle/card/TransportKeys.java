@@ -2,6 +2,7 @@ package dev.idsettle.card;
 
 import java.security.GeneralSecurityException;
 import java.util.Arrays;
+import java.util.HexFormat;
 import javax.crypto.Cipher;
 import javax.crypto.spec.IvParameterSpec;
 import javax.crypto.spec.SecretKeySpec;
@@ -11,33 +12,80 @@ import javax.crypto.spec.SecretKeySpec;
  * when it is installed (GlobalPlatform application parameters, {@link #installParameters}). A card
  * installed with them accepts only a PERSONALIZE wrapped under them ({@link
  * PurseCard#personalise(Personalisation, TransportKeys)}), so the card keys and the PIN never cross
- * the wire in clear. Give every chip its own transport keys: a wrapped personalisation recorded for
- * one chip then cannot be replayed onto another. {@link #close()} overwrites them.
+ * the wire in clear.
+ *
+ * <p>They are derived per chip from a versioned {@link KeyFamily#TRANSPORT} master key held by
+ * {@link IssuerKeys} (raw bytes in tests, a key store or an HSM in production): NIST SP 800-108
+ * with AES-CMAC, labels {@value #ENCRYPTION_LABEL} and {@value #MAC_LABEL}, the chip's serial
+ * number as context. So every chip has its own keys (a wrapped personalisation recorded for one
+ * chip cannot be replayed onto another), the master never leaves its store, and the keys of any
+ * chip can be derived again from its serial and the version. {@link #close()} overwrites them.
  */
 public final class TransportKeys implements AutoCloseable {
 
+  /** Label of the chip's transport encryption key. */
+  public static final String ENCRYPTION_LABEL = "idsettle transport encryption key";
+
+  /** Label of the chip's transport MAC key. */
+  public static final String MAC_LABEL = "idsettle transport mac key";
+
+  private static final int CRYPTOGRAM = 64;
+
+  private final int version;
   private final byte[] encryptionKey;
   private final byte[] macKey;
 
-  private TransportKeys(byte[] encryptionKey, byte[] macKey) {
+  private TransportKeys(int version, byte[] encryptionKey, byte[] macKey) {
+    this.version = version;
     this.encryptionKey = encryptionKey;
     this.macKey = macKey;
   }
 
   /**
-   * Copies two AES-128 keys.
+   * Derives the transport keys of one chip from version {@code version} of the issuer's transport
+   * master key.
    *
-   * @throws IllegalArgumentException if either is not 16 bytes
+   * @param keys where the transport master key lives
+   * @param version the transport key version the chip was (or will be) installed with
+   * @param chipSerial the chip's serial number (for example its CPLC IC serial), 4 to 16 bytes
+   * @throws UnknownKeyVersionException if {@code keys} hold no such transport key
+   * @throws IllegalArgumentException if the serial has another length
    */
-  public static TransportKeys of(byte[] encryptionKey, byte[] macKey) {
-    if (encryptionKey.length != 16 || macKey.length != 16) {
+  public static TransportKeys forChip(IssuerKeys keys, int version, byte[] chipSerial) {
+    if (chipSerial.length < 4 || chipSerial.length > 16) {
       throw new IllegalArgumentException(
-          "transport keys: expected two AES-128 keys of 16 bytes, got "
-              + encryptionKey.length
-              + " and "
-              + macKey.length);
+          "chipSerial: expected 4 to 16 bytes, got " + chipSerial.length);
     }
-    return new TransportKeys(encryptionKey.clone(), macKey.clone());
+    return new TransportKeys(
+        version,
+        derive(keys, version, ENCRYPTION_LABEL, chipSerial),
+        derive(keys, version, MAC_LABEL, chipSerial));
+  }
+
+  private static byte[] derive(IssuerKeys keys, int version, String label, byte[] serial) {
+    return Kdf.derive(
+        message -> keys.cmac(KeyFamily.TRANSPORT, version, message),
+        label.getBytes(java.nio.charset.StandardCharsets.US_ASCII),
+        serial,
+        AesCmac.LENGTH);
+  }
+
+  /** Returns the version of the transport master key these keys come from. */
+  public int version() {
+    return version;
+  }
+
+  /**
+   * Returns the key check values of the encryption key and the MAC key, in hex, separated by a
+   * slash: what the chip's installer compares to confirm that it loaded the right keys.
+   */
+  public String checkValues() {
+    HexFormat hex = HexFormat.of();
+    return hex.formatHex(checkValue(encryptionKey)) + "/" + hex.formatHex(checkValue(macKey));
+  }
+
+  private static byte[] checkValue(byte[] key) {
+    return AesCmac.checkValue(AesCmac.aes(new SecretKeySpec(key, "AES")));
   }
 
   /**
@@ -58,12 +106,12 @@ public final class TransportKeys implements AutoCloseable {
 
   /**
    * Wraps PERSONALIZE data: the header (ID, currency, key version) in clear, then AES-CBC with a
-   * zero IV of command key, receipt key, PIN length and PIN, zero-padded to 48 bytes, then AES-CMAC
-   * under the MAC key of both.
+   * zero IV of command key, receipt key, PIN key, PIN length and PIN, zero-padded to 64 bytes, then
+   * AES-CMAC under the MAC key of both.
    */
   byte[] wrap(byte[] header, byte[] secrets) {
-    byte[] plain = Arrays.copyOf(secrets, 48);
-    byte[] data = new byte[header.length + 48 + AesCmac.LENGTH];
+    byte[] plain = Arrays.copyOf(secrets, CRYPTOGRAM);
+    byte[] data = new byte[header.length + CRYPTOGRAM + AesCmac.LENGTH];
     try {
       Cipher cbc = Cipher.getInstance("AES/CBC/NoPadding");
       cbc.init(
@@ -71,15 +119,20 @@ public final class TransportKeys implements AutoCloseable {
           new SecretKeySpec(encryptionKey, "AES"),
           new IvParameterSpec(new byte[16]));
       System.arraycopy(header, 0, data, 0, header.length);
-      System.arraycopy(cbc.doFinal(plain), 0, data, header.length, 48);
+      System.arraycopy(cbc.doFinal(plain), 0, data, header.length, CRYPTOGRAM);
     } catch (GeneralSecurityException e) {
       throw new IllegalStateException("this JDK has no AES/CBC/NoPadding", e);
     } finally {
       Arrays.fill(plain, (byte) 0);
     }
-    byte[] mac = AesCmac.mac(macKey, Arrays.copyOf(data, header.length + 48));
-    System.arraycopy(mac, 0, data, header.length + 48, AesCmac.LENGTH);
+    byte[] mac = AesCmac.mac(macKey, Arrays.copyOf(data, header.length + CRYPTOGRAM));
+    System.arraycopy(mac, 0, data, header.length + CRYPTOGRAM, AesCmac.LENGTH);
     return data;
+  }
+
+  @Override
+  public String toString() {
+    return "transport keys of version " + version + " (check values " + checkValues() + ")";
   }
 
   /** Overwrites both keys with zeros. */

@@ -45,8 +45,8 @@ class BlockTest {
     assertThat(card.cardId()).isEqualTo(CARD_ID);
     assertThat(card.lastReceipt()).isPresent();
     assertRefused(card::initialize, Refusal.CARD_BLOCKED);
-    assertRefused(() -> card.verifyPin(CardFixture.PIN), Refusal.CARD_BLOCKED);
-    assertRefused(() -> card.changePin("1234"), Refusal.CARD_BLOCKED);
+    assertRefused(() -> card.verifyPin(CardFixture.PIN_PAD, CardFixture.PIN), Refusal.CARD_BLOCKED);
+    assertRefused(() -> card.changePin(CardFixture.PIN_PAD, "1234"), Refusal.CARD_BLOCKED);
     assertRefused(() -> card.debit(PAYEE, 1), Refusal.CARD_BLOCKED);
     Mac credit = fixture.issuer.authorizeCredit(CARD_ID, challenge, 1);
     assertRefused(() -> card.credit(challenge, 1, credit), Refusal.CARD_BLOCKED);

@@ -16,6 +16,7 @@ final class CardFixture {
   static final Currency JPY = Currency.getInstance("JPY");
   static final String PIN = "2468";
   static final Payee PAYEE = new Payee("bus", "terminal-1");
+  static final PinPad PIN_PAD = PinPad.over(IssuerKeys.fromMasterKey(MASTER_KEY));
 
   final SimulatedCard card;
   final CardIssuer issuer = CardIssuer.over(IssuerKeys.fromMasterKey(MASTER_KEY));

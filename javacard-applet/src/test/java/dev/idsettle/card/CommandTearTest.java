@@ -54,7 +54,7 @@ class CommandTearTest {
             () -> active(SimulatedCard.tearable()),
             fixture -> {
               try {
-                fixture.client.verifyPin("1111");
+                fixture.client.verifyPin(CardFixture.PIN_PAD, "1111");
               } catch (WrongPinException expected) {
                 // the untorn run ends here
               }
@@ -65,7 +65,7 @@ class CommandTearTest {
                 return violation(
                     "a torn wrong VERIFY raised the tries from " + before + " to " + tries);
               }
-              fixture.client.verifyPin(OLD_PIN);
+              fixture.client.verifyPin(CardFixture.PIN_PAD, OLD_PIN);
               return ok(tries == before ? "tries kept" : "try spent");
             });
 
@@ -88,7 +88,7 @@ class CommandTearTest {
                 return violation("a torn BLOCK changed the balance");
               }
               if (lifecycle == Lifecycle.ACTIVE) {
-                fixture.client.verifyPin(OLD_PIN);
+                fixture.client.verifyPin(CardFixture.PIN_PAD, OLD_PIN);
                 fixture.client.debit(CardFixture.PAYEE, 1);
                 return ok("active");
               }
@@ -123,18 +123,18 @@ class CommandTearTest {
     return tearEverywhere(
         () -> {
           CardFixture fixture = active(cards.get());
-          fixture.client.verifyPin(OLD_PIN);
+          fixture.client.verifyPin(CardFixture.PIN_PAD, OLD_PIN);
           return fixture;
         },
-        fixture -> fixture.client.changePin(NEW_PIN),
+        fixture -> fixture.client.changePin(CardFixture.PIN_PAD, NEW_PIN),
         (fixture, before, committed) -> {
           try {
-            fixture.client.verifyPin(NEW_PIN);
+            fixture.client.verifyPin(CardFixture.PIN_PAD, NEW_PIN);
             return committed
                 ? ok("new PIN")
                 : violation("the new PIN holds though no transaction committed");
           } catch (WrongPinException notNew) {
-            fixture.client.verifyPin(OLD_PIN);
+            fixture.client.verifyPin(CardFixture.PIN_PAD, OLD_PIN);
             return ok("old PIN");
           }
         });

@@ -20,7 +20,7 @@ class MaskedCardIdTest {
         fixture.issuer.personalisation(CARD_ID, CardFixture.JPY, "1234");
     fixture.client.personalise(personalisation);
     VerifiedReceipt credit = fixture.credit(1000);
-    fixture.client.verifyPin("1234");
+    fixture.client.verifyPin(CardFixture.PIN_PAD, "1234");
     CardReceipt debit = fixture.client.debit(PAYEE, 10);
     CardReceipt forged =
         new CardReceipt(

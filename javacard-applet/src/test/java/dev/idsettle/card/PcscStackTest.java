@@ -92,7 +92,7 @@ class PcscStackTest {
       VerifiedReceipt credit =
           issuer.verify(
               purse.credit(challenge, 5000, issuer.authorizeCredit(CARD_ID, challenge, 5000)));
-      purse.verifyPin(CardFixture.PIN);
+      purse.verifyPin(CardFixture.PIN_PAD, CardFixture.PIN);
       VerifiedReceipt debit = issuer.verify(purse.debit(PAYEE, 1250));
       long nonce = 0x0123456789ABCDEFL;
       CardStatement statement = issuer.verify(purse.statement(nonce), nonce).statement();

@@ -21,7 +21,7 @@ class PersonalisationTest {
     assertRefused(() -> fixture.client.lastReceipt(), Refusal.NO_DATA);
     assertRefused(() -> fixture.client.initialize(), Refusal.NO_DATA);
     assertRefused(() -> fixture.client.debit(PAYEE, 1), Refusal.NO_DATA);
-    assertRefused(() -> fixture.client.verifyPin("1234"), Refusal.NO_DATA);
+    assertRefused(() -> fixture.client.verifyPin(CardFixture.PIN_PAD, "1234"), Refusal.NO_DATA);
   }
 
   @Test

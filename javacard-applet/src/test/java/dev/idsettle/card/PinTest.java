@@ -25,7 +25,7 @@ class PinTest {
   void aDebitNeedsAVerifiedPinAndOneVerificationAllowsOneDebit() {
     assertRefused(() -> card.debit(PAYEE, 10), Refusal.PIN_NOT_VERIFIED);
 
-    card.verifyPin(PIN);
+    card.verifyPin(CardFixture.PIN_PAD, PIN);
     card.debit(PAYEE, 10);
 
     assertRefused(() -> card.debit(PAYEE, 10), Refusal.PIN_NOT_VERIFIED);
@@ -34,7 +34,7 @@ class PinTest {
 
   @Test
   void aNewSessionForgetsTheVerification() {
-    card.verifyPin(PIN);
+    card.verifyPin(CardFixture.PIN_PAD, PIN);
     fixture.reselect();
 
     assertRefused(() -> fixture.client.debit(PAYEE, 10), Refusal.PIN_NOT_VERIFIED);
@@ -44,12 +44,12 @@ class PinTest {
   void threeWrongPinsBlockThePinAndTheDebits() {
     assertWrongPin("0000", 2);
     assertWrongPin("1111", 1);
-    assertRefused(() -> card.verifyPin("2222"), Refusal.PIN_BLOCKED);
+    assertRefused(() -> card.verifyPin(CardFixture.PIN_PAD, "2222"), Refusal.PIN_BLOCKED);
 
     assertThat(card.status().pinTriesLeft()).isZero();
-    assertRefused(() -> card.verifyPin(PIN), Refusal.PIN_BLOCKED);
+    assertRefused(() -> card.verifyPin(CardFixture.PIN_PAD, PIN), Refusal.PIN_BLOCKED);
     assertRefused(() -> card.debit(PAYEE, 10), Refusal.PIN_BLOCKED);
-    assertRefused(() -> card.changePin("9999"), Refusal.PIN_BLOCKED);
+    assertRefused(() -> card.changePin(CardFixture.PIN_PAD, "9999"), Refusal.PIN_BLOCKED);
     assertThat(card.balance().amount()).isEqualTo(1000);
   }
 
@@ -58,20 +58,20 @@ class PinTest {
     assertWrongPin("0000", 2);
     assertWrongPin("0000", 1);
 
-    card.verifyPin(PIN);
+    card.verifyPin(CardFixture.PIN_PAD, PIN);
 
     assertThat(card.status().pinTriesLeft()).isEqualTo(3);
   }
 
   @Test
   void changingThePinNeedsTheOldOneFirst() {
-    assertRefused(() -> card.changePin("13579"), Refusal.PIN_NOT_VERIFIED);
+    assertRefused(() -> card.changePin(CardFixture.PIN_PAD, "13579"), Refusal.PIN_NOT_VERIFIED);
 
-    card.verifyPin(PIN);
-    card.changePin("13579");
+    card.verifyPin(CardFixture.PIN_PAD, PIN);
+    card.changePin(CardFixture.PIN_PAD, "13579");
 
     assertWrongPin(PIN, 2);
-    card.verifyPin("13579");
+    card.verifyPin(CardFixture.PIN_PAD, "13579");
     card.debit(PAYEE, 1);
     assertThat(card.balance().amount()).isEqualTo(999);
   }
@@ -81,21 +81,21 @@ class PinTest {
     CardFixture noPin = CardFixture.installed().personalised();
     noPin.credit(5);
 
-    assertRefused(() -> noPin.client.verifyPin(PIN), Refusal.NO_PIN);
-    assertRefused(() -> noPin.client.changePin(PIN), Refusal.NO_PIN);
+    assertRefused(() -> noPin.client.verifyPin(CardFixture.PIN_PAD, PIN), Refusal.NO_PIN);
+    assertRefused(() -> noPin.client.changePin(CardFixture.PIN_PAD, PIN), Refusal.NO_PIN);
     noPin.client.debit(PAYEE, 5);
   }
 
   @Test
   void theHostRejectsAMalformedPinBeforeSendingIt() {
-    assertThatThrownBy(() -> card.verifyPin("12a4"))
+    assertThatThrownBy(() -> card.verifyPin(CardFixture.PIN_PAD, "12a4"))
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessageContaining("4 to 8 digits");
     assertThat(card.status().pinTriesLeft()).isEqualTo(3);
   }
 
   private void assertWrongPin(String pin, int triesLeft) {
-    assertThatThrownBy(() -> card.verifyPin(pin))
+    assertThatThrownBy(() -> card.verifyPin(CardFixture.PIN_PAD, pin))
         .isInstanceOfSatisfying(
             WrongPinException.class, e -> assertThat(e.triesLeft()).isEqualTo(triesLeft));
   }

@@ -40,7 +40,7 @@ class SmartcardioFlowTest {
     Challenge challenge = purse.initialize();
     VerifiedReceipt credit =
         issuer.verify(purse.credit(challenge, 5000, issuer.authorizeCredit(id, challenge, 5000)));
-    purse.verifyPin("8642");
+    purse.verifyPin(PinPad.over(issuer.keys()), "8642");
     VerifiedReceipt debit = issuer.verify(purse.debit(PAYEE, 1250));
     purse.block(issuer.authorizeBlock(id, purse.initialize()));
 

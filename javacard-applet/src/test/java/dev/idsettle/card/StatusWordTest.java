@@ -38,7 +38,7 @@ class StatusWordTest {
 
   @Test
   void unknownInstructionAndClass() throws CardException {
-    assertThat(sw(0x80, 0x5A, 0, 0, null)).isEqualTo(0x6D00);
+    assertThat(sw(0x80, 0x5C, 0, 0, null)).isEqualTo(0x6D00);
     assertThat(sw(0x00, 0x52, 0, 0, null)).isEqualTo(0x6D00);
     assertThat(sw(0x90, 0x54, 0, 0, null)).isEqualTo(0x6E00);
   }
@@ -46,11 +46,24 @@ class StatusWordTest {
   @Test
   void invalidData() throws CardException {
     byte[] zeroDebit = new byte[28];
-    assertThat(sw(0x00, 0x20, 0, 0, Pin.of("2468"))).isEqualTo(0x9000);
+    fixture.client.verifyPin(CardFixture.PIN_PAD, CardFixture.PIN);
     assertThat(sw(0x80, 0x54, 0, 0, zeroDebit)).isEqualTo(0x6A80);
-    assertThat(sw(0x00, 0x20, 0, 0, new byte[3])).isEqualTo(0x6A80);
-    assertThat(sw(0x00, 0x24, 0, 0, new byte[9])).isEqualTo(0x6A80);
+    assertThat(sw(0x00, 0x20, 0, 0, pinBlockOfLength(3))).isEqualTo(0x6A80);
+    assertThat(sw(0x00, 0x20, 0, 0, pinBlockOfLength(9))).isEqualTo(0x6A80);
     assertThat(fixture.client.balance().amount()).isEqualTo(100);
+    assertThat(fixture.client.status().pinTriesLeft()).isEqualTo(3);
+  }
+
+  @Test
+  void pinCommandsOfAWrongLengthWithoutAChallengeOrWithAWrongMac() throws CardException {
+    assertThat(sw(0x00, 0x20, 0, 0, Pin.of("2468"))).isEqualTo(0x6700);
+    assertThat(sw(0x00, 0x20, 0, 0, new byte[40])).isEqualTo(0x6986);
+    assertThat(sw(0x80, 0x5A, 0, 0, null)).isEqualTo(0x9000);
+    assertThat(sw(0x00, 0x20, 0, 0, new byte[40])).isEqualTo(0x6988);
+    assertThat(sw(0x00, 0x20, 0, 0, new byte[40])).isEqualTo(0x6986);
+    assertThat(sw(0x80, 0x5A, 0, 0, new byte[1])).isEqualTo(0x6700);
+    assertThat(sw(0x00, 0x24, 0, 0, new byte[40])).isEqualTo(0x6982);
+    assertThat(fixture.client.status().pinTriesLeft()).isEqualTo(3);
   }
 
   @Test
@@ -82,14 +95,22 @@ class StatusWordTest {
     byte[] badCurrency = good.clone();
     badCurrency[10] = (byte) 0x13;
     byte[] shortPin = HexFormat.of().parseHex(HexFormat.of().formatHex(good) + "00");
-    shortPin[45] = 2;
+    shortPin[61] = 2;
 
     assertThat(swOn(fresh, badDigit)).isEqualTo(0x6A80);
     assertThat(swOn(fresh, gapInId)).isEqualTo(0x6A80);
     assertThat(swOn(fresh, badCurrency)).isEqualTo(0x6A80);
-    assertThat(swOn(fresh, java.util.Arrays.copyOf(good, 45))).isEqualTo(0x6700);
-    assertThat(swOn(fresh, java.util.Arrays.copyOf(shortPin, 48))).isEqualTo(0x6A80);
+    assertThat(swOn(fresh, java.util.Arrays.copyOf(good, 61))).isEqualTo(0x6700);
+    assertThat(swOn(fresh, java.util.Arrays.copyOf(shortPin, 64))).isEqualTo(0x6A80);
     assertThat(fresh.client.status().lifecycle()).isEqualTo(Lifecycle.INSTALLED);
+  }
+
+  /** A VERIFY under the right session keys whose PIN block says the PIN has {@code length}. */
+  private byte[] pinBlockOfLength(int length) throws CardException {
+    byte[] answer =
+        fixture.card.channel().transmit(new CommandAPDU(0x80, 0x5A, 0, 0, 256)).getData();
+    PinChallenge challenge = new PinChallenge(Bytes.u64(answer, 0), answer[8] & 0xFF);
+    return CardFixture.PIN_PAD.protect(0x20, CardFixture.CARD_ID, challenge, new byte[length]);
   }
 
   private int sw(int cla, int ins, int p1, int p2, byte @Nullable [] data) throws CardException {

@@ -28,6 +28,12 @@ class TearTest {
   private static final Scenario CREDIT =
       new Scenario(fixture -> fixture.personalised().credit(1000), fixture -> fixture.credit(300));
 
+  private static final TransportKeys CHIP =
+      TransportKeys.forChip(
+          IssuerKeys.fromMasterKey(CardFixture.MASTER_KEY),
+          1,
+          java.util.HexFormat.of().parseHex("4090a1b2c3d4e5f6"));
+
   @Test
   void aDebitTornAnywhereKeepsTheOldStateOrTheNew() {
     Report report = tearEverywhere(SimulatedCard::tearable, DEBIT);
@@ -70,25 +76,72 @@ class TearTest {
 
   @Test
   void aPersonalisationTornAnywhereLeavesAFreshCardOrAWorkingOne() {
-    Supplier<CardFixture> fresh = () -> CardFixture.on(SimulatedCard.tearable());
-    CardFixture counting = fresh.get();
-    counting.card.countTearPoints();
-    counting.personalised();
-    int points = counting.card.tearPointsReached();
+    Report report =
+        tearPersonalisation(
+            SimulatedCard::tearable, fixture -> fixture.personalised(CardFixture.PIN));
 
-    Set<Lifecycle> seen = new HashSet<>();
-    for (int point = 1; point <= points; point++) {
-      CardFixture fixture = fresh.get();
-      fixture.runTorn(point, CardFixture::personalised);
+    assertThat(report.violations).isEmpty();
+    assertThat(report.outcomes).containsExactlyInAnyOrder("INSTALLED", "PERSONALISED");
+  }
+
+  @Test
+  void aWrappedPersonalisationTornAnywhereLeavesAFreshCardOrAWorkingOne() {
+    byte[] parameters = CHIP.installParameters(PurseCard.aid());
+    Report report =
+        tearPersonalisation(() -> SimulatedCard.tearable(parameters), TearTest::personaliseWrapped);
+
+    assertThat(report.violations).isEmpty();
+    assertThat(report.outcomes).containsExactlyInAnyOrder("INSTALLED", "PERSONALISED");
+    assertThat(report.points).isGreaterThan(20);
+  }
+
+  @Test
+  void theSameTestCatchesAWrappedPersonalisationThatMarksTheCardPersonalisedFirst() {
+    byte[] parameters = CHIP.installParameters(PurseCard.aid());
+    Report report =
+        tearPersonalisation(
+            () -> SimulatedCard.tearableWithLifecycleFirst(parameters),
+            TearTest::personaliseWrapped);
+
+    assertThat(report.violations).anyMatch(v -> v.contains("personalised but not working"));
+  }
+
+  private static void personaliseWrapped(CardFixture fixture) {
+    fixture.client.personalise(
+        fixture.issuer.personalisation(CARD_ID, CardFixture.JPY, CardFixture.PIN), CHIP);
+  }
+
+  /**
+   * Tears {@code personalise} at each of its tear points; afterwards the card must be installed
+   * (and take the personalisation again) or personalised, and then work: the right ID, a PIN that
+   * verifies, a credit and a debit.
+   */
+  private static Report tearPersonalisation(
+      Supplier<SimulatedCard> cards, Consumer<CardFixture> personalise) {
+    CardFixture counting = CardFixture.on(cards.get());
+    counting.card.countTearPoints();
+    personalise.accept(counting);
+    Report report = new Report(counting.card.tearPointsReached());
+    for (int point = 1; point <= report.points; point++) {
+      CardFixture fixture = CardFixture.on(cards.get());
+      fixture.runTorn(point, personalise);
       Lifecycle lifecycle = fixture.client.status().lifecycle();
-      seen.add(lifecycle);
-      if (lifecycle == Lifecycle.INSTALLED) {
-        fixture.personalised();
+      report.outcomes.add(lifecycle.name());
+      try {
+        if (lifecycle == Lifecycle.INSTALLED) {
+          personalise.accept(fixture);
+        }
+        assertThat(fixture.client.cardId()).isEqualTo(CARD_ID);
+        fixture.client.verifyPin(CardFixture.PIN_PAD, CardFixture.PIN);
+        assertThat(fixture.credit(5).receipt().newBalance()).isEqualTo(5);
+        fixture.client.verifyPin(CardFixture.PIN_PAD, CardFixture.PIN);
+        fixture.client.debit(PAYEE, 2);
+      } catch (CardOperationException | AssertionError e) {
+        report.violations.add(
+            "tear at " + point + ": " + lifecycle + ", personalised but not working: " + e);
       }
-      assertThat(fixture.client.cardId()).as("tear at %d", point).isEqualTo(CARD_ID);
-      assertThat(fixture.credit(5).receipt().newBalance()).as("tear at %d", point).isEqualTo(5);
     }
-    assertThat(seen).contains(Lifecycle.INSTALLED);
+    return report;
   }
 
   private static Report tearEverywhere(Supplier<SimulatedCard> cards, Scenario scenario) {

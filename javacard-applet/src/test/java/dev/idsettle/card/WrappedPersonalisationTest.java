@@ -18,12 +18,18 @@ import org.junit.jupiter.api.Test;
 class WrappedPersonalisationTest {
 
   private static final HexFormat HEX = HexFormat.of();
-  private static final TransportKeys CHIP =
-      TransportKeys.of(
-          HEX.parseHex("101112131415161718191a1b1c1d1e1f"),
-          HEX.parseHex("202122232425262728292a2b2c2d2e2f"));
+  private static final byte[] SERIAL = HEX.parseHex("4090a1b2c3d4e5f6");
+  private static final IssuerKeys KEYS =
+      RawIssuerKeys.builder()
+          .masterKey(1, CardFixture.MASTER_KEY)
+          .derivedLedgerKey(1)
+          .derivedFamilies(1)
+          .key(KeyFamily.TRANSPORT, 2, HEX.parseHex("505152535455565758595a5b5c5d5e5f"))
+          .build();
+  private static final TransportKeys CHIP = TransportKeys.forChip(KEYS, 1, SERIAL);
   private static final TransportKeys OTHER_CHIP =
-      TransportKeys.of(new byte[16], HEX.parseHex("303132333435363738393a3b3c3d3e3f"));
+      TransportKeys.forChip(KEYS, 1, HEX.parseHex("4090a1b2c3d4e5f7"));
+  private static final TransportKeys OTHER_VERSION = TransportKeys.forChip(KEYS, 2, SERIAL);
 
   @Test
   void aWrappedPersonalisationMakesAWorkingCardAndCarriesNoSecretInClear() {
@@ -32,7 +38,7 @@ class WrappedPersonalisationTest {
 
     fixture.client.personalise(personalisation, CHIP);
     fixture.credit(700);
-    fixture.client.verifyPin("8642");
+    fixture.client.verifyPin(CardFixture.PIN_PAD, "8642");
 
     assertThat(fixture.issuer.verify(fixture.client.debit(PAYEE, 200)).receipt().newBalance())
         .isEqualTo(500);
@@ -40,6 +46,7 @@ class WrappedPersonalisationTest {
     assertThat(onTheWire)
         .doesNotContain(HEX.formatHex(fixture.issuer.commandKey(CARD_ID)))
         .doesNotContain(HEX.formatHex(fixture.issuer.receiptKey(CARD_ID)))
+        .doesNotContain(HEX.formatHex(PinPad.pinKey(fixture.issuer.keys(), 1, CARD_ID)))
         .doesNotContain(HEX.formatHex("8642".getBytes(java.nio.charset.StandardCharsets.US_ASCII)));
   }
 
@@ -69,13 +76,45 @@ class WrappedPersonalisationTest {
                 .transmit(new javax.smartcardio.CommandAPDU(0x80, 0x10, 0, 0, altered))
                 .getSW())
         .isEqualTo(0x6988);
-    assertThatThrownBy(() -> fixture.client.personalise(personalisation, OTHER_CHIP))
-        .isInstanceOf(CardRefusedException.class)
-        .satisfies(
-            e -> assertThat(((CardRefusedException) e).refusal()).isEqualTo(Refusal.WRONG_MAC));
+    for (TransportKeys wrong : new TransportKeys[] {OTHER_CHIP, OTHER_VERSION}) {
+      assertThatThrownBy(() -> fixture.client.personalise(personalisation, wrong))
+          .isInstanceOf(CardRefusedException.class)
+          .satisfies(
+              e -> assertThat(((CardRefusedException) e).refusal()).isEqualTo(Refusal.WRONG_MAC));
+    }
     assertThat(fixture.client.status().lifecycle()).isEqualTo(Lifecycle.INSTALLED);
     fixture.client.personalise(personalisation, CHIP);
     assertThat(fixture.client.status().lifecycle()).isEqualTo(Lifecycle.PERSONALISED);
+  }
+
+  @Test
+  void transportKeysAreDerivedPerChipFromAVersionedMasterAndNamedByCheckValues() {
+    TransportKeys again = TransportKeys.forChip(KEYS, 1, SERIAL);
+
+    assertThat(again.checkValues())
+        .isEqualTo(CHIP.checkValues())
+        .matches("[0-9a-f]{6}/[0-9a-f]{6}");
+    assertThat(OTHER_CHIP.checkValues()).isNotEqualTo(CHIP.checkValues());
+    assertThat(OTHER_VERSION.checkValues()).isNotEqualTo(CHIP.checkValues());
+    assertThat(OTHER_VERSION.version()).isEqualTo(2);
+    byte[] parameters = CHIP.installParameters(new byte[0]);
+    assertThat(CHIP.toString())
+        .doesNotContain(HEX.formatHex(parameters, 3, 19))
+        .doesNotContain(HEX.formatHex(parameters, 19, 35));
+    assertThat(HEX.formatHex(KEYS.keyCheckValue(KeyFamily.TRANSPORT, 2)))
+        .isEqualTo(
+            HEX.formatHex(
+                RawIssuerKeys.builder()
+                    .masterKey(1, HEX.parseHex("505152535455565758595a5b5c5d5e5f"))
+                    .ledgerKey(new byte[32])
+                    .build()
+                    .keyCheckValue(1)));
+    assertThatThrownBy(() -> TransportKeys.forChip(KEYS, 3, SERIAL))
+        .isInstanceOf(UnknownKeyVersionException.class)
+        .hasMessageContaining("transport key of version 3");
+    assertThatThrownBy(() -> TransportKeys.forChip(KEYS, 1, new byte[3]))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("chipSerial");
   }
 
   private static CardFixture chip() {

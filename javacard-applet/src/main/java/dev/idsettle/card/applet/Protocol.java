@@ -20,6 +20,7 @@ final class Protocol {
   static final byte INS_DEBIT = (byte) 0x54;
   static final byte INS_BLOCK = (byte) 0x56;
   static final byte INS_STATUS = (byte) 0x58;
+  static final byte INS_PIN_CHALLENGE = (byte) 0x5A;
 
   static final byte TAG_CLASS = (byte) 0xDF;
   static final byte TAG_ID = (byte) 0x01;
@@ -89,17 +90,35 @@ final class Protocol {
   static final short ST_MAC = (short) 93;
   static final short ST_LENGTH = (short) 109;
 
-  static final short PERSO_LENGTH_NO_PIN = (short) 46;
+  static final short PERSO_LENGTH_NO_PIN = (short) 62;
 
   // PERSONALIZE under a transport key: ID | currency | key version | cryptogram | MAC.
   // The cryptogram is AES-CBC (zero IV) under the transport encryption key of
-  // command key | receipt key | PIN length | PIN, zero-padded to 48 bytes; the MAC is AES-CMAC
-  // under the transport MAC key of everything before it.
+  // command key | receipt key | PIN key | PIN length | PIN, zero-padded to 64 bytes; the MAC is
+  // AES-CMAC under the transport MAC key of everything before it.
   static final short WRAPPED_HEADER = (short) 13;
-  static final short CRYPTOGRAM_LENGTH = (short) 48;
-  static final short WRAPPED_LENGTH = (short) 77;
-  static final short WRAPPED_PIN_LENGTH = (short) 32;
-  static final short WRAPPED_PIN = (short) 33;
+  static final short CRYPTOGRAM_LENGTH = (short) 64;
+  static final short WRAPPED_LENGTH = (short) 93;
+  static final short WRAPPED_PIN_LENGTH = (short) 48;
+  static final short WRAPPED_PIN = (short) 49;
+
+  // VERIFY and CHANGE PIN: host nonce | PIN block under the session encryption key | MAC under the
+  // session MAC key of INS | host nonce | PIN block. The PIN block is PIN length | PIN | host's
+  // random fill, one AES block. Session keys: NIST SP 800-108 with AES-CMAC under the card's PIN
+  // key, label "PENC" or "PMAC", context the card's PIN challenge and the host nonce.
+  static final short PIN_NONCE_LENGTH = (short) 8;
+  static final short PIN_BLOCK = (short) 8;
+  static final short PIN_BLOCK_LENGTH = (short) 16;
+  static final short PIN_MAC = (short) 24;
+  static final short PIN_COMMAND_LENGTH = (short) 40;
+  static final short PIN_CHALLENGE_LENGTH = (short) 9;
+  // In the scratch: the KDF input (24 bytes) at 0, its output at 24; the MAC input (25 bytes) at
+  // 40; the decrypted PIN block at 65.
+  static final short KDF_INPUT_LENGTH = (short) 24;
+  static final short KDF_OUTPUT = (short) 24;
+  static final short PIN_MAC_INPUT = (short) 40;
+  static final short PIN_MAC_INPUT_LENGTH = (short) 25;
+  static final short PIN_PLAIN = (short) 65;
   static final short TRANSPORT_KEYS_LENGTH = (short) 32;
   static final short CREDIT_LENGTH = (short) 20;
   static final short DEBIT_LENGTH = (short) 28;

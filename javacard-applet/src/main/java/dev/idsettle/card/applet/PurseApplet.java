@@ -18,13 +18,14 @@ import javacardx.crypto.Cipher;
 /**
  * A Java Card (classic) purse that keeps one prepaid ID number and its balance.
  *
- * <p>The issuer personalises the card once (ID, currency, two per-card AES keys, optional PIN). The
- * first authenticated CREDIT activates it. Credits and BLOCK carry an AES-CMAC by the issuer over a
- * fresh card challenge and the transaction counter, so none can be replayed. Every DEBIT and CREDIT
- * returns a receipt, an AES-CMAC under a key that only the card and the issuer hold, over the card
- * ID, the new counter, the amount, the new balance and the terminal's nonce (or the card's
- * challenge). Balance, counter and the last receipt change in one transaction. The APDU table is in
- * the module's README.
+ * <p>The issuer personalises the card once (ID, currency, three per-card AES keys, optional PIN).
+ * The first authenticated CREDIT activates it. Credits and BLOCK carry an AES-CMAC by the issuer
+ * over a fresh card challenge and the transaction counter, so none can be replayed. Every DEBIT and
+ * CREDIT returns a receipt, an AES-CMAC under a key that only the card and the issuer hold, over
+ * the card ID, the new counter, the amount, the new balance and the terminal's nonce (or the card's
+ * challenge). Balance, counter and the last receipt change in one transaction. VERIFY and CHANGE
+ * PIN carry the PIN encrypted and MAC'd under session keys derived from the card's PIN key, a fresh
+ * PIN challenge and the host's nonce. The APDU table is in the module's README.
  */
 public final class PurseApplet extends Applet {
 
@@ -40,6 +41,9 @@ public final class PurseApplet extends Applet {
   private final OwnerPIN pin = new OwnerPIN(PIN_TRY_LIMIT, PIN_MAX_LENGTH);
   private final AESKey commandKey;
   private final AESKey receiptKey;
+  private final AESKey pinKey;
+  private final AESKey sessionEncKey;
+  private final AESKey sessionMacKey;
   private final AESKey transportEncKey;
   private final AESKey transportMacKey;
   private boolean transportKeyed;
@@ -49,6 +53,8 @@ public final class PurseApplet extends Applet {
 
   private final byte[] challenge;
   private final boolean[] challengeFresh;
+  private final byte[] pinChallenge;
+  private final boolean[] pinChallengeFresh;
   private final byte[] scratch;
 
   private PurseApplet() {
@@ -56,6 +62,15 @@ public final class PurseApplet extends Applet {
         (AESKey) KeyBuilder.buildKey(KeyBuilder.TYPE_AES, KeyBuilder.LENGTH_AES_128, false);
     receiptKey =
         (AESKey) KeyBuilder.buildKey(KeyBuilder.TYPE_AES, KeyBuilder.LENGTH_AES_128, false);
+    pinKey = (AESKey) KeyBuilder.buildKey(KeyBuilder.TYPE_AES, KeyBuilder.LENGTH_AES_128, false);
+    sessionEncKey =
+        (AESKey)
+            KeyBuilder.buildKey(
+                KeyBuilder.TYPE_AES_TRANSIENT_DESELECT, KeyBuilder.LENGTH_AES_128, false);
+    sessionMacKey =
+        (AESKey)
+            KeyBuilder.buildKey(
+                KeyBuilder.TYPE_AES_TRANSIENT_DESELECT, KeyBuilder.LENGTH_AES_128, false);
     transportEncKey =
         (AESKey) KeyBuilder.buildKey(KeyBuilder.TYPE_AES, KeyBuilder.LENGTH_AES_128, false);
     transportMacKey =
@@ -65,6 +80,8 @@ public final class PurseApplet extends Applet {
     random = RandomData.getInstance(RandomData.ALG_SECURE_RANDOM);
     challenge = JCSystem.makeTransientByteArray(CHALLENGE_LENGTH, JCSystem.CLEAR_ON_DESELECT);
     challengeFresh = JCSystem.makeTransientBooleanArray((short) 1, JCSystem.CLEAR_ON_DESELECT);
+    pinChallenge = JCSystem.makeTransientByteArray(CHALLENGE_LENGTH, JCSystem.CLEAR_ON_DESELECT);
+    pinChallengeFresh = JCSystem.makeTransientBooleanArray((short) 1, JCSystem.CLEAR_ON_DESELECT);
     scratch = JCSystem.makeTransientByteArray(SCRATCH_LENGTH, JCSystem.CLEAR_ON_DESELECT);
   }
 
@@ -161,6 +178,9 @@ public final class PurseApplet extends Applet {
       case INS_STATUS:
         authenticatedStatus(apdu);
         break;
+      case INS_PIN_CHALLENGE:
+        pinChallenge(apdu);
+        break;
       default:
         ISOException.throwIt(ISO7816.SW_INS_NOT_SUPPORTED);
     }
@@ -199,6 +219,8 @@ public final class PurseApplet extends Applet {
     commandKey.setKey(buffer, off);
     off += KEY_LENGTH;
     receiptKey.setKey(buffer, off);
+    off += KEY_LENGTH;
+    pinKey.setKey(buffer, off);
     off += (short) (KEY_LENGTH + 1);
     pinRequired = pinLength != (byte) 0;
     if (pinRequired) {
@@ -241,6 +263,7 @@ public final class PurseApplet extends Applet {
     keyVersion = buffer[(short) (off + ID_LENGTH + CURRENCY_LENGTH)];
     commandKey.setKey(scratch, (short) 0);
     receiptKey.setKey(scratch, KEY_LENGTH);
+    pinKey.setKey(scratch, (short) (2 * KEY_LENGTH));
     pinRequired = pinLength != (byte) 0;
     if (pinRequired) {
       pin.update(scratch, WRAPPED_PIN, pinLength);
@@ -427,14 +450,29 @@ public final class PurseApplet extends Applet {
     }
   }
 
+  /**
+   * Answers a fresh PIN challenge and the key version: the next VERIFY or CHANGE PIN must carry its
+   * PIN under session keys derived from it, and uses it up whatever its outcome.
+   */
+  private void pinChallenge(APDU apdu) {
+    requireUsable();
+    requirePinUsable();
+    receiveExactly(apdu, (short) 0);
+    random.generateData(pinChallenge, (short) 0, CHALLENGE_LENGTH);
+    pinChallengeFresh[0] = true;
+    byte[] buffer = apdu.getBuffer();
+    Util.arrayCopyNonAtomic(pinChallenge, (short) 0, buffer, (short) 0, CHALLENGE_LENGTH);
+    buffer[CHALLENGE_LENGTH] = keyVersion;
+    apdu.setOutgoingAndSend((short) 0, PIN_CHALLENGE_LENGTH);
+  }
+
   private void verifyPin(APDU apdu) {
     requireUsable();
     requirePinUsable();
-    short length = apdu.setIncomingAndReceive();
-    if (!isPinLength(length)) {
-      ISOException.throwIt(ISO7816.SW_WRONG_DATA);
-    }
-    if (!pin.check(apdu.getBuffer(), ISO7816.OFFSET_CDATA, (byte) length)) {
+    byte length = unwrapPin(apdu, INS_VERIFY);
+    boolean right = pin.check(scratch, (short) (PIN_PLAIN + 1), length);
+    Util.arrayFillNonAtomic(scratch, PIN_PLAIN, PIN_BLOCK_LENGTH, (byte) 0);
+    if (!right) {
       byte tries = pin.getTriesRemaining();
       ISOException.throwIt(tries == (byte) 0 ? SW_PIN_BLOCKED : (short) (SW_WRONG_PIN | tries));
     }
@@ -446,13 +484,70 @@ public final class PurseApplet extends Applet {
     if (!pin.isValidated()) {
       ISOException.throwIt(SW_PIN_NOT_VERIFIED);
     }
-    short length = apdu.setIncomingAndReceive();
+    byte length = unwrapPin(apdu, INS_CHANGE_PIN);
+    JCSystem.beginTransaction();
+    pin.update(scratch, (short) (PIN_PLAIN + 1), length);
+    JCSystem.commitTransaction();
+    Util.arrayFillNonAtomic(scratch, PIN_PLAIN, PIN_BLOCK_LENGTH, (byte) 0);
+  }
+
+  /**
+   * Uses up the PIN challenge, derives the session keys from it and the host nonce, checks the MAC,
+   * and decrypts the PIN block into the scratch at {@code PIN_PLAIN}. Returns the PIN length. A
+   * refusal here costs no PIN try.
+   */
+  private byte unwrapPin(APDU apdu, byte ins) {
+    receiveExactly(apdu, PIN_COMMAND_LENGTH);
+    if (!pinChallengeFresh[0]) {
+      ISOException.throwIt(SW_NO_CHALLENGE);
+    }
+    pinChallengeFresh[0] = false;
+    byte[] buffer = apdu.getBuffer();
+    short nonce = ISO7816.OFFSET_CDATA;
+    sessionKey(sessionEncKey, (byte) 'E', buffer, nonce);
+    sessionKey(sessionMacKey, (byte) 'M', buffer, nonce);
+    scratch[PIN_MAC_INPUT] = ins;
+    Util.arrayCopyNonAtomic(
+        buffer, nonce, scratch, (short) (PIN_MAC_INPUT + 1), (short) (PIN_MAC_INPUT_LENGTH - 1));
+    cmac.init(sessionMacKey, Signature.MODE_VERIFY);
+    if (!cmac.verify(
+        scratch,
+        PIN_MAC_INPUT,
+        PIN_MAC_INPUT_LENGTH,
+        buffer,
+        (short) (nonce + PIN_MAC),
+        MAC_LENGTH)) {
+      ISOException.throwIt(SW_WRONG_MAC);
+    }
+    aesCbc.init(sessionEncKey, Cipher.MODE_DECRYPT);
+    aesCbc.doFinal(buffer, (short) (nonce + PIN_BLOCK), PIN_BLOCK_LENGTH, scratch, PIN_PLAIN);
+    byte length = scratch[PIN_PLAIN];
     if (!isPinLength(length)) {
+      Util.arrayFillNonAtomic(scratch, PIN_PLAIN, PIN_BLOCK_LENGTH, (byte) 0);
       ISOException.throwIt(ISO7816.SW_WRONG_DATA);
     }
-    JCSystem.beginTransaction();
-    pin.update(apdu.getBuffer(), ISO7816.OFFSET_CDATA, (byte) length);
-    JCSystem.commitTransaction();
+    return length;
+  }
+
+  /**
+   * Sets {@code key} to AES-CMAC(PIN key, 01 | "P" kind "NC" or "AC" | 00 | PIN challenge | host
+   * nonce | 00 80): SP 800-108 with label "PENC" or "PMAC". The scratch is cleared after.
+   */
+  private void sessionKey(AESKey key, byte kind, byte[] buffer, short nonce) {
+    scratch[0] = (byte) 1;
+    scratch[1] = (byte) 'P';
+    scratch[2] = kind;
+    scratch[3] = kind == (byte) 'E' ? (byte) 'N' : (byte) 'A';
+    scratch[4] = (byte) 'C';
+    scratch[5] = (byte) 0;
+    Util.arrayCopyNonAtomic(pinChallenge, (short) 0, scratch, (short) 6, CHALLENGE_LENGTH);
+    Util.arrayCopyNonAtomic(buffer, nonce, scratch, (short) 14, PIN_NONCE_LENGTH);
+    scratch[22] = (byte) 0;
+    scratch[23] = (byte) 0x80;
+    cmac.init(pinKey, Signature.MODE_SIGN);
+    cmac.sign(scratch, (short) 0, KDF_INPUT_LENGTH, scratch, KDF_OUTPUT);
+    key.setKey(scratch, KDF_OUTPUT);
+    Util.arrayFillNonAtomic(scratch, (short) 0, (short) (KDF_OUTPUT + KEY_LENGTH), (byte) 0);
   }
 
   private void requireUsable() {

@@ -31,7 +31,12 @@ final class InstrumentingLoader extends ClassLoader {
     /** The production applet with its transaction calls deleted. */
     WITHOUT_TRANSACTIONS,
     /** The production applet with every {@code Util.arrayCopy} made non-atomic. */
-    NON_ATOMIC_COPIES
+    NON_ATOMIC_COPIES,
+    /**
+     * The production applet whose wrapped PERSONALIZE marks the card personalised first, before it
+     * checks and sets anything, instead of last.
+     */
+    LIFECYCLE_FIRST
   }
 
   private static final String POINTS = "dev/idsettle/card/testing/TearPoints";
@@ -93,11 +98,31 @@ final class InstrumentingLoader extends ClassLoader {
           @Override
           public MethodVisitor visitMethod(
               int access, String name, String descriptor, String signature, String[] exceptions) {
-            return new Weaver(super.visitMethod(access, name, descriptor, signature, exceptions));
+            MethodVisitor woven =
+                new Weaver(super.visitMethod(access, name, descriptor, signature, exceptions));
+            return variant == Variant.LIFECYCLE_FIRST && name.equals("personalizeWrapped")
+                ? new LifecycleFirst(woven)
+                : woven;
           }
         },
         0);
     return writer.toByteArray();
+  }
+
+  /** Writes {@code state = STATE_PERSONALISED} at the start of the method. */
+  private static final class LifecycleFirst extends MethodVisitor {
+
+    LifecycleFirst(MethodVisitor next) {
+      super(Opcodes.ASM9, next);
+    }
+
+    @Override
+    public void visitCode() {
+      super.visitCode();
+      super.visitVarInsn(Opcodes.ALOAD, 0);
+      super.visitInsn(Opcodes.ICONST_2);
+      super.visitFieldInsn(Opcodes.PUTFIELD, "dev/idsettle/card/applet/PurseApplet", "state", "B");
+    }
   }
 
   private final class Weaver extends MethodVisitor {

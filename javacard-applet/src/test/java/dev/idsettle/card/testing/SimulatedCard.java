@@ -68,6 +68,21 @@ public final class SimulatedCard {
     return new SimulatedCard(woven(InstrumentingLoader.Variant.AS_BUILT));
   }
 
+  /** A card with the production applet woven with tear points, installed with parameters. */
+  public static SimulatedCard tearable(byte[] installParameters) {
+    return new SimulatedCard(
+        woven(InstrumentingLoader.Variant.AS_BUILT), true, true, installParameters);
+  }
+
+  /**
+   * A card with the applet woven with tear points, installed with parameters, whose wrapped
+   * PERSONALIZE marks the card personalised before setting anything.
+   */
+  public static SimulatedCard tearableWithLifecycleFirst(byte[] installParameters) {
+    return new SimulatedCard(
+        woven(InstrumentingLoader.Variant.LIFECYCLE_FIRST), true, true, installParameters);
+  }
+
   /** A card with the applet woven with tear points and stripped of its transactions. */
   public static SimulatedCard tearableWithoutTransactions() {
     return new SimulatedCard(woven(InstrumentingLoader.Variant.WITHOUT_TRANSACTIONS));
