@@ -14,6 +14,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import org.jspecify.annotations.Nullable;
 
@@ -70,12 +71,12 @@ final class DirectoryFile {
     List<Region> regions = null;
     Map<String, Integer> lines = new HashMap<>();
     while (p.nextToken() == JsonToken.FIELD_NAME) {
-      String field = p.currentName();
+      String key = p.currentName();
       p.nextToken();
-      switch (field) {
-        case "url" -> url = url(field);
+      switch (key) {
+        case "url" -> url = url(key);
         case "regions" -> regions = regions(lines);
-        default -> throw fail(field, "unknown field (expected url, regions)");
+        default -> throw fail(name(key), "unknown field (expected url, regions)");
       }
     }
     if (p.nextToken() != null) {
@@ -129,7 +130,7 @@ final class DirectoryFile {
     String notes = "";
     while (p.nextToken() == JsonToken.FIELD_NAME) {
       String key = p.currentName();
-      String field = path + "." + key;
+      String field = path + "." + name(key);
       p.nextToken();
       switch (key) {
         case "code" -> {
@@ -187,6 +188,32 @@ final class DirectoryFile {
       throw fail(field, "must list at least one access number");
     }
     return numbers;
+  }
+
+  /**
+   * A field's name as an error shows it: as written if it is a plain name, else quoted and escaped
+   * (an empty name, a name with spaces or control characters), so that it is never blank.
+   */
+  static String name(String key) {
+    if (!key.isEmpty() && key.length() <= 40 && key.chars().allMatch(DirectoryFile::plain)) {
+      return key;
+    }
+    StringBuilder b = new StringBuilder("\"");
+    key.codePoints()
+        .limit(40)
+        .forEach(
+            c -> {
+              if (c < 0x20 || c == '"' || c == '\\' || c == 0x7f) {
+                b.append(String.format(Locale.ROOT, "\\u%04x", c));
+              } else {
+                b.appendCodePoint(c);
+              }
+            });
+    return b.append(key.codePointCount(0, key.length()) > 40 ? "...\"" : "\"").toString();
+  }
+
+  private static boolean plain(int c) {
+    return c < 128 && (Character.isLetterOrDigit(c) || c == '_' || c == '-');
   }
 
   private String text(String field) throws IOException {

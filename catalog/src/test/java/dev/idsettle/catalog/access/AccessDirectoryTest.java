@@ -86,6 +86,9 @@ class AccessDirectoryTest {
         Arguments.of("{\"regions\": [\n {\"code\": \"a\",\n", 3, "(syntax)", "end-of-input"),
         Arguments.of("{\"regions\": [\n {\"code\": 'a'}]}", 2, "(syntax)", "Unexpected character"),
         Arguments.of("[]", 1, "(root)", "START_OBJECT"),
+        Arguments.of("{\n \"\": 1}", 2, "\"\"", "unknown field"),
+        Arguments.of(
+            "{\"regions\": [\n {\"a b\\n\": 1}]}", 2, "regions[0].\"a b\\u000a\"", "unknown"),
         Arguments.of(
             "{\"regions\": [{\"code\": \"a\", \"name\": \"A\", \"numbers\": [\"123\"]}]}\n{}",
             2,
