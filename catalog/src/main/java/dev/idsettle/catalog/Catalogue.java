@@ -46,6 +46,7 @@ public final class Catalogue {
 
   private final SettlementAuthenticator shop;
   private final Map<String, Item> items;
+  private final List<Item> ordered;
   private final Currency currency;
   private final Purchases purchases;
   private final Refunds refunds;
@@ -61,8 +62,6 @@ public final class Catalogue {
     this.checkIns = new CheckIns(orders);
     this.ordered = List.copyOf(b.items.values());
   }
-
-  private final List<Item> ordered;
 
   /**
    * A builder over {@code ledger} (the one the authenticator debits: {@code IdSettle.ledger()}) and

@@ -8,7 +8,6 @@ import dev.idsettle.ledger.Account;
 import dev.idsettle.ledger.AccountId;
 import dev.idsettle.ledger.AccountKey;
 import dev.idsettle.ledger.CommandResult;
-import dev.idsettle.ledger.LedgerBatch;
 import dev.idsettle.ledger.Refusal;
 import dev.idsettle.ledger.Transfer;
 import dev.idsettle.ledger.TransferId;
@@ -62,14 +61,7 @@ final class CheckIns {
       }
     }
     CommandResult result =
-        orders
-            .ledger()
-            .submit(
-                LedgerBatch.create()
-                    .add(
-                        Orders.post(
-                            mine, order, revenue, ticket.posted(), Orders.CHECK_IN + venue)))
-            .get(0);
+        orders.submit(Orders.post(mine, order, revenue, ticket.posted(), Orders.CHECK_IN + venue));
     Transfer t = result.transfer();
     if (result.applied() && t != null) {
       return new Admitted(item, venue, t.timestamp(), result.replayed());

@@ -5,9 +5,11 @@ import dev.idsettle.ledger.AccountId;
 import dev.idsettle.ledger.AccountKey;
 import dev.idsettle.ledger.AccountKind;
 import dev.idsettle.ledger.AccountState;
+import dev.idsettle.ledger.CommandResult;
 import dev.idsettle.ledger.ExpiryPolicy;
 import dev.idsettle.ledger.IdHash;
 import dev.idsettle.ledger.Ledger;
+import dev.idsettle.ledger.LedgerBatch;
 import dev.idsettle.ledger.LedgerCommand;
 import dev.idsettle.ledger.Transfer;
 import dev.idsettle.ledger.TransferId;
@@ -119,6 +121,16 @@ final class Orders {
       TransferId id, AccountId from, AccountId to, long amount, String code) {
     return new LedgerCommand.TransferCommand(
         id, TransferKind.POST, from, to, amount, null, null, trim(code));
+  }
+
+  /** Submits one transfer; its result. */
+  CommandResult submit(LedgerCommand.TransferCommand command) {
+    return ledger.submit(LedgerBatch.create().add(command)).get(0);
+  }
+
+  /** Submits {@code commands} as one linked group; the first one's result (the group's fate). */
+  CommandResult submitLinked(List<LedgerCommand> commands) {
+    return ledger.submit(LedgerBatch.create().addLinked(commands)).get(0);
   }
 
   /** The check-in that used {@code order}, if any: the applied debit coded {@code checkin:}. */

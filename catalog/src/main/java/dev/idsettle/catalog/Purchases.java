@@ -65,17 +65,13 @@ final class Purchases {
       return giveBack(facts, item, failed.reason());
     }
     if (!item.ticket()) {
-      orders
-          .ledger()
-          .submit(
-              LedgerBatch.create()
-                  .add(
-                      Orders.post(
-                          Orders.step("earned", order),
-                          order,
-                          facts.revenue(),
-                          facts.amount(),
-                          "delivered:" + item.id())));
+      orders.submit(
+          Orders.post(
+              Orders.step("earned", order),
+              order,
+              facts.revenue(),
+              facts.amount(),
+              "delivered:" + item.id()));
     }
     return bought(permit, item, reference, code);
   }
@@ -135,20 +131,15 @@ final class Purchases {
   }
 
   private PurchaseResult giveBack(OrderFacts facts, Item item, String reason) {
-    List<CommandResult> results =
-        orders
-            .ledger()
-            .submit(
-                LedgerBatch.create()
-                    .addLinked(
-                        Orders.close(
-                            Orders.step("undelivered", facts.order()),
-                            facts.order(),
-                            facts.payer(),
-                            facts.amount(),
-                            facts.order(),
-                            "undelivered:" + reason)));
-    CommandResult first = results.get(0);
+    CommandResult first =
+        orders.submitLinked(
+            Orders.close(
+                Orders.step("undelivered", facts.order()),
+                facts.order(),
+                facts.payer(),
+                facts.amount(),
+                facts.order(),
+                "undelivered:" + reason));
     return new PurchaseResult.NotDelivered(
         reason, returned(first.applied(), item), first.replayed());
   }

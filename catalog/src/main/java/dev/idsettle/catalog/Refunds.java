@@ -7,7 +7,6 @@ import dev.idsettle.ledger.Account;
 import dev.idsettle.ledger.AccountKey;
 import dev.idsettle.ledger.AccountState;
 import dev.idsettle.ledger.CommandResult;
-import dev.idsettle.ledger.LedgerBatch;
 import dev.idsettle.ledger.LedgerCommand;
 import dev.idsettle.ledger.Refusal;
 import dev.idsettle.ledger.TransferId;
@@ -111,7 +110,7 @@ final class Refunds {
   }
 
   private RefundResult submit(List<LedgerCommand> commands, OrderFacts f, long back) {
-    CommandResult first = orders.ledger().submit(LedgerBatch.create().addLinked(commands)).get(0);
+    CommandResult first = orders.submitLinked(commands);
     if (first.applied()) {
       return new Refunded(money(f, back), first.replayed());
     }
