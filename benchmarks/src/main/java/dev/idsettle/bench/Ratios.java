@@ -162,6 +162,14 @@ final class Ratios {
         "metering: credit-control requests / authorizations, 16 threads",
         ">=",
         0.8);
+    ratio(
+        out,
+        throughputs(scores),
+        "ticketCheckIn8Threads[db=postgres]",
+        "ticketAuthorize8Threads[db=postgres]",
+        "catalogue: ticket check-ins / authorizations, 8 threads",
+        "",
+        1);
     for (String store : List.of("memory", "postgres")) {
       String p = "[store=" + store + "]";
       for (String path : List.of("subId", "envelope", "networkPlainId")) {
