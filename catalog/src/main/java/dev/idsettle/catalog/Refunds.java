@@ -41,7 +41,7 @@ final class Refunds {
     TransferId held = Orders.step("refund-held", f.order());
     TransferId earned = Orders.step("refund-earned", f.order());
     if (orders.applied(held).isPresent() || orders.applied(earned).isPresent()) {
-      return new Refunded(money(f, f.amount()), true);
+      return new Refunded(money(f.amount()), true);
     }
     Account order = account(f);
     Instant now = orders.ledger().clock().instant();
@@ -59,7 +59,7 @@ final class Refunds {
             ? Orders.close(held, f.order(), f.payer(), f.amount(), f.order(), "refund:" + f.item())
             : Orders.close(
                 earned, f.revenue(), f.payer(), f.amount(), f.order(), "refund:" + f.item());
-    return submit(commands, f, f.amount());
+    return submit(commands, f.amount());
   }
 
   RefundResult revoke(String reference) {
@@ -73,7 +73,7 @@ final class Refunds {
     }
     TransferId revoke = Orders.step("revoke", f.order());
     if (orders.applied(revoke).isPresent()) {
-      return new Refunded(money(f, 0), true);
+      return new Refunded(money(0), true);
     }
     Account order = account(f);
     RefundRefusal closed = refusalFor(order, orders.ledger().clock().instant(), true);
@@ -83,7 +83,6 @@ final class Refunds {
     return submit(
         Orders.close(
             revoke, f.order(), f.revenue(), order.posted(), f.order(), "revoked:" + f.item()),
-        f,
         0);
   }
 
@@ -109,10 +108,10 @@ final class Refunds {
     return null;
   }
 
-  private RefundResult submit(List<LedgerCommand> commands, OrderFacts f, long back) {
+  private RefundResult submit(List<LedgerCommand> commands, long back) {
     CommandResult first = orders.submitLinked(commands);
     if (first.applied()) {
-      return new Refunded(money(f, back), first.replayed());
+      return new Refunded(money(back), first.replayed());
     }
     Refusal r = first.refusal();
     return new Refused(
@@ -124,7 +123,7 @@ final class Refunds {
         });
   }
 
-  private Money money(OrderFacts f, long amount) {
+  private Money money(long amount) {
     return Money.of(amount, currency);
   }
 }
