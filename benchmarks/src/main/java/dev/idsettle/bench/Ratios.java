@@ -134,6 +134,14 @@ final class Ratios {
     ratio(
         out,
         scores,
+        "guardedSourced",
+        "guardBaseline",
+        "guarded authorization (own source) / baseline, 1 thread",
+        ">=",
+        0.5);
+    ratio(
+        out,
+        scores,
         "baseline2Threads",
         "baseline1Thread",
         "baseline, 2 threads / 1 thread",

@@ -17,14 +17,15 @@ public final class UnknownIdThrottle {
 
   /**
    * A throttle allowing {@code limit} misses per terminal per {@code window}, timed by {@code
-   * clock}.
+   * clock}, whose names take at most about {@code maxBytes} bytes.
    */
-  public UnknownIdThrottle(int limit, Duration window, Clock clock, long maxTerminals) {
+  public UnknownIdThrottle(int limit, Duration window, Clock clock, long maxBytes) {
     this.limit = limit;
     this.attempts =
         Caffeine.newBuilder()
             .expireAfterWrite(window)
-            .maximumSize(maxTerminals)
+            .maximumWeight(maxBytes)
+            .<String, AtomicInteger>weigher((name, n) -> 128 + 2 * name.length())
             .ticker(() -> clock.millis() * 1_000_000L)
             .build();
   }

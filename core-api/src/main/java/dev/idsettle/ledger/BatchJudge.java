@@ -31,6 +31,7 @@ final class BatchJudge {
   private @Nullable SmallMap<TransferId, Transfer> resolved;
   // null outside a linked group of several commands: see judgeGroup
   private @Nullable Deque<Runnable> undo;
+  private long maxIdBalance = Long.MAX_VALUE;
 
   /**
    * A judge over the {@code locked} accounts and the {@code existing} transfers, for about {@code
@@ -45,6 +46,12 @@ final class BatchJudge {
     this.original = locked;
     this.stored = existing;
     this.expected = Math.max(1, expected);
+  }
+
+  /** Refuses a credit that would take an ID's posted balance above {@code max}. */
+  BatchJudge maxIdBalance(long max) {
+    this.maxIdBalance = max;
+    return this;
   }
 
   /** Releases the open holds among {@code holds} whose timeout has passed. */
@@ -349,6 +356,9 @@ final class BatchJudge {
     } catch (ArithmeticException e) {
       return Refusal.OVERFLOW;
     }
+    if (!hold && overLimit(credit, creditPosted)) {
+      return Refusal.BALANCE_LIMIT;
+    }
     put(withUse(debit, debitPosted, debitReserved));
     if (!hold) {
       put(credited(credit, creditPosted));
@@ -402,6 +412,9 @@ final class BatchJudge {
         creditPosted = Math.addExact(credit.posted(), t.amount());
       } catch (ArithmeticException e) {
         return Refusal.OVERFLOW;
+      }
+      if (overLimit(credit, creditPosted)) {
+        return Refusal.BALANCE_LIMIT;
       }
       put(settled(debit, debit.posted() - t.amount(), debit.reserved() - hold.amount()));
       put(credited(credit, creditPosted));
@@ -461,6 +474,13 @@ final class BatchJudge {
       return Refusal.forState(state);
     }
     return debit.available() < amount ? Refusal.INSUFFICIENT_FUNDS : null;
+  }
+
+  /**
+   * The one rule of the balance limit: an ID (an account that must not overdraw) stays under it.
+   */
+  private boolean overLimit(Account credit, long posted) {
+    return credit.mustNotOverdraw() && posted > maxIdBalance;
   }
 
   private @Nullable Refusal checkCredit(Account credit) {

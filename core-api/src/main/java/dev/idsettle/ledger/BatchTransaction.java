@@ -39,6 +39,7 @@ final class BatchTransaction implements StoreWork<List<CommandResult>> {
   private Collection<Account> read = List.of();
   private List<Account> written = List.of();
   private @Nullable Map<AccountId, Account> assumed;
+  private long maxIdBalance = Long.MAX_VALUE;
 
   /**
    * The work for {@code groups}; with {@code readNewIds} it reads the batch's new transfer ids
@@ -86,7 +87,14 @@ final class BatchTransaction implements StoreWork<List<CommandResult>> {
    * a conflict after judging by believed images, the retry marks those it finds stale as contended.
    */
   BatchTransaction retryUnderLock(boolean conflicted) {
-    return new BatchTransaction(clock, groups, true, images, keys, conflicted ? assumed : null);
+    return new BatchTransaction(clock, groups, true, images, keys, conflicted ? assumed : null)
+        .maxIdBalance(maxIdBalance);
+  }
+
+  /** The ledger's limit on an ID's balance, for the judge. */
+  BatchTransaction maxIdBalance(long max) {
+    this.maxIdBalance = max;
+    return this;
   }
 
   /** Tells the images what the committed run saw; call after the store committed it. */
@@ -149,7 +157,8 @@ final class BatchTransaction implements StoreWork<List<CommandResult>> {
         known.putIfAbsent(hold.id(), hold);
       }
     }
-    BatchJudge judge = new BatchJudge(now, locked.accounts(), known, f.commands);
+    BatchJudge judge =
+        new BatchJudge(now, locked.accounts(), known, f.commands).maxIdBalance(maxIdBalance);
     judge.expireDue(due);
     judge.expireDue(locked.transfers().values());
     List<CommandResult> results = judge.judge(groups, f.commands);

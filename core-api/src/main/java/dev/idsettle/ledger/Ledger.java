@@ -40,6 +40,7 @@ public final class Ledger implements AutoCloseable {
   private final @Nullable GroupCommitter groupCommitter;
   private final int groupCommitMax;
   private final @Nullable AccountImages images;
+  private final long maxIdBalance;
 
   private Ledger(Builder b) {
     this.store = b.store;
@@ -47,6 +48,7 @@ public final class Ledger implements AutoCloseable {
     this.maxAttempts = b.maxAttempts;
     this.maxBackoff = b.maxBackoff;
     this.groupCommitMax = b.groupCommitMax;
+    this.maxIdBalance = b.maxIdBalance;
     long imageCount =
         b.accountImages != null
             ? b.accountImages
@@ -114,7 +116,8 @@ public final class Ledger implements AutoCloseable {
    * This saves one or two store round trips per batch.
    */
   private List<CommandResult> submitNow(List<List<LedgerCommand>> groups, List<AccountKey> keys) {
-    BatchTransaction first = new BatchTransaction(clock, groups, false, images, keys);
+    BatchTransaction first =
+        new BatchTransaction(clock, groups, false, images, keys).maxIdBalance(maxIdBalance);
     BatchTransaction retry;
     try {
       List<CommandResult> results = store.transact(first);
@@ -325,6 +328,7 @@ public final class Ledger implements AutoCloseable {
     private Duration maxBackoff = Duration.ofMillis(50);
     private int groupCommitMax;
     private @Nullable Long accountImages;
+    private long maxIdBalance = Long.MAX_VALUE;
 
     private Builder(LedgerStore store) {
       this.store = Checks.settingNotNull(store, "store");
@@ -370,6 +374,16 @@ public final class Ledger implements AutoCloseable {
       return this;
     }
 
+    /**
+     * The largest posted balance of an ID account (one that must not overdraw), in minor units
+     * (default: no limit). Every transfer that would credit an ID beyond it, whatever made it (an
+     * activation, a capture, a merge), is refused with {@link Refusal#BALANCE_LIMIT}.
+     */
+    public Builder maxIdBalance(long max) {
+      this.maxIdBalance = max;
+      return this;
+    }
+
     /** Builds the ledger; throws {@link InvalidConfigurationException} naming a bad setting. */
     public Ledger build() {
       if (accountImages != null && accountImages < 0) {
@@ -386,6 +400,10 @@ public final class Ledger implements AutoCloseable {
       if (groupCommitMax < 0) {
         throw new InvalidConfigurationException(
             "groupCommit must not be negative, was " + groupCommitMax);
+      }
+      if (maxIdBalance < 1) {
+        throw new InvalidConfigurationException(
+            "maxIdBalance must be positive, was " + maxIdBalance);
       }
       return new Ledger(this);
     }

@@ -30,6 +30,11 @@ public enum Refusal {
   CAPTURE_EXCEEDS_HOLD(true),
   /** The transfer id was reversed before this transfer arrived. */
   REVERSED(true),
+  /**
+   * The credit would take an ID's balance above the ledger's limit ({@link
+   * Ledger.Builder#maxIdBalance}).
+   */
+  BALANCE_LIMIT(true),
   /** No such account. */
   ACCOUNT_NOT_FOUND(false),
   /** No such hold. */

@@ -30,14 +30,22 @@ final class DefaultSettlementAuthenticator implements SettlementAuthenticator {
   private final @Nullable DefaultSettlementManager network;
   private final AccountId[] revenue = new AccountId[Keys.REVENUE_SHARDS];
   private final String code;
-
-  DefaultSettlementAuthenticator(IdSettle settle, Service service) {
-    this(settle, service, null);
-  }
+  private final @Nullable String source;
+  private final GuardScope scope;
 
   DefaultSettlementAuthenticator(
       IdSettle settle, Service service, @Nullable DefaultSettlementManager network) {
+    this(settle, service, network, null);
+  }
+
+  /** With a {@code source}, the handle of that source only (see {@link IdSettle#authenticator}). */
+  DefaultSettlementAuthenticator(
+      IdSettle settle,
+      Service service,
+      @Nullable DefaultSettlementManager network,
+      @Nullable String source) {
     this.settle = settle;
+    this.source = source;
     this.network = network;
     this.routes = network == null ? null : network.routes;
     this.service = Checks.notNull(service, "service");
@@ -51,6 +59,8 @@ final class DefaultSettlementAuthenticator implements SettlementAuthenticator {
       revenue[shard] = Keys.revenue(service.name(), settle.currency, shard);
     }
     this.code = "svc:" + service.name();
+    String identity = "service:" + service.name() + (source == null ? "" : "/" + source);
+    this.scope = settle.guard.scope(identity, service.name());
   }
 
   private void ensureRevenue() {
@@ -70,6 +80,9 @@ final class DefaultSettlementAuthenticator implements SettlementAuthenticator {
     if (early != null) {
       return early;
     }
+    if (scope.blocked()) {
+      return scope.throttled();
+    }
     AccountId account;
     List<CommandResult> outcomes;
     try {
@@ -80,10 +93,10 @@ final class DefaultSettlementAuthenticator implements SettlementAuthenticator {
         }
         account = (AccountId) found;
       } else {
-        account = settle.resolve(request.id());
+        account = settle.resolver.usable(request.id());
       }
       if (account == null) {
-        return unknown(request);
+        return miss(request);
       }
       ensureRevenue();
       outcomes = settle.ledger.submit(LedgerBatch.create().add(debit(request, spending(account))));
@@ -92,7 +105,7 @@ final class DefaultSettlementAuthenticator implements SettlementAuthenticator {
     }
     CommandResult outcome = outcomes.get(0);
     AuthorizationResult result = judge(request, outcome, account);
-    LowBalanceEvent event = crossing(request, outcome);
+    LowBalanceEvent event = AuthorizationResults.crossing(service, request, outcome);
     if (event != null) {
       settle.fire(List.of(event));
     }
@@ -116,11 +129,14 @@ final class DefaultSettlementAuthenticator implements SettlementAuthenticator {
       }
     }
     if (toResolve.isEmpty()) {
-      return finish(results);
+      return AuthorizationResults.finish(results);
+    }
+    if (scope.blocked()) {
+      return AuthorizationResults.fill(results, scope.throttled());
     }
     Map<IdNumber, AccountId> accounts;
     try {
-      accounts = new java.util.HashMap<>(settle.resolve(toResolve));
+      accounts = new java.util.HashMap<>(settle.resolver.usable(toResolve));
       if (network != null) {
         for (int i = 0; i < n; i++) {
           AuthorizationRequest r = requests.get(i);
@@ -135,24 +151,33 @@ final class DefaultSettlementAuthenticator implements SettlementAuthenticator {
         }
       }
     } catch (StoreException e) {
-      return fill(results, StoreFailures.authorization(e));
+      return AuthorizationResults.fill(results, StoreFailures.authorization(e));
     }
     LedgerBatch batch = LedgerBatch.create();
     List<Integer> submitted = new ArrayList<>();
+    // each miss counts, in order; once a budget refuses one, the rest of the batch is refused
+    boolean throttled = false;
     for (int i = 0; i < n; i++) {
       if (results.get(i) != null) {
         continue;
       }
       AuthorizationRequest r = requests.get(i);
+      throttled = throttled || scope.blocked();
+      if (throttled) {
+        results.set(i, scope.throttled());
+        continue;
+      }
       AccountId account = accounts.get(r.id());
       if (account == null) {
-        results.set(i, unknown(r));
+        Denial miss = miss(r);
+        throttled = miss.reason() == DenialReason.THROTTLED;
+        results.set(i, miss);
         continue;
       }
       try {
         batch.add(debit(r, spending(account)));
       } catch (StoreException e) {
-        return fill(results, StoreFailures.authorization(e));
+        return AuthorizationResults.fill(results, StoreFailures.authorization(e));
       }
       submitted.add(i);
     }
@@ -163,19 +188,19 @@ final class DefaultSettlementAuthenticator implements SettlementAuthenticator {
         ensureRevenue();
         outcomes = settle.ledger.submit(batch);
       } catch (StoreException e) {
-        return fill(results, StoreFailures.authorization(e));
+        return AuthorizationResults.fill(results, StoreFailures.authorization(e));
       }
       for (int k = 0; k < submitted.size(); k++) {
         int i = submitted.get(k);
         AuthorizationRequest r = requests.get(i);
         results.set(i, judge(r, outcomes.get(k), Objects.requireNonNull(accounts.get(r.id()))));
-        LowBalanceEvent event = crossing(r, outcomes.get(k));
+        LowBalanceEvent event = AuthorizationResults.crossing(service, r, outcomes.get(k));
         if (event != null) {
           events.add(event);
         }
       }
     }
-    List<AuthorizationResult> out = finish(results);
+    List<AuthorizationResult> out = AuthorizationResults.finish(results);
     settle.fire(events);
     return out;
   }
@@ -196,23 +221,26 @@ final class DefaultSettlementAuthenticator implements SettlementAuthenticator {
       return new Denial(
           DenialReason.INVALID_AMOUNT, null, "amount must be positive, was " + r.amount());
     }
-    if (settle.throttle.isThrottled(r.terminal())) {
-      return new Denial(
-          DenialReason.THROTTLED,
-          null,
-          "terminal " + r.terminal() + " made too many attempts with unknown IDs");
-    }
     return null;
   }
 
-  private Denial unknown(AuthorizationRequest r) {
-    settle.throttle.recordMiss(r.terminal());
-    return new Denial(DenialReason.UNKNOWN_ID, null, "no ID " + r.id() + " was issued");
+  /**
+   * A miss (an ID never issued, or not sold): counted in the budgets, and answered alike for both,
+   * or {@link DenialReason#THROTTLED} if a budget had no room for it.
+   */
+  private Denial miss(AuthorizationRequest r) {
+    if (!scope.miss()) {
+      return scope.throttled();
+    }
+    return new Denial(DenialReason.UNKNOWN_ID, null, "ID " + r.id() + " cannot be used");
   }
 
   private LedgerCommand debit(AuthorizationRequest r, AccountId account) {
+    String from = source;
     return LedgerCommand.post(
-        Keys.debit(service.name(), r.terminal(), r.reference()),
+        from == null
+            ? Keys.debit(service.name(), r.terminal(), r.reference())
+            : Keys.debit(service.name(), from, r.terminal(), r.reference()),
         account,
         revenue[Keys.revenueShard(r.terminal())],
         r.amount().minor(),
@@ -240,11 +268,12 @@ final class DefaultSettlementAuthenticator implements SettlementAuthenticator {
             "ID " + r.id() + " is usable at another service only, not at " + service.name());
       }
     }
+    if (refusal == Refusal.NOT_ACTIVATED) {
+      // sold, cached, then reversed: from now on read like any unsold ID, and answered as one
+      settle.resolver.forget(r.id());
+      return miss(r);
+    }
     if (refusal != null) {
-      if (refusal == Refusal.NOT_ACTIVATED) {
-        // counted like an unknown ID, so that the throttle does not tell the two apart either
-        settle.throttle.recordMiss(r.terminal());
-      }
       DenialReason reason = DenialReason.of(refusal);
       // a replay's images are today's: the balance the refusal was judged on is not kept
       Money balance =
@@ -271,39 +300,5 @@ final class DefaultSettlementAuthenticator implements SettlementAuthenticator {
         balance,
         balance.minor() < service.lowBalanceReference().minor(),
         outcome.replayed());
-  }
-
-  /** The low-balance event of a permitted debit that took the balance below the reference. */
-  private @Nullable LowBalanceEvent crossing(AuthorizationRequest r, CommandResult outcome) {
-    Account after = outcome.debitAfter();
-    if (outcome.refusal() != null || outcome.replayed() || after == null) {
-      return null;
-    }
-    long balance = after.available();
-    long reference = service.lowBalanceReference().minor();
-    long before = balance + r.amount().minor();
-    if (balance >= reference || before < reference) {
-      return null;
-    }
-    return new LowBalanceEvent(
-        r.id(), service.name(), after.availableBalance(), service.lowBalanceReference());
-  }
-
-  private static List<AuthorizationResult> fill(
-      List<@Nullable AuthorizationResult> results, AuthorizationResult filler) {
-    for (int i = 0; i < results.size(); i++) {
-      if (results.get(i) == null) {
-        results.set(i, filler);
-      }
-    }
-    return finish(results);
-  }
-
-  private static List<AuthorizationResult> finish(List<@Nullable AuthorizationResult> results) {
-    List<AuthorizationResult> out = new ArrayList<>(results.size());
-    for (AuthorizationResult r : results) {
-      out.add(Objects.requireNonNull(r));
-    }
-    return out;
   }
 }

@@ -27,15 +27,20 @@ final class DefaultSettlementTerminal implements SettlementTerminal {
   private final IdSettle settle;
   private final String terminalId;
   private final AccountId cash;
+  private final AccountId barred;
+  private final GuardScope scope;
 
   DefaultSettlementTerminal(IdSettle settle, String terminalId) {
     this.settle = settle;
     this.terminalId = Checks.text(terminalId, "terminalId", AuthorizationRequest.MAX_TERMINAL);
     this.cash = Keys.cash(terminalId, settle.currency);
+    this.barred = Keys.barred(settle.currency);
+    this.scope = settle.guard.scope("terminal:" + terminalId, null);
   }
 
   private void ensureCash() {
     settle.ensureOperatorAccounts(cash.toString(), List.of(cash));
+    settle.ensureOperatorAccounts(barred.toString(), List.of(barred));
   }
 
   @Override
@@ -64,11 +69,14 @@ final class DefaultSettlementTerminal implements SettlementTerminal {
           null,
           "amount " + amount + " is above the largest activation, " + settle.maxActivation);
     }
+    if (scope.blocked()) {
+      return scope.throttled();
+    }
     try {
       ensureCash();
-      Optional<AccountId> account = lookUp(id);
+      Optional<AccountId> account = Optional.ofNullable(settle.resolve(id));
       if (account.isEmpty()) {
-        return unknown(id);
+        return miss(id);
       }
       TransferId transferId = Keys.activation(terminalId, reference);
       List<CommandResult> results =
@@ -105,31 +113,37 @@ final class DefaultSettlementTerminal implements SettlementTerminal {
     return settle.ledger.transfer(Keys.reversal(transferId)).map(Transfer::applied).orElse(false);
   }
 
+  /**
+   * Reads the activation under {@code reference} before the ID: with none, whatever the ID (never
+   * issued, not sold, sold under another reference), the answer is the same {@link Reversed} of
+   * nothing, after the same work (a tombstone between this till and {@link Keys#barred}, which
+   * names no ID and bars a late activation under that reference), and it counts as a miss.
+   */
   @Override
   public ReversalResult reverse(IdNumber id, String reference) {
     Checks.notNull(id, "id");
     requireReference(reference);
+    if (scope.blocked()) {
+      return scope.throttled();
+    }
     try {
       ensureCash();
-      Optional<AccountId> account = lookUp(id);
-      if (account.isEmpty()) {
-        return unknown(id);
-      }
       TransferId activationId = Keys.activation(terminalId, reference);
       Optional<Transfer> activation = settle.ledger.transfer(activationId);
       if (activation.isEmpty()) {
-        CommandResult barred =
+        if (!scope.miss()) {
+          return scope.throttled();
+        }
+        CommandResult barring =
             settle
                 .ledger
                 .submit(
                     LedgerBatch.create()
-                        .add(
-                            new LedgerCommand.Tombstone(
-                                activationId, cash, account.get(), "activation")))
+                        .add(new LedgerCommand.Tombstone(activationId, cash, barred, "activation")))
                 .get(0);
-        Transfer found = barred.transfer();
+        Transfer found = barring.transfer();
         if (found == null || !found.applied()) {
-          return new Reversed(Money.zero(settle.currency), barred.replayed());
+          return new Reversed(Money.zero(settle.currency), barring.replayed());
         }
         activation = Optional.of(found);
       }
@@ -137,13 +151,14 @@ final class DefaultSettlementTerminal implements SettlementTerminal {
       if (!original.applied()) {
         return new Reversed(Money.zero(settle.currency), true);
       }
-      if (!original.credit().equals(account.get())) {
+      AccountId account = settle.resolve(id);
+      if (!original.credit().equals(account)) {
         return new Denial(
             DenialReason.DUPLICATE_REFERENCE,
             null,
             "reference " + reference + " activated another ID");
       }
-      return undo(id, original, account.get());
+      return undo(id, original, original.credit());
     } catch (StoreException e) {
       return StoreFailures.reversal(e);
     }
@@ -182,18 +197,10 @@ final class DefaultSettlementTerminal implements SettlementTerminal {
     return denial(refusal, id, r);
   }
 
-  private Optional<AccountId> lookUp(IdNumber id) {
-    if (settle.throttle.isThrottled(terminalId)) {
-      return Optional.empty();
+  private Denial miss(IdNumber id) {
+    if (!scope.miss()) {
+      return scope.throttled();
     }
-    return Optional.ofNullable(settle.resolve(List.of(id)).get(id));
-  }
-
-  private Denial unknown(IdNumber id) {
-    if (settle.throttle.isThrottled(terminalId)) {
-      return new Denial(DenialReason.THROTTLED, null, "terminal " + terminalId + " is throttled");
-    }
-    settle.throttle.recordMiss(terminalId);
     return new Denial(DenialReason.UNKNOWN_ID, null, "no ID " + id + " was issued");
   }
 

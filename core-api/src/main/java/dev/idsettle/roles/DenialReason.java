@@ -4,9 +4,16 @@ import dev.idsettle.ledger.Refusal;
 
 /** Why a role refused a request: the typed reason for the integrator. */
 public enum DenialReason {
-  /** No ID with this number was ever issued. */
+  /**
+   * No usable ID with this number: never issued, or (to an authorization, a batch or a reversal)
+   * issued and not yet sold. The two are answered alike, on purpose: telling them apart would tell
+   * a guesser which numbers exist.
+   */
   UNKNOWN_ID,
-  /** The ID was issued but not yet activated (not sold). */
+  /**
+   * The ID was issued but not yet activated (not sold). Authorizations answer {@link #UNKNOWN_ID}
+   * instead; only the operator's roles (the settlement manager) still say this.
+   */
   NOT_ACTIVATED,
   /** The ID is already active. */
   ALREADY_ACTIVE,
@@ -20,7 +27,10 @@ public enum DenialReason {
   CLOSED,
   /** The balance does not cover the amount (the denial carries the balance). */
   INSUFFICIENT_BALANCE,
-  /** The terminal made too many attempts with unknown IDs and must wait. */
+  /**
+   * The handle spent a guessing budget (too many attempts with IDs that cannot be used) and must
+   * wait for its window to end; see {@link IdSettle.Builder#guessingBudgets}.
+   */
   THROTTLED,
   /**
    * The ID's value was routed to another service (claim 2): unusable at this one. Shown to a user
@@ -36,7 +46,11 @@ public enum DenialReason {
   /** The activation was reversed (or reversed before it arrived). */
   REVERSED,
   /** The activation cannot be reversed: the ID has been used since. */
-  ALREADY_USED;
+  ALREADY_USED,
+  /**
+   * The credit would take the ID's balance above the limit ({@link IdSettle.Builder#maxBalance}).
+   */
+  BALANCE_LIMIT;
 
   /** What to show an untrusted terminal or user. */
   public PublicReason publicReason() {
@@ -46,7 +60,12 @@ public enum DenialReason {
       case EXHAUSTED, INSUFFICIENT_BALANCE -> PublicReason.INSUFFICIENT_BALANCE;
       case EXPIRED -> PublicReason.EXPIRED;
       case THROTTLED -> PublicReason.TRY_LATER;
-      case ALREADY_ACTIVE, INVALID_AMOUNT, WRONG_CURRENCY, DUPLICATE_REFERENCE, ALREADY_USED ->
+      case ALREADY_ACTIVE,
+          INVALID_AMOUNT,
+          WRONG_CURRENCY,
+          DUPLICATE_REFERENCE,
+          ALREADY_USED,
+          BALANCE_LIMIT ->
           PublicReason.REJECTED;
     };
   }
@@ -62,6 +81,7 @@ public enum DenialReason {
       case CLOSED -> CLOSED;
       case REVERSED -> REVERSED;
       case NOT_EMPTY -> ALREADY_USED;
+      case BALANCE_LIMIT -> BALANCE_LIMIT;
       case ID_REUSED -> DUPLICATE_REFERENCE;
       case CURRENCY_MISMATCH -> WRONG_CURRENCY;
       case INVALID_AMOUNT, OVERFLOW -> INVALID_AMOUNT;

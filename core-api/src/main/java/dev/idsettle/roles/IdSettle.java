@@ -1,7 +1,5 @@
 package dev.idsettle.roles;
 
-import com.github.benmanes.caffeine.cache.Cache;
-import com.github.benmanes.caffeine.cache.Caffeine;
 import dev.idsettle.InvalidConfigurationException;
 import dev.idsettle.InvalidRequestException;
 import dev.idsettle.id.IdNumber;
@@ -13,23 +11,19 @@ import dev.idsettle.internal.Keys;
 import dev.idsettle.internal.UnknownIdThrottle;
 import dev.idsettle.ledger.Account;
 import dev.idsettle.ledger.AccountId;
-import dev.idsettle.ledger.IdHash;
 import dev.idsettle.ledger.Ledger;
 import dev.idsettle.ledger.Transfer;
 import dev.idsettle.money.Money;
 import dev.idsettle.spi.LedgerStore;
-import dev.idsettle.spi.StoreException;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Currency;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
@@ -45,7 +39,7 @@ import org.slf4j.LoggerFactory;
  *     .build();
  * IdNumber id = settle.issuer().issue(1, ExpiryPolicy.never()).ids().get(0);
  * settle.terminal("till-1").activate(id, Money.of(2000, "EUR"), "sale-42");
- * settle.authenticator(new Service("phone", Money.of(300, "EUR")))
+ * settle.authenticator(new Service("phone", Money.of(300, "EUR")), "kiosk-9") // a handle per terminal
  *     .authorize(new AuthorizationRequest(id, Money.of(150, "EUR"), "kiosk-9", "req-1"));
  * }</pre>
  *
@@ -67,25 +61,28 @@ public final class IdSettle implements AutoCloseable {
   final IdHasher hasher;
   final Currency currency;
   final UnknownIdThrottle throttle;
+  final Guard guard;
+  final IdResolver resolver;
   final IdNumberGenerator generator;
   final Money maxActivation;
-  // null when the store's reads are local or the cache was turned off
-  private final @Nullable Cache<IdHash, AccountId> accountIds;
   private final List<LowBalanceListener> listeners = new CopyOnWriteArrayList<>();
-  private final ConcurrentHashMap<String, Boolean> operatorAccountsMade = new ConcurrentHashMap<>();
+  private final OperatorAccounts operatorAccounts;
 
-  private IdSettle(Builder b, Ledger ledger, Money maxActivation) {
+  private IdSettle(Builder b, Ledger ledger, Money maxActivation, GuessingBudgets budgets) {
     this.ledger = ledger;
     this.maxActivation = maxActivation;
     this.hasher = new IdHasher(Objects.requireNonNull(b.issuerKey));
     this.currency = Objects.requireNonNull(b.currency);
-    this.throttle = new UnknownIdThrottle(b.unknownIdLimit, b.throttleWindow, b.clock, 100_000);
+    this.throttle =
+        new UnknownIdThrottle(budgets.perSource(), budgets.window(), b.clock, Guard.REGISTRY_BYTES);
+    this.guard = new Guard(budgets, b.clock);
     this.generator = IdNumberGenerator.secure(b.format);
     long cacheSize =
         b.accountCacheSize != null
             ? b.accountCacheSize
             : ledger.store().readsAreLocal() ? 0 : DEFAULT_ACCOUNT_CACHE_SIZE;
-    this.accountIds = cacheSize == 0 ? null : Caffeine.newBuilder().maximumSize(cacheSize).build();
+    this.resolver = new IdResolver(ledger, hasher, cacheSize);
+    this.operatorAccounts = new OperatorAccounts(ledger, currency);
   }
 
   /** Starts configuring idsettle over {@code store}. */
@@ -116,18 +113,38 @@ public final class IdSettle implements AutoCloseable {
    * The authentication device of {@code service}. Cheap: no store call; the service's revenue
    * accounts are created by its first authorization, once per process, in one store transaction.
    * The handle is thread-safe and may be kept and shared; two handles of one service are the same
-   * device.
+   * device, and one source of guesses for every request through them: give each terminal its own
+   * handle with {@link #authenticator(Service, String)} instead.
    *
    * @throws InvalidRequestException if the service's reference amount is not in the ledger's
    *     currency
    */
   public SettlementAuthenticator authenticator(Service service) {
-    return new DefaultSettlementAuthenticator(this, service);
+    return new DefaultSettlementAuthenticator(this, service, null, null);
+  }
+
+  /**
+   * The authentication device of {@code service} at one source (a terminal, a client): its own
+   * guessing budget, spent by no other handle, and its own references (a debit's transfer id is
+   * derived from {@code source} and the request's reference, so no other source can use one up).
+   * Give each terminal its own such handle and keep it. Cheap, as {@link #authenticator(Service)}.
+   *
+   * @throws InvalidRequestException if {@code source} is not 1 to 60 characters without control
+   *     characters, or as {@link #authenticator(Service)}
+   */
+  public SettlementAuthenticator authenticator(Service service, String source) {
+    Checks.text(source, "source", AuthorizationRequest.MAX_TERMINAL);
+    return new DefaultSettlementAuthenticator(this, service, null, source);
   }
 
   /** Registers a listener for low-balance events. */
   public void addLowBalanceListener(LowBalanceListener listener) {
     listeners.add(Checks.notNull(listener, "listener"));
+  }
+
+  /** Registers a listener told when a guessing budget is spent (for monitoring). */
+  public void addThrottleListener(ThrottleListener listener) {
+    guard.addListener(listener);
   }
 
   /** The ledger underneath, for reports and operator tools. */
@@ -203,88 +220,19 @@ public final class IdSettle implements AutoCloseable {
     return account == null ? List.of() : ledger.transfers(account, offset, limit);
   }
 
-  /** The account id of {@code id}, or null if it was not issued (cached, as below). */
+  /** The account id of {@code id}, or null if it was not issued (see {@link IdResolver}). */
   @Nullable AccountId resolve(IdNumber id) {
-    IdHash hash = hasher.hash(id);
-    AccountId cached = cached(hash);
-    if (cached != null) {
-      return cached;
-    }
-    Account account = ledger.accountsByIdHash(List.of(hash)).get(hash);
-    if (account == null) {
-      return null;
-    }
-    remember(hash, account.id());
-    return account.id();
+    return resolver.resolve(id);
   }
 
-  /** The account ids of {@code ids} that exist (cached: an ID's account never changes). */
+  /** The account ids of {@code ids} that exist. */
   Map<IdNumber, AccountId> resolve(Collection<IdNumber> ids) {
-    Map<IdNumber, AccountId> found = new HashMap<>();
-    Map<IdHash, IdNumber> missing = new HashMap<>();
-    for (IdNumber id : ids) {
-      IdHash hash = hasher.hash(id);
-      AccountId cached = cached(hash);
-      if (cached != null) {
-        found.put(id, cached);
-      } else {
-        missing.put(hash, id);
-      }
-    }
-    if (!missing.isEmpty()) {
-      for (Map.Entry<IdHash, Account> e : ledger.accountsByIdHash(missing.keySet()).entrySet()) {
-        remember(e.getKey(), e.getValue().id());
-        found.put(Objects.requireNonNull(missing.get(e.getKey())), e.getValue().id());
-      }
-    }
-    return found;
+    return resolver.resolve(ids);
   }
 
-  private @Nullable AccountId cached(IdHash hash) {
-    Cache<IdHash, AccountId> cache = accountIds;
-    return cache == null ? null : cache.getIfPresent(hash);
-  }
-
-  private void remember(IdHash hash, AccountId account) {
-    Cache<IdHash, AccountId> cache = accountIds;
-    if (cache != null) {
-      cache.put(hash, account);
-    }
-  }
-
-  /**
-   * Creates the operator accounts {@code ids} of the handle {@code owner} (a terminal's cash, a
-   * service's revenue shards) in one store transaction, the first time any handle of that owner
-   * needs them; at most once per owner and process, whatever the number of handles and threads
-   * (another process may have made them: creating one that exists changes nothing). A failure is
-   * not remembered, so the next call tries again.
-   *
-   * @throws StoreException that says nothing of the request was committed (whether the accounts
-   *     were is of no consequence), so that the role answers {@link Unavailable}
-   */
+  /** See {@link OperatorAccounts#ensure}. */
   void ensureOperatorAccounts(String owner, List<AccountId> ids) {
-    if (operatorAccountsMade.containsKey(owner)) {
-      return;
-    }
-    try {
-      createOperatorAccounts(owner, ids);
-    } catch (StoreException e) {
-      throw new StoreException(
-          "could not create the operator accounts of " + owner + ": " + e.getMessage(), false, e);
-    }
-  }
-
-  private void createOperatorAccounts(String owner, List<AccountId> ids) {
-    operatorAccountsMade.computeIfAbsent(
-        owner,
-        o -> {
-          List<Account> accounts = new ArrayList<>(ids.size());
-          for (AccountId id : ids) {
-            accounts.add(Account.operator(id, currency));
-          }
-          ledger.createAccounts(accounts);
-          return Boolean.TRUE;
-        });
+    operatorAccounts.ensure(owner, ids);
   }
 
   void fire(List<LowBalanceEvent> events) {
@@ -312,8 +260,8 @@ public final class IdSettle implements AutoCloseable {
     private Currency currency = Currency.getInstance("EUR");
     private Clock clock = Clock.systemUTC();
     private IdNumberFormat format = IdNumberFormat.DEFAULT;
-    private int unknownIdLimit = 10;
-    private Duration throttleWindow = Duration.ofMinutes(15);
+    private GuessingBudgets budgets = GuessingBudgets.DEFAULT;
+    private @Nullable Money maxBalance;
     private @Nullable Long accountCacheSize;
     private @Nullable Long accountImages;
     private int groupCommit;
@@ -347,10 +295,41 @@ public final class IdSettle implements AutoCloseable {
       return this;
     }
 
-    /** How many unknown-ID attempts a terminal may make per window before it is throttled. */
+    /**
+     * How many attempts with unusable IDs one source may make per window before it is throttled:
+     * {@link #guessingBudgets} with the other budgets unchanged.
+     *
+     * @throws InvalidConfigurationException naming {@code unknownIdLimit} if out of range
+     */
     public Builder unknownIdLimit(int limit, Duration window) {
-      this.unknownIdLimit = limit;
-      this.throttleWindow = Checks.settingNotNull(window, "window");
+      if (limit < 1) {
+        throw Checks.invalidSetting("unknownIdLimit", limit, "must be at least 1");
+      }
+      this.budgets = new GuessingBudgets(limit, budgets.perService(), budgets.global(), window);
+      return this;
+    }
+
+    /**
+     * The guessing defence (default {@link GuessingBudgets#DEFAULT}). An attempt with an ID number
+     * never issued, or issued and not sold, is a miss; it is answered {@link
+     * DenialReason#UNKNOWN_ID} (the two are never told apart) while every budget it counts in has
+     * room, and {@link DenialReason#THROTTLED} otherwise. A handle whose own budget is spent is
+     * refused everything until its window ends; once a service's or the global budget is spent, the
+     * handles that made a miss in their window are refused everything, those that made none are
+     * still served. Each spent budget raises a {@link ThrottledEvent}.
+     */
+    public Builder guessingBudgets(GuessingBudgets budgets) {
+      this.budgets = Checks.settingNotNull(budgets, "guessingBudgets");
+      return this;
+    }
+
+    /**
+     * The largest balance an ID may hold (default: no limit besides the activation's). The ledger
+     * refuses any transfer that would credit an ID beyond it ({@link
+     * dev.idsettle.ledger.Refusal#BALANCE_LIMIT}), whatever the path.
+     */
+    public Builder maxBalance(Money max) {
+      this.maxBalance = Checks.settingNotNull(max, "maxBalance");
       return this;
     }
 
@@ -422,13 +401,9 @@ public final class IdSettle implements AutoCloseable {
         throw Checks.invalidSetting(
             "maxActivationAmount", maxActivation, "must be positive and in " + currency);
       }
-      if (unknownIdLimit < 1) {
-        throw new InvalidConfigurationException(
-            "unknownIdLimit must be at least 1, was " + unknownIdLimit);
-      }
-      if (throttleWindow.isNegative() || throttleWindow.isZero()) {
-        throw new InvalidConfigurationException(
-            "throttle window must be positive, was " + throttleWindow);
+      Money cap = maxBalance;
+      if (cap != null && (cap.minor() < 1 || !cap.currency().equals(currency))) {
+        throw Checks.invalidSetting("maxBalance", cap, "must be positive and in " + currency);
       }
       if (accountCacheSize != null && accountCacheSize < 0) {
         throw new InvalidConfigurationException(
@@ -443,7 +418,10 @@ public final class IdSettle implements AutoCloseable {
       if (accountImages != null) {
         ledger.accountImages(accountImages);
       }
-      return new IdSettle(this, ledger.build(), maxActivation);
+      if (cap != null) {
+        ledger.maxIdBalance(cap.minor());
+      }
+      return new IdSettle(this, ledger.build(), maxActivation, budgets);
     }
   }
 }

@@ -55,7 +55,7 @@ abstract class ClaimOneWalkthroughTest {
   @Test
   void answersAnUnknownIdLikeAnUnsoldOne() {
     assertThat(summary.unknownId().reason()).isEqualTo(DenialReason.UNKNOWN_ID);
-    assertThat(summary.unsoldId().reason()).isEqualTo(DenialReason.NOT_ACTIVATED);
+    assertThat(summary.unsoldId().reason()).isEqualTo(DenialReason.UNKNOWN_ID);
     assertThat(summary.unknownId().publicReason())
         .isEqualTo(summary.unsoldId().publicReason())
         .isEqualTo(PublicReason.NOT_USABLE);
@@ -75,7 +75,6 @@ abstract class ClaimOneWalkthroughTest {
         .contains("LOW-BALANCE EVENT")
         .contains("typed reason INSUFFICIENT_BALANCE (balance EUR 1.00)")
         .contains("typed reason UNKNOWN_ID | public: NOT_USABLE")
-        .contains("typed reason NOT_ACTIVATED | public: NOT_USABLE")
         .contains("reversed: EUR 10.00")
         .contains("is ISSUED again")
         .contains("typed reason REVERSED");

@@ -480,10 +480,10 @@ public interface NetworkContract extends ContractTest {
     NetworkFixture n = net();
     IdNumber unsold = n.issued();
 
-    assertThat(reason(n.spend(n.phone(), unsold, 1))).isEqualTo(DenialReason.NOT_ACTIVATED);
+    assertThat(reason(n.spend(n.phone(), unsold, 1))).isEqualTo(DenialReason.UNKNOWN_ID);
     assertThat(reason(n.manager().selector().select(unsold, Map.of(n.web(), eur(1)), n.ref("v-1"))))
         .isEqualTo(DenialReason.NOT_ACTIVATED);
-    assertThat(reason(n.spend(n.web(), unsold, 1))).isEqualTo(DenialReason.NOT_ACTIVATED);
+    assertThat(reason(n.spend(n.web(), unsold, 1))).isEqualTo(DenialReason.UNKNOWN_ID);
   }
 
   private static SelectionResult select(

@@ -115,7 +115,7 @@ public interface SlipContract extends ContractTest {
     assertThat(s.state(prefix)).isEqualTo(BatchState.CREATED);
     assertThat(n.spend(n.phone(), batch.slips().get(0).id(), 100))
         .isInstanceOfSatisfying(
-            Denial.class, d -> assertThat(d.reason()).isEqualTo(DenialReason.NOT_ACTIVATED));
+            Denial.class, d -> assertThat(d.reason()).isEqualTo(DenialReason.UNKNOWN_ID));
   }
 
   /** Created, printed, distributed, in that order; a prefix is issued once. */

@@ -390,6 +390,11 @@ class ErrorModelTest {
     SAMPLES.put(
         dev.idsettle.roles.LowBalanceListener.class,
         () -> (dev.idsettle.roles.LowBalanceListener) e -> {});
+    SAMPLES.put(
+        dev.idsettle.roles.ThrottleListener.class,
+        () -> (dev.idsettle.roles.ThrottleListener) e -> {});
+    SAMPLES.put(
+        dev.idsettle.roles.GuessingBudgets.class, () -> dev.idsettle.roles.GuessingBudgets.DEFAULT);
   }
 
   private static @Nullable Object sample(Class<?> type) {

@@ -189,7 +189,9 @@ class RolesTest {
   void everyDenialReason() {
     IdNumber unsold = issueOne(ExpiryPolicy.never());
     Denial notActivated = denial(authorize(unsold, 10, "n1"));
-    assertThat(notActivated.reason()).isEqualTo(DenialReason.NOT_ACTIVATED);
+    assertThat(notActivated.reason())
+        .as("an unsold ID is answered like an unknown one")
+        .isEqualTo(DenialReason.UNKNOWN_ID);
 
     IdNumber stranger = IdNumberGenerator.secure(IdNumberFormat.DEFAULT).next();
     Denial unknown = denial(authorize(stranger, 10, "u1"));
@@ -235,7 +237,7 @@ class RolesTest {
   }
 
   @Test
-  void guessingIsThrottledPerTerminalAndUnsoldIdsCountAsMisses() {
+  void guessingIsThrottledPerHandleAndUnsoldIdsCountAsMisses() {
     IdNumberGenerator g = IdNumberGenerator.secure(IdNumberFormat.DEFAULT);
     IdNumber unsold = issueOne(ExpiryPolicy.never());
     IdNumber good = activeId(100);
@@ -246,7 +248,7 @@ class RolesTest {
     assertThat(
             denial(phone.authorize(new AuthorizationRequest(unsold, eur(1), "kiosk", "g2")))
                 .reason())
-        .isEqualTo(DenialReason.NOT_ACTIVATED);
+        .isEqualTo(DenialReason.UNKNOWN_ID);
     assertThat(
             denial(phone.authorize(new AuthorizationRequest(g.next(), eur(1), "kiosk", "g3")))
                 .reason())
@@ -256,7 +258,15 @@ class RolesTest {
     assertThat(throttled.reason()).isEqualTo(DenialReason.THROTTLED);
     assertThat(throttled.publicReason()).isEqualTo(PublicReason.TRY_LATER);
     assertThat(
-            permit(phone.authorize(new AuthorizationRequest(good, eur(1), "other-kiosk", "g5")))
+            denial(phone.authorize(new AuthorizationRequest(good, eur(1), "other-kiosk", "g5")))
+                .reason())
+        .as("the handle is the source, not the name in the request")
+        .isEqualTo(DenialReason.THROTTLED);
+    assertThat(
+            permit(
+                    settle
+                        .authenticator(phone.service(), "other-kiosk")
+                        .authorize(new AuthorizationRequest(good, eur(1), "other-kiosk", "g5")))
                 .balance())
         .isEqualTo(eur(99));
     now = start.plus(Duration.ofMinutes(11));

@@ -187,9 +187,12 @@ class TerminalReplayTest {
     assertThat(till.reverse(id, "s")).isInstanceOf(Unavailable.class);
     assertThat(reversed(till.reverse(id, "s")).replayed()).isFalse();
 
+    // reversed, the ID is unsold again and refused without a store transaction: spend a sold one
+    IdNumber sold = issued();
+    activated(till.activate(sold, eur(500), "s2"));
     SettlementAuthenticator phone = settle.authenticator(new Service("phone", eur(0)));
     failBefore.set(true);
-    assertThat(phone.authorize(new AuthorizationRequest(id, eur(1), "kiosk", "k")))
+    assertThat(phone.authorize(new AuthorizationRequest(sold, eur(1), "kiosk", "k")))
         .isInstanceOf(Unavailable.class);
   }
 
