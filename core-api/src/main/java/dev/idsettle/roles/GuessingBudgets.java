@@ -8,13 +8,13 @@ import java.time.Duration;
  * the roles answer per window: per source (one terminal or authenticator handle), per service (all
  * the authenticator handles of one service together) and globally (all handles of one {@link
  * IdSettle}). Each window starts with its budget's first miss. Past a budget, see {@link
- * IdSettle.Builder#guessingBudgets}.
+ * IdSettle.Builder#guessingBudgets}. Construction throws {@link
+ * dev.idsettle.InvalidConfigurationException} naming the setting out of range.
  *
  * @param perSource misses one handle may make per window, at least 1
  * @param perService misses all the handles of one service may make per window, at least 1
  * @param global misses all handles together may make per window, at least 1
  * @param window how long a budget lasts once its first miss was counted; positive
- * @throws dev.idsettle.InvalidConfigurationException naming the setting out of range
  */
 public record GuessingBudgets(int perSource, int perService, int global, Duration window) {
   /** The defaults: 10 per source, 10 000 per service, 100 000 in all, per 15 minutes. */
