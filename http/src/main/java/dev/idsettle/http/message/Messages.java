@@ -178,7 +178,8 @@ public final class Messages {
         throw new MalformedMessageException("minor must be an integer number of minor units");
       }
       JsonNode currency = node.get("currency");
-      if (currency == null || !currency.isTextual()) {
+      // checked here so that the message never quotes the field (digits could be an ID number)
+      if (currency == null || !currency.isTextual() || !currency.textValue().matches("[A-Z]{3}")) {
         throw new MalformedMessageException("currency must be an ISO 4217 code such as \"EUR\"");
       }
       return Money.of(minor.longValue(), currency.textValue());
