@@ -229,6 +229,16 @@ final class DefaultSettlementManager implements SettlementManager {
 
   @Override
   public BlockResult revokeSubId(IdNumber subId) {
+    return revoke(subId, null);
+  }
+
+  @Override
+  public BlockResult revokeSubId(IdNumber subId, String service) {
+    registered(service);
+    return revoke(subId, service);
+  }
+
+  private BlockResult revoke(IdNumber subId, @Nullable String service) {
     Checks.notNull(subId, "subId");
     if (!subIds.isSubId(subId)) {
       throw new InvalidRequestException(
@@ -239,6 +249,9 @@ final class DefaultSettlementManager implements SettlementManager {
       AccountKey key = found.key();
       if (key == null) {
         return new Denial(DenialReason.UNKNOWN_ID, null, "no sub-ID " + subId + " was issued");
+      }
+      if (service != null && !found.service().equals(service)) {
+        return wrongService(subId, service);
       }
       return new Blocked(subIds.revoke(key.hash(), key.account()) ? 1 : 0);
     } catch (StoreException e) {

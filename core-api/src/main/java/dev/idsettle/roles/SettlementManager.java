@@ -126,6 +126,15 @@ public interface SettlementManager {
    */
   BlockResult revokeSubId(IdNumber subId);
 
+  /**
+   * Revokes {@code subId} as {@link #revokeSubId(IdNumber)} does, but only if it is a sub-ID of
+   * {@code service}: one of another service is denied {@link DenialReason#WRONG_SERVICE} and left
+   * as it is. What a service's own device, or a party speaking for it over the wire, calls.
+   *
+   * @throws dev.idsettle.InvalidRequestException if {@code service} is not registered
+   */
+  BlockResult revokeSubId(IdNumber subId, String service);
+
   /** The service selection device (claim 5). */
   ServiceSelector selector();
 
