@@ -103,7 +103,8 @@ class HttpSecurityTest {
   void assertUnauthenticated(HttpResponse<String> r) {
     assertProblem(r, 401);
     // one answer for every failure: it never says which part was wrong
-    assertThat(r.body()).isEqualTo(new String(Messages.write(Problem.unauthenticated())));
+    assertThat(r.body())
+        .isEqualTo(new String(Messages.write(Problem.unauthenticated()), StandardCharsets.UTF_8));
   }
 
   void assertNothingChanged() {

@@ -9,6 +9,7 @@ import dev.idsettle.roles.AuthorizationRequest;
 import dev.idsettle.roles.Permit;
 import dev.idsettle.roles.Unknown;
 import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.KeyStore;
@@ -48,7 +49,7 @@ class HttpsTest {
                 new String(PASSWORD))
             .redirectErrorStream(true)
             .start();
-    String out = new String(p.getInputStream().readAllBytes());
+    String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
     assertThat(p.waitFor()).as(out).isZero();
     KeyStore ks = KeyStore.getInstance("PKCS12");
     try (InputStream in = Files.newInputStream(file)) {
