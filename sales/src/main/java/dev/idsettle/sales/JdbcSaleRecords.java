@@ -77,7 +77,7 @@ public final class JdbcSaleRecords implements SaleRecords {
               c.setAutoCommit(true);
             }
           }
-          return null;
+          return entries.size();
         });
   }
 
