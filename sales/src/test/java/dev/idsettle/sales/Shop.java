@@ -51,8 +51,10 @@ final class Shop {
     this.settle = IdSettle.builder(store).issuerKey(ISSUER_KEY).clock(clock).build();
     this.bank = bank;
     this.records = records;
-    bank.member("alice", "alice-pw", eur(10_000));
-    bank.member("bob", "bob-pw", eur(1_500));
+    if (!hasMember(bank, "alice")) {
+      bank.member("alice", "alice-pw", eur(10_000));
+      bank.member("bob", "bob-pw", eur(1_500));
+    }
     this.desk = tune.apply(builder()).build();
   }
 
@@ -65,6 +67,15 @@ final class Shop {
         .pinLockout(3, Duration.ofMinutes(10))
         .denomination(TALK_20)
         .denomination(GOODS_10);
+  }
+
+  private static boolean hasMember(SimulatedBank bank, String member) {
+    try {
+      bank.available(member);
+      return true;
+    } catch (dev.idsettle.InvalidRequestException e) {
+      return false;
+    }
   }
 
   static Money eur(long minor) {
