@@ -211,7 +211,7 @@ public final class JdbcSaleRecords implements SaleRecords {
     long at = now.toEpochMilli();
     return write(
         () -> {
-          for (int i = 0; i < 3; i++) {
+          for (int i = 0; i < 20; i++) {
             int counted =
                 sql.update(
                     "UPDATE sales_guesses SET failures = failures + 1, updated_at = ? WHERE"
@@ -226,19 +226,25 @@ public final class JdbcSaleRecords implements SaleRecords {
             int locked =
                 sql.update(
                     "UPDATE sales_guesses SET failures = 0, locked_until = ?, updated_at = ? WHERE"
-                        + " token_hash = ? AND locked_until <= ?",
+                        + " token_hash = ? AND locked_until <= ? AND failures + 1 >= ?",
                     at + lockFor.toMillis(),
                     at,
                     tokenHash,
-                    at);
+                    at,
+                    maxGuesses);
             if (locked > 0) {
               return true;
             }
-            boolean exists =
-                !sql.query("SELECT 1 FROM sales_guesses WHERE token_hash = ?", rs -> 1, tokenHash)
-                    .isEmpty();
-            if (exists) {
+            List<Long> lockedUntil =
+                sql.query(
+                    "SELECT locked_until FROM sales_guesses WHERE token_hash = ?",
+                    rs -> rs.getLong(1),
+                    tokenHash);
+            if (!lockedUntil.isEmpty() && lockedUntil.get(0) > at) {
               return false;
+            }
+            if (!lockedUntil.isEmpty()) {
+              continue; // another guess changed the row between our statements: count again
             }
             sql.updateOrDuplicate(
                 "INSERT INTO sales_guesses (token_hash, failures, locked_until, updated_at)"
