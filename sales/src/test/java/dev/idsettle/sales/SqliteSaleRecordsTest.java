@@ -1,0 +1,28 @@
+package dev.idsettle.sales;
+
+import com.zaxxer.hikari.HikariDataSource;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+
+/** The contract on Sqlite, in tables the records create themselves. */
+class SqliteSaleRecordsTest extends SaleRecordsContract {
+  static HikariDataSource pool;
+  static SaleRecords records;
+
+  @BeforeAll
+  static void open() {
+    pool = Databases.sqlite("records");
+    records = JdbcSaleRecords.create(pool);
+    JdbcSaleRecords.create(pool); // creating twice is harmless
+  }
+
+  @AfterAll
+  static void close() {
+    pool.close();
+  }
+
+  @Override
+  SaleRecords records() {
+    return records;
+  }
+}
