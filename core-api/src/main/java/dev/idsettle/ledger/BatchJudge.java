@@ -188,7 +188,8 @@ final class BatchJudge {
                 HoldState.NONE,
                 refusal,
                 t.code(),
-                now));
+                now,
+                t.description()));
       }
     } else if (command instanceof Tombstone t) {
       insert(tombstoneRow(t, refusal));
@@ -268,6 +269,7 @@ final class BatchJudge {
         && t.kind() == existing.kind()
         && t.amount() == existing.amount()
         && t.code().equals(existing.code())
+        && Objects.equals(t.description(), existing.description())
         && Objects.equals(t.holdTimeout(), holdTimeoutOf(existing));
   }
 
@@ -365,7 +367,8 @@ final class BatchJudge {
             hold ? HoldState.OPEN : HoldState.NONE,
             null,
             t.code(),
-            now));
+            now,
+            t.description()));
     return null;
   }
 
@@ -423,7 +426,8 @@ final class BatchJudge {
             HoldState.NONE,
             null,
             t.code(),
-            now));
+            now,
+            t.description()));
     return null;
   }
 
