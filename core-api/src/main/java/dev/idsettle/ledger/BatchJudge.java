@@ -195,7 +195,8 @@ final class BatchJudge {
                 HoldState.NONE,
                 refusal,
                 t.code(),
-                now));
+                now,
+                t.description()));
       }
     } else if (command instanceof Tombstone t) {
       insert(tombstoneRow(t, refusal));
@@ -275,6 +276,7 @@ final class BatchJudge {
         && t.kind() == existing.kind()
         && t.amount() == existing.amount()
         && t.code().equals(existing.code())
+        && Objects.equals(t.description(), existing.description())
         && Objects.equals(t.holdTimeout(), holdTimeoutOf(existing));
   }
 
@@ -375,7 +377,8 @@ final class BatchJudge {
             hold ? HoldState.OPEN : HoldState.NONE,
             null,
             t.code(),
-            now));
+            now,
+            t.description()));
     return null;
   }
 
@@ -436,7 +439,8 @@ final class BatchJudge {
             HoldState.NONE,
             null,
             t.code(),
-            now));
+            now,
+            t.description()));
     return null;
   }
 

@@ -21,6 +21,8 @@ public sealed interface LedgerCommand {
    * @param pendingId the hold a capture or void resolves
    * @param holdTimeout how long a hold lives before the ledger voids it
    * @param code the caller's label, at most 64 characters
+   * @param description what a person reads later about the transfer, stored with it (see {@link
+   *     Description}), or null
    */
   record TransferCommand(
       TransferId id,
@@ -30,7 +32,8 @@ public sealed interface LedgerCommand {
       long amount,
       @Nullable TransferId pendingId,
       @Nullable Duration holdTimeout,
-      String code)
+      String code,
+      @Nullable Description description)
       implements LedgerCommand {
     /** Checks the shape; amounts and accounts are judged by the ledger. */
     public TransferCommand {
@@ -57,6 +60,29 @@ public sealed interface LedgerCommand {
         }
         case EXPIRE -> throw new InvalidRequestException("only the ledger writes EXPIRE");
       }
+    }
+
+    /** A command without a description. */
+    public TransferCommand(
+        TransferId id,
+        TransferKind kind,
+        @Nullable AccountId debit,
+        @Nullable AccountId credit,
+        long amount,
+        @Nullable TransferId pendingId,
+        @Nullable Duration holdTimeout,
+        String code) {
+      this(id, kind, debit, credit, amount, pendingId, holdTimeout, code, null);
+    }
+
+    /**
+     * This command with {@code description}, which the store writes with the transfer in the same
+     * transaction (also when the transfer is refused and recorded).
+     */
+    public TransferCommand describedAs(Description description) {
+      Checks.notNull(description, "description");
+      return new TransferCommand(
+          id, kind, debit, credit, amount, pendingId, holdTimeout, code, description);
     }
   }
 

@@ -21,6 +21,7 @@ import org.jspecify.annotations.Nullable;
  * @param refusal why it was refused, or null if it was applied
  * @param code the caller's label (a service, a terminal, a purpose); at most 64 characters
  * @param timestamp when the ledger accepted it
+ * @param description what a person reads later about it, written with it, or null
  */
 public record Transfer(
     TransferId id,
@@ -33,7 +34,8 @@ public record Transfer(
     HoldState holdState,
     @Nullable Refusal refusal,
     String code,
-    Instant timestamp) {
+    Instant timestamp,
+    @Nullable Description description) {
 
   /** Checks the fields. */
   public Transfer {
@@ -49,6 +51,24 @@ public record Transfer(
     }
   }
 
+  /** A transfer without a description. */
+  public Transfer(
+      TransferId id,
+      AccountId debit,
+      AccountId credit,
+      long amount,
+      TransferKind kind,
+      @Nullable TransferId pendingId,
+      @Nullable Instant timeout,
+      HoldState holdState,
+      @Nullable Refusal refusal,
+      String code,
+      Instant timestamp) {
+    this(
+        id, debit, credit, amount, kind, pendingId, timeout, holdState, refusal, code, timestamp,
+        null);
+  }
+
   /** Whether it was applied (not refused). */
   public boolean applied() {
     return refusal == null;
@@ -62,6 +82,17 @@ public record Transfer(
   /** This hold, resolved to {@code state}. */
   public Transfer withHoldState(HoldState state) {
     return new Transfer(
-        id, debit, credit, amount, kind, pendingId, timeout, state, refusal, code, timestamp);
+        id,
+        debit,
+        credit,
+        amount,
+        kind,
+        pendingId,
+        timeout,
+        state,
+        refusal,
+        code,
+        timestamp,
+        description);
   }
 }

@@ -62,6 +62,11 @@ public abstract class ForwardingLedgerStore implements LedgerStore {
   }
 
   @Override
+  public Optional<SealedJournal> sealedJournal() {
+    return delegate().sealedJournal();
+  }
+
+  @Override
   public boolean takesBelievedImages() {
     return delegate().takesBelievedImages();
   }

@@ -69,6 +69,14 @@ public interface LedgerStore {
   List<Transfer> expiredHolds(Instant now, int limit);
 
   /**
+   * The store's rows with their seals, when it seals what it writes ({@link Sealer}): what {@link
+   * dev.idsettle.audit.LedgerAudit} checks. Empty, the default, for a store that does not seal.
+   */
+  default Optional<SealedJournal> sealedJournal() {
+    return Optional.empty();
+  }
+
+  /**
    * Whether a read costs no more than a look-up in a map of this process's memory, as in a store
    * that keeps the ledger in memory. The core then puts no cache in front of it: for such a store a
    * cache only adds a look-up. False, the default, for a store behind a connection.

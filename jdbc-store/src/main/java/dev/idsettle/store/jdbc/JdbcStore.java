@@ -9,6 +9,10 @@ import dev.idsettle.ledger.IdHash;
 import dev.idsettle.ledger.Transfer;
 import dev.idsettle.spi.LedgerStore;
 import dev.idsettle.spi.RetryableStoreException;
+import dev.idsettle.spi.SealedJournal;
+import dev.idsettle.spi.SealedJournal.SealedAccount;
+import dev.idsettle.spi.SealedJournal.SealedTransfer;
+import dev.idsettle.spi.Sealer;
 import dev.idsettle.spi.StoreException;
 import dev.idsettle.spi.StoreWork;
 import dev.idsettle.store.jdbc.internal.AccountKeys;
@@ -66,13 +70,20 @@ public final class JdbcStore implements LedgerStore {
   private final Lookups lookups;
   private final int isolationToSet;
   private final int maxRetries;
+  private final @Nullable Sealer sealer;
 
-  private JdbcStore(DataSource dataSource, Dialect dialect, int isolationToSet, int maxRetries) {
+  private JdbcStore(
+      DataSource dataSource,
+      Dialect dialect,
+      int isolationToSet,
+      int maxRetries,
+      @Nullable Sealer sealer) {
     this.dataSource = dataSource;
     this.dialect = dialect;
     this.lookups = new Lookups(dialect);
     this.isolationToSet = isolationToSet;
     this.maxRetries = maxRetries;
+    this.sealer = sealer;
   }
 
   /** Starts configuring a store over {@code dataSource}. */
@@ -102,7 +113,7 @@ public final class JdbcStore implements LedgerStore {
   private <T> T transactOn(StoreWork<T> work) {
     try (Connection c = connect(dataSource)) {
       boolean autoCommit = begin(c);
-      JdbcTx tx = new JdbcTx(c, lookups);
+      JdbcTx tx = new JdbcTx(c, lookups, sealer);
       try {
         T result = work.run(tx);
         if (!tx.committed()) {
@@ -163,10 +174,35 @@ public final class JdbcStore implements LedgerStore {
     }
   }
 
-  /** On PostgreSQL ({@link Dialect#takesBelievedImages()}); H2 always reads under lock. */
+  /**
+   * On PostgreSQL and SQLite ({@link Dialect#takesBelievedImages()}), unless the store seals: then
+   * every transaction reads its accounts under lock, for their chain heads. H2 always reads under
+   * lock.
+   */
   @Override
   public boolean takesBelievedImages() {
-    return dialect.takesBelievedImages();
+    return sealer == null && dialect.takesBelievedImages();
+  }
+
+  /** The rows with their seals, when the store was built with a {@link Builder#sealingKey}. */
+  @Override
+  public Optional<SealedJournal> sealedJournal() {
+    if (sealer == null) {
+      return Optional.empty();
+    }
+    return Optional.of(
+        new SealedJournal() {
+          @Override
+          public List<SealedAccount> accounts(long afterId, int limit) {
+            return read("reading sealed accounts", c -> lookups.sealedAccounts(c, afterId, limit));
+          }
+
+          @Override
+          public List<SealedTransfer> transfers(long afterPosition, int limit) {
+            return read(
+                "reading sealed transfers", c -> lookups.sealedTransfers(c, afterPosition, limit));
+          }
+        });
   }
 
   @Override
@@ -274,6 +310,7 @@ public final class JdbcStore implements LedgerStore {
     private H2Durability h2Durability = H2Durability.PROCESS_CRASH;
     private SqliteDurability sqliteDurability = SqliteDurability.POWER_LOSS;
     private int maxRetries = 3;
+    private byte @Nullable [] sealingKey;
 
     private Builder(DataSource dataSource) {
       this.dataSource = Checks.settingNotNull(dataSource, "dataSource");
@@ -319,6 +356,23 @@ public final class JdbcStore implements LedgerStore {
     }
 
     /**
+     * Seals what the store writes with HMAC-SHA256 under {@code key} (at least 32 random bytes,
+     * copied; not the issuer key, and kept out of the database): each transfer chained to the
+     * previous one of each of its accounts, each account's balance fields with its chain head, so
+     * that {@link dev.idsettle.audit.LedgerAudit} finds a change made behind the library's back.
+     * Off by default. Once on, keep it on for the life of the ledger: rows written without a seal
+     * after sealed ones are reported as tampered. Every transaction then reads its accounts under
+     * lock (no believed images), and each write carries a few more bytes.
+     *
+     * @throws dev.idsettle.InvalidConfigurationException if the key is too short or a pattern
+     */
+    public Builder sealingKey(byte[] key) {
+      Sealer.withKey(key);
+      this.sealingKey = key.clone();
+      return this;
+    }
+
+    /**
      * Connects, detects the dialect, checks the schema version and tables, and applies the H2 or
      * SQLite durability setting.
      *
@@ -345,7 +399,9 @@ public final class JdbcStore implements LedgerStore {
         if (!autoCommit) {
           c.setAutoCommit(false);
         }
-        return new JdbcStore(dataSource, d, toSet, maxRetries);
+        byte[] key = sealingKey;
+        return new JdbcStore(
+            dataSource, d, toSet, maxRetries, key == null ? null : Sealer.withKey(key));
       } catch (SQLException e) {
         throw Failures.beforeCommit("checking the database at start-up", e);
       }

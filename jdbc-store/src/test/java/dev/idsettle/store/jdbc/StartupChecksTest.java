@@ -60,11 +60,11 @@ class StartupChecksTest {
   void newerSchemaVersionAsksForAnUpgrade() throws SQLException {
     try (HikariDataSource pool = h2()) {
       SchemaMigrator.of(pool).migrate();
-      execute(pool, "INSERT INTO idsettle_schema_version (version, description) VALUES (5, 'x')");
+      execute(pool, "INSERT INTO idsettle_schema_version (version, description) VALUES (6, 'x')");
 
       assertThatThrownBy(() -> JdbcStore.builder(pool).build())
           .isInstanceOf(StoreException.class)
-          .hasMessageContaining("version 5")
+          .hasMessageContaining("version 6")
           .hasMessageContaining("upgrade idsettle-jdbc-store");
     }
   }
@@ -86,8 +86,8 @@ class StartupChecksTest {
     try (HikariDataSource pool = h2()) {
       SchemaMigrator m = SchemaMigrator.of(pool);
       assertThat(m.installedVersion()).isZero();
-      assertThat(m.migrate()).isEqualTo(4);
-      assertThat(m.migrate()).isEqualTo(4);
+      assertThat(m.migrate()).isEqualTo(5);
+      assertThat(m.migrate()).isEqualTo(5);
       assertThat(m.installedVersion()).isEqualTo(SchemaMigrator.currentVersion());
     }
     for (SqlDialect d : SqlDialect.values()) {
@@ -96,7 +96,8 @@ class StartupChecksTest {
         "V1__ledger.sql",
         "V2__transfers_without_foreign_keys.sql",
         "V3__only_the_checks_that_guard_money.sql",
-        "V4__account_keys.sql"
+        "V4__account_keys.sql",
+        "V5__descriptions_and_seals.sql"
       };
       for (int v = 1; v <= files.length; v++) {
         try (InputStream in =
@@ -119,16 +120,48 @@ class StartupChecksTest {
       assertThat(SchemaMigrator.of(pool).installedVersion()).isEqualTo(1);
       assertThatThrownBy(() -> JdbcStore.builder(pool).build())
           .isInstanceOf(StoreException.class)
-          .hasMessageContaining("at version 1 but this library needs 4");
+          .hasMessageContaining("at version 1 but this library needs 5");
       execute(
           pool,
           "INSERT INTO idsettle_account (id, kind, currency, state, posted, reserved, expiry)"
-              + " VALUES (7, 'OPERATOR', 'EUR', 'OPEN', 0, 0, 'never')");
+              + " VALUES (7, 'OPERATOR', 'EUR', 'OPEN', -5, 0, 'never')");
+      execute(
+          pool,
+          "INSERT INTO idsettle_account (id, kind, currency, state, posted, reserved, expiry)"
+              + " VALUES (8, 'OPERATOR', 'EUR', 'OPEN', 5, 0, 'never')");
+      execute(
+          pool,
+          "INSERT INTO idsettle_transfer (id, debit_id, credit_id, amount, kind, hold_state, code,"
+              + " created_ns) VALUES ('6f1c1b8e-8a8e-4b5c-9d4e-0a1b2c3d4e5f', 7, 8, 5, 'POST',"
+              + " 'NONE', 'old', 0)");
 
       assertThat(SchemaMigrator.of(pool).migrate()).isEqualTo(SchemaMigrator.currentVersion());
 
       JdbcStore store = JdbcStore.builder(pool).build();
       assertThat(store.findAccount(new dev.idsettle.ledger.AccountId(7))).isPresent();
+      // the version 1 transfer predates sealing: named so, not taken for tampering
+      byte[] key = TamperEvidenceBase.randomKey();
+      JdbcStore sealing = JdbcStore.builder(pool).sealingKey(key).build();
+      try (dev.idsettle.ledger.Ledger ledger = dev.idsettle.ledger.Ledger.over(sealing)) {
+        ledger.submit(
+            dev.idsettle.ledger.LedgerBatch.create()
+                .add(
+                    dev.idsettle.ledger.LedgerCommand.post(
+                        dev.idsettle.ledger.TransferId.random(),
+                        new dev.idsettle.ledger.AccountId(8),
+                        new dev.idsettle.ledger.AccountId(7),
+                        2,
+                        "new")));
+      }
+      dev.idsettle.audit.AuditReport report =
+          dev.idsettle.audit.LedgerAudit.check(sealing, dev.idsettle.spi.Sealer.withKey(key));
+      assertThat(report.tampering()).isEmpty();
+      assertThat(report.unsealedTransfers()).isEqualTo(1);
+      assertThat(report.findings())
+          .extracting(dev.idsettle.audit.AuditFinding::kind)
+          .containsExactly(
+              dev.idsettle.audit.FindingKind.PREDATES_CHAIN,
+              dev.idsettle.audit.FindingKind.PREDATES_CHAIN);
       try (Connection c = pool.getConnection();
           Statement s = c.createStatement();
           ResultSet rs =

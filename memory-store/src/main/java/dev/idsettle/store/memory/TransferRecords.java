@@ -1,6 +1,7 @@
 package dev.idsettle.store.memory;
 
 import dev.idsettle.ledger.AccountId;
+import dev.idsettle.ledger.Description;
 import dev.idsettle.ledger.HoldState;
 import dev.idsettle.ledger.Refusal;
 import dev.idsettle.ledger.Transfer;
@@ -12,10 +13,11 @@ import org.jspecify.annotations.Nullable;
 /**
  * Transfers as records of {@value #STRIDE} longs (64 bytes): id, debit, credit, amount, timestamp
  * (epoch nanoseconds), a packed word (kind, hold state, refusal, code number, extra number) and the
- * links of the two account chains. What most transfers lack (a pending id, a timeout) or what does
- * not fit (an instant outside 1677 to 2262, a code once {@value #CODES} are numbered) goes into an
- * {@link Extra} object. Written by one writer at a time; only the hold state and the links change
- * once a record is published. Enums are kept as their ordinals, which never leave this process.
+ * links of the two account chains. What most transfers lack (a pending id, a timeout, a
+ * description) or what does not fit (an instant outside 1677 to 2262, a code once {@value #CODES}
+ * are numbered) goes into an {@link Extra} object. Written by one writer at a time; only the hold
+ * state and the links change once a record is published. Enums are kept as their ordinals, which
+ * never leave this process.
  */
 @SuppressWarnings("EnumOrdinal")
 final class TransferRecords {
@@ -49,7 +51,8 @@ final class TransferRecords {
       @Nullable TransferId pendingId,
       @Nullable Instant timeout,
       @Nullable Instant timestamp,
-      @Nullable String code) {}
+      @Nullable String code,
+      @Nullable Description description) {}
 
   private final RecordPages records = new RecordPages("transfers", STRIDE, 12);
   private final Interner<String> codes;
@@ -87,13 +90,18 @@ final class TransferRecords {
     long meta = t.kind().ordinal() | ((long) t.holdState().ordinal() << HOLD_SHIFT);
     meta |= (long) (refusal == null ? 0 : refusal.ordinal() + 1) << REFUSAL_SHIFT;
     meta |= (long) code << CODE_SHIFT;
-    if (t.pendingId() != null || t.timeout() != null || timestamp == EpochNanos.NONE || code == 0) {
+    if (t.pendingId() != null
+        || t.timeout() != null
+        || timestamp == EpochNanos.NONE
+        || code == 0
+        || t.description() != null) {
       Extra extra =
           new Extra(
               t.pendingId(),
               t.timeout(),
               timestamp == EpochNanos.NONE ? t.timestamp() : null,
-              code == 0 ? t.code() : null);
+              code == 0 ? t.code() : null,
+              t.description());
       meta |= (long) extras.add(extra) << EXTRA_SHIFT;
     }
     records.set(r, META, meta);
@@ -118,7 +126,8 @@ final class TransferRecords {
         HOLD_STATES[(int) (meta >>> HOLD_SHIFT) & 0x7],
         refusal == 0 ? null : REFUSALS[refusal - 1],
         code != 0 ? codes.valueAt(code) : requireCode(extra),
-        timestamp != EpochNanos.NONE ? EpochNanos.toInstant(timestamp) : requireTimestamp(extra));
+        timestamp != EpochNanos.NONE ? EpochNanos.toInstant(timestamp) : requireTimestamp(extra),
+        extra == null ? null : extra.description());
   }
 
   boolean hasId(int r, long high, long low) {

@@ -69,6 +69,7 @@ class ErrorModelTest {
   private static final List<String> EXPORTED =
       List.of(
           "dev.idsettle",
+          "dev.idsettle.audit",
           "dev.idsettle.id",
           "dev.idsettle.money",
           "dev.idsettle.ledger",
@@ -171,6 +172,26 @@ class ErrorModelTest {
         InvalidRequestException.class,
         "code");
     expect(() -> new Service("", Money.of(0, "EUR")), InvalidRequestException.class, "name");
+    expect(
+        () -> dev.idsettle.ledger.Description.of("Call V1", "{}"),
+        InvalidRequestException.class,
+        "kind",
+        "Call V1");
+    expect(
+        () -> dev.idsettle.ledger.Description.of("call", "€".repeat(1366)),
+        dev.idsettle.ledger.DescriptionTooLongException.class,
+        "body",
+        "4098");
+    expect(
+        () -> dev.idsettle.ledger.Description.of("call", "a\u0000b"),
+        InvalidRequestException.class,
+        "body",
+        "NUL");
+    expect(
+        () -> dev.idsettle.spi.Sealer.withKey(new byte[16]),
+        InvalidConfigurationException.class,
+        "sealingKey",
+        "16");
     expect(
         () -> new Service("s", Money.of(-1, "EUR")),
         InvalidRequestException.class,
@@ -358,6 +379,10 @@ class ErrorModelTest {
     SAMPLES.put(
         dev.idsettle.roles.SettlementManager.class,
         () -> dev.idsettle.roles.SettlementManager.over(settle()));
+    SAMPLES.put(
+        dev.idsettle.ledger.Description.class,
+        () -> dev.idsettle.ledger.Description.of("call.v1", "{}"));
+    SAMPLES.put(dev.idsettle.spi.Sealer.class, () -> dev.idsettle.spi.Sealer.withKey(KEY));
     SAMPLES.put(Collection.class, List::of);
     SAMPLES.put(Set.class, () -> EnumSet.of(dev.idsettle.ledger.AccountState.ISSUED));
     SAMPLES.put(LedgerStore.class, MemoryStore::create);

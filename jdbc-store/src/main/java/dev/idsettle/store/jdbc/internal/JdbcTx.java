@@ -8,6 +8,7 @@ import dev.idsettle.ledger.Transfer;
 import dev.idsettle.ledger.TransferId;
 import dev.idsettle.spi.LedgerTx;
 import dev.idsettle.spi.RetryableStoreException;
+import dev.idsettle.spi.Sealer;
 import dev.idsettle.spi.StoreException;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -16,6 +17,7 @@ import java.sql.SQLException;
 import java.time.Instant;
 import java.util.Collection;
 import java.util.HashMap;
+import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -51,10 +53,25 @@ public final class JdbcTx implements LedgerTx {
   /** Whether the dialect has written part of this transaction before its end. */
   private boolean wroteUncommitted;
 
+  /** The sealer of a sealing store, or null. */
+  private final @Nullable Sealer sealer;
+
+  /** With a sealer: the chain head of each account locked (null before its first seal). */
+  private final Map<AccountId, byte @Nullable []> heads = new HashMap<>();
+
   /** A transaction on {@code connection}, which is in manual-commit mode. */
   public JdbcTx(Connection connection, Lookups lookups) {
+    this(connection, lookups, null);
+  }
+
+  /**
+   * A transaction on {@code connection} that seals what it writes with {@code sealer} (if not
+   * null): it then always reads accounts under lock, for their chain heads.
+   */
+  public JdbcTx(Connection connection, Lookups lookups, @Nullable Sealer sealer) {
     this.connection = connection;
     this.lookups = lookups;
+    this.sealer = sealer;
   }
 
   @Override
@@ -90,6 +107,7 @@ public final class JdbcTx implements LedgerTx {
       Map<AccountId, Account> believed,
       Collection<TransferId> transfers) {
     if (!lookups.dialect().takesBelievedImages()
+        || sealer != null
         || !transfers.isEmpty()
         || !judgedBy.isEmpty()
         || believed.size() != accounts.size()
@@ -110,6 +128,9 @@ public final class JdbcTx implements LedgerTx {
           Account a = Rows.account(rs);
           found.put(a.id(), a);
           judgedBy.put(a.id(), a);
+          if (sealer != null) {
+            heads.put(a.id(), rs.getBytes(11));
+          }
         }
       }
     }
@@ -183,9 +204,14 @@ public final class JdbcTx implements LedgerTx {
     write(changes, true);
   }
 
-  private void write(Changes changes, boolean last) {
+  private void write(Changes judged, boolean last) {
     boolean first = !spoke;
     spoke = true;
+    Sealing seals =
+        sealer == null || judged.isEmpty()
+            ? null
+            : Sealing.of(sealer, judged, headsOf(judged.transfers()), judgedBy);
+    Changes changes = seals == null ? judged : seals.changes();
     if (lookups.dialect().writesInOneStatement()) {
       // without a locked read, the settings it would have carried go with the write
       String before = locked ? "" : lookups.dialect().beforeLock();
@@ -194,13 +220,13 @@ public final class JdbcTx implements LedgerTx {
       committed =
           new OneStatementWrite(
                   connection, lookups.dialect(), judgedBy, before, commit, commit && first)
-              .write(changes);
+              .write(changes, seals);
     } else {
       if (!changes.transfers().isEmpty()) {
-        insertTransfers(changes.transfers());
+        insertTransfers(changes.transfers(), seals);
       }
       if (!changes.accounts().isEmpty()) {
-        updateAccounts(changes.accounts());
+        updateAccounts(changes.accounts(), seals);
       }
     }
     if (!changes.resolvedHolds().isEmpty()) {
@@ -208,24 +234,64 @@ public final class JdbcTx implements LedgerTx {
     }
   }
 
-  private void insertTransfers(List<Transfer> transfers) {
+  /**
+   * The chain heads, after locking the accounts of {@code transfers} that were not locked yet (the
+   * core locks them all; a caller of the SPI might not): a transfer is chained to the heads of both
+   * its accounts as they are under lock.
+   */
+  private Map<AccountId, byte @Nullable []> headsOf(List<Transfer> transfers) {
+    Set<AccountId> missing = new TreeSet<>();
+    for (Transfer t : transfers) {
+      if (!judgedBy.containsKey(t.debit())) {
+        missing.add(t.debit());
+      }
+      if (!judgedBy.containsKey(t.credit())) {
+        missing.add(t.credit());
+      }
+    }
+    if (!missing.isEmpty()) {
+      try {
+        lockAccounts(missing);
+      } catch (SQLException e) {
+        throw Failures.beforeCommit("locking the accounts of sealed transfers", e);
+      }
+    }
+    return heads;
+  }
+
+  private void insertTransfers(List<Transfer> transfers, @Nullable Sealing seals) {
+    Map<Transfer, Integer> index = new IdentityHashMap<>();
+    for (int i = 0; seals != null && i < transfers.size(); i++) {
+      index.put(transfers.get(i), i);
+    }
     try {
       executeInSlices(
           Sql.INSERT_TRANSFER,
           transfers,
-          (ps, t) -> Rows.bindInsert(ps, t, lookups.dialect()),
+          (ps, t) ->
+              Rows.bindInsert(
+                  ps,
+                  t,
+                  lookups.dialect(),
+                  seals == null ? null : seals.transferSeal(index.getOrDefault(t, -1))),
           null);
     } catch (SQLException e) {
       throw writeFailed(e);
     }
   }
 
-  private void updateAccounts(List<Account> accounts) {
+  private void updateAccounts(List<Account> accounts, @Nullable Sealing seals) {
     try {
       executeInSlices(
           Sql.UPDATE_ACCOUNT,
           accounts,
-          (ps, a) -> Rows.bindUpdate(ps, a, judgedBy(judgedBy, a.id())),
+          (ps, a) ->
+              Rows.bindUpdate(
+                  ps,
+                  a,
+                  judgedBy(judgedBy, a.id()),
+                  seals == null ? null : seals.head(a.id()),
+                  seals == null ? null : seals.seal(a.id())),
           (a, count) -> changedAfterLock("account " + a.id()));
       for (Account a : accounts) {
         judgedBy.put(a.id(), a);

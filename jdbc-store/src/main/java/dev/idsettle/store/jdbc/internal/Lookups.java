@@ -5,6 +5,8 @@ import dev.idsettle.ledger.AccountId;
 import dev.idsettle.ledger.IdHash;
 import dev.idsettle.ledger.Transfer;
 import dev.idsettle.ledger.TransferId;
+import dev.idsettle.spi.SealedJournal.SealedAccount;
+import dev.idsettle.spi.SealedJournal.SealedTransfer;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -139,6 +141,38 @@ public final class Lookups {
       bindLongs(c, ps, 1, accounts);
       ps.setLong(2, Instants.toNanos(now));
       return list(ps);
+    }
+  }
+
+  /** Up to {@code limit} accounts with ids above {@code afterId}, with their seals. */
+  public List<SealedAccount> sealedAccounts(Connection c, long afterId, int limit)
+      throws SQLException {
+    try (PreparedStatement ps = c.prepareStatement(Sql.SEALED_ACCOUNTS)) {
+      ps.setLong(1, afterId);
+      ps.setInt(2, limit);
+      List<SealedAccount> out = new ArrayList<>();
+      try (ResultSet rs = ps.executeQuery()) {
+        while (rs.next()) {
+          out.add(Rows.sealedAccount(rs));
+        }
+      }
+      return out;
+    }
+  }
+
+  /** Up to {@code limit} transfers written after {@code afterSeq}, with their seals. */
+  public List<SealedTransfer> sealedTransfers(Connection c, long afterSeq, int limit)
+      throws SQLException {
+    try (PreparedStatement ps = c.prepareStatement(Sql.SEALED_TRANSFERS)) {
+      ps.setLong(1, afterSeq);
+      ps.setInt(2, limit);
+      List<SealedTransfer> out = new ArrayList<>();
+      try (ResultSet rs = ps.executeQuery()) {
+        while (rs.next()) {
+          out.add(Rows.sealedTransfer(rs, dialect));
+        }
+      }
+      return out;
     }
   }
 

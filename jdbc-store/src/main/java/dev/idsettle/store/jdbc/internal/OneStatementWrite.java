@@ -2,6 +2,7 @@ package dev.idsettle.store.jdbc.internal;
 
 import dev.idsettle.ledger.Account;
 import dev.idsettle.ledger.AccountId;
+import dev.idsettle.ledger.Description;
 import dev.idsettle.ledger.Refusal;
 import dev.idsettle.ledger.Transfer;
 import dev.idsettle.ledger.TransferId;
@@ -63,7 +64,7 @@ final class OneStatementWrite {
    * @throws dev.idsettle.spi.StoreException as {@link JdbcTx#writeFailed}, or, when it sent the
    *     commit, as {@link JdbcTx#writeAndCommitFailed}
    */
-  boolean write(Changes changes) {
+  boolean write(Changes changes, @Nullable Sealing seals) {
     List<Transfer> transfers = changes.transfers();
     List<Account> accounts = new ArrayList<>(changes.accounts());
     if (accounts.isEmpty() && transfers.isEmpty()) {
@@ -89,8 +90,13 @@ final class OneStatementWrite {
     try (PreparedStatement ps = connection.prepareStatement(sql)) {
       int next =
           one
-              ? bindAccountValues(ps, Rows.bindInsert(ps, transfers.get(0), dialect), accounts)
-              : bindAccounts(ps, bindTransfers(ps, transfers), accounts);
+              ? bindAccountValues(
+                  ps,
+                  Rows.bindInsert(
+                      ps, transfers.get(0), dialect, seals == null ? null : seals.transferSeal(0)),
+                  accounts,
+                  seals)
+              : bindAccounts(ps, bindTransfers(ps, transfers, seals), accounts, seals);
       ps.setInt(next, accounts.size());
       long rows = execute(ps);
       if (rows != accounts.size()) {
@@ -133,7 +139,8 @@ final class OneStatementWrite {
    * Binds each account's new image and, as its guard, the image it was judged by, nine parameters
    * an account, from {@code first}; returns the next index.
    */
-  private int bindAccountValues(PreparedStatement ps, int first, List<Account> accounts)
+  private int bindAccountValues(
+      PreparedStatement ps, int first, List<Account> accounts, @Nullable Sealing seals)
       throws SQLException {
     int k = first;
     for (Account a : accounts) {
@@ -147,11 +154,14 @@ final class OneStatementWrite {
       ps.setLong(k++, was.posted());
       ps.setLong(k++, was.reserved());
       Rows.setInstant(ps, k++, was.expiresAt());
+      Rows.setBytes(ps, k++, seals == null ? null : seals.head(a.id()));
+      Rows.setBytes(ps, k++, seals == null ? null : seals.seal(a.id()));
     }
     return k;
   }
 
-  private int bindTransfers(PreparedStatement ps, List<Transfer> transfers) throws SQLException {
+  private int bindTransfers(PreparedStatement ps, List<Transfer> transfers, @Nullable Sealing seals)
+      throws SQLException {
     int n = transfers.size();
     String[] ids = new String[n];
     long[] debits = new long[n];
@@ -164,6 +174,9 @@ final class OneStatementWrite {
     @Nullable String[] refusals = new String[n];
     String[] codes = new String[n];
     long[] created = new long[n];
+    @Nullable String[] descriptionKinds = new String[n];
+    @Nullable String[] descriptionBodies = new String[n];
+    byte[] @Nullable [] transferSeals = new byte[n][];
     for (int i = 0; i < n; i++) {
       Transfer t = transfers.get(i);
       ids[i] = t.id().toUuid().toString();
@@ -179,12 +192,31 @@ final class OneStatementWrite {
       refusals[i] = r == null ? null : r.name();
       codes[i] = t.code();
       created[i] = Instants.toNanos(t.timestamp());
+      Description d = t.description();
+      if (d != null) {
+        descriptionKinds[i] = d.kind();
+        descriptionBodies[i] = d.body();
+      }
+      transferSeals[i] = seals == null ? null : seals.transferSeal(i);
     }
     // Java arrays, which the driver encodes itself (numbers in binary), rather than
     // Connection.createArrayOf, whose type-name look-ups and text encoding cost more client time
     // than the rest of a debit's JDBC work; UUIDs travel as text, which the statement casts
     Object[] columns = {
-      ids, debits, credits, amounts, kinds, pending, timeouts, holdStates, refusals, codes, created
+      ids,
+      debits,
+      credits,
+      amounts,
+      kinds,
+      pending,
+      timeouts,
+      holdStates,
+      refusals,
+      codes,
+      created,
+      descriptionKinds,
+      descriptionBodies,
+      transferSeals
     };
     int k = 1;
     for (Object column : columns) {
@@ -194,7 +226,8 @@ final class OneStatementWrite {
   }
 
   /** Binds the new images and, as their guard, the images they were judged by, as arrays. */
-  private int bindAccounts(PreparedStatement ps, int first, List<Account> accounts)
+  private int bindAccounts(
+      PreparedStatement ps, int first, List<Account> accounts, @Nullable Sealing seals)
       throws SQLException {
     int n = accounts.size();
     long[] ids = new long[n];
@@ -206,6 +239,8 @@ final class OneStatementWrite {
     long[] wasPosted = new long[n];
     long[] wasReserved = new long[n];
     @Nullable Long[] wasExpiresAt = new Long[n];
+    byte[] @Nullable [] heads = new byte[n][];
+    byte[] @Nullable [] accountSeals = new byte[n][];
     for (int i = 0; i < n; i++) {
       Account a = accounts.get(i);
       Account was = JdbcTx.judgedBy(judgedBy, a.id());
@@ -218,9 +253,21 @@ final class OneStatementWrite {
       wasPosted[i] = was.posted();
       wasReserved[i] = was.reserved();
       wasExpiresAt[i] = nanosOrNull(was.expiresAt());
+      heads[i] = seals == null ? null : seals.head(a.id());
+      accountSeals[i] = seals == null ? null : seals.seal(a.id());
     }
     Object[] columns = {
-      ids, states, posted, reserved, expiresAt, wasStates, wasPosted, wasReserved, wasExpiresAt
+      ids,
+      states,
+      posted,
+      reserved,
+      expiresAt,
+      wasStates,
+      wasPosted,
+      wasReserved,
+      wasExpiresAt,
+      heads,
+      accountSeals
     };
     int k = first;
     for (Object column : columns) {

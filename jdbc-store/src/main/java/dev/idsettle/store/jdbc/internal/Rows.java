@@ -4,6 +4,7 @@ import dev.idsettle.ledger.Account;
 import dev.idsettle.ledger.AccountId;
 import dev.idsettle.ledger.AccountKind;
 import dev.idsettle.ledger.AccountState;
+import dev.idsettle.ledger.Description;
 import dev.idsettle.ledger.ExpiryPolicy;
 import dev.idsettle.ledger.HoldState;
 import dev.idsettle.ledger.IdHash;
@@ -11,6 +12,8 @@ import dev.idsettle.ledger.Refusal;
 import dev.idsettle.ledger.Transfer;
 import dev.idsettle.ledger.TransferId;
 import dev.idsettle.ledger.TransferKind;
+import dev.idsettle.spi.SealedJournal.SealedAccount;
+import dev.idsettle.spi.SealedJournal.SealedTransfer;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -80,16 +83,40 @@ final class Rows {
   /**
    * Binds {@link Sql#UPDATE_ACCOUNT}'s parameters: the new image {@code a} and the old {@code was}.
    */
-  static void bindUpdate(PreparedStatement ps, Account a, Account was) throws SQLException {
+  static void bindUpdate(
+      PreparedStatement ps, Account a, Account was, byte @Nullable [] head, byte @Nullable [] seal)
+      throws SQLException {
     ps.setString(1, a.state().name());
     ps.setLong(2, a.posted());
     ps.setLong(3, a.reserved());
     setInstant(ps, 4, a.expiresAt());
-    ps.setLong(5, a.id().value());
-    ps.setString(6, was.state().name());
-    ps.setLong(7, was.posted());
-    ps.setLong(8, was.reserved());
-    setInstant(ps, 9, was.expiresAt());
+    setBytes(ps, 5, head);
+    setBytes(ps, 6, seal);
+    ps.setLong(7, a.id().value());
+    ps.setString(8, was.state().name());
+    ps.setLong(9, was.posted());
+    ps.setLong(10, was.reserved());
+    setInstant(ps, 11, was.expiresAt());
+  }
+
+  /** Binds {@code bytes}, or SQL NULL. */
+  static void setBytes(PreparedStatement ps, int index, byte @Nullable [] bytes)
+      throws SQLException {
+    if (bytes == null) {
+      ps.setNull(index, Types.VARBINARY);
+    } else {
+      ps.setBytes(index, bytes);
+    }
+  }
+
+  /** Reads an account row of {@link Sql#SEALED_ACCOUNTS}. */
+  static SealedAccount sealedAccount(ResultSet rs) throws SQLException {
+    return new SealedAccount(account(rs), rs.getBytes(11), rs.getBytes(12));
+  }
+
+  /** Reads a transfer row of {@link Sql#SEALED_TRANSFERS}. */
+  static SealedTransfer sealedTransfer(ResultSet rs, Dialect dialect) throws SQLException {
+    return new SealedTransfer(rs.getLong(14), transfer(rs, dialect), rs.getBytes(15));
   }
 
   /** Reads a transfer from a row of {@link Sql#TRANSFER_COLUMNS}. */
@@ -107,14 +134,20 @@ final class Rows {
         HoldState.valueOf(rs.getString(8)),
         refusal == null ? null : Refusal.valueOf(refusal),
         rs.getString(10),
-        Instants.fromNanos(rs.getLong(11)));
+        Instants.fromNanos(rs.getLong(11)),
+        description(rs.getString(12), rs.getString(13)));
+  }
+
+  private static @Nullable Description description(@Nullable String kind, @Nullable String body) {
+    return kind == null ? null : new Description(kind, body == null ? "" : body);
   }
 
   /**
-   * Binds a transfer's {@link Sql#TRANSFER_COLUMNS}, in that order, as parameters 1 to 11 (those of
-   * {@link Sql#INSERT_TRANSFER}); returns the next index.
+   * Binds a transfer's {@link Sql#TRANSFER_INSERT_COLUMNS}, in that order, as parameters 1 to 14
+   * (those of {@link Sql#INSERT_TRANSFER}): its fields and {@code seal}; returns the next index.
    */
-  static int bindInsert(PreparedStatement ps, Transfer t, Dialect dialect) throws SQLException {
+  static int bindInsert(PreparedStatement ps, Transfer t, Dialect dialect, byte @Nullable [] seal)
+      throws SQLException {
     dialect.setUuid(ps, 1, t.id().toUuid());
     ps.setLong(2, t.debit().value());
     ps.setLong(3, t.credit().value());
@@ -132,7 +165,16 @@ final class Rows {
     }
     ps.setString(10, t.code());
     ps.setLong(11, Instants.toNanos(t.timestamp()));
-    return 12;
+    Description d = t.description();
+    if (d == null) {
+      ps.setNull(12, Types.VARCHAR);
+      ps.setNull(13, Types.VARCHAR);
+    } else {
+      ps.setString(12, d.kind());
+      ps.setString(13, d.body());
+    }
+    setBytes(ps, 14, seal);
+    return 15;
   }
 
   /** Binds {@code instant} as epoch nanoseconds, or SQL NULL. */

@@ -15,7 +15,7 @@ import java.util.List;
 /** The versioned schema: its DDL files in the jar, its version in the database. */
 public final class Schema {
   /** The schema version this code reads and writes. */
-  public static final int CURRENT_VERSION = 4;
+  public static final int CURRENT_VERSION = 5;
 
   /** The file of each version, index 0 for version 1. */
   private static final List<String> FILES =
@@ -23,7 +23,8 @@ public final class Schema {
           "V1__ledger.sql",
           "V2__transfers_without_foreign_keys.sql",
           "V3__only_the_checks_that_guard_money.sql",
-          "V4__account_keys.sql");
+          "V4__account_keys.sql",
+          "V5__descriptions_and_seals.sql");
 
   private Schema() {}
 

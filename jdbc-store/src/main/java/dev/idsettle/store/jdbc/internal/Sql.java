@@ -5,11 +5,12 @@ import java.util.Collections;
 /** The statements, shared by every dialect. */
 final class Sql {
   static final String ACCOUNT_COLUMNS =
-      "id, kind, currency, state, posted, reserved, expiry, expires_at_ns, id_hash, version";
+      "id, kind, currency, state, posted, reserved, expiry, expires_at_ns, id_hash, version,"
+          + " chain_head";
 
   static final String TRANSFER_COLUMNS =
       "id, debit_id, credit_id, amount, kind, pending_id, timeout_ns, hold_state, refusal, code,"
-          + " created_ns";
+          + " created_ns, description_kind, description_body";
 
   /** Followed by the dialect's row lock clause. */
   static String lockAccounts(Dialect d) {
@@ -50,7 +51,8 @@ final class Sql {
    */
   static final String UPDATE_ACCOUNT =
       "UPDATE idsettle_account SET state = ?, posted = ?, reserved = ?, expires_at_ns = ?,"
-          + " version = version + 1 WHERE id = ? AND state = ? AND posted = ? AND reserved = ?"
+          + " chain_head = ?, seal = ?, version = version + 1"
+          + " WHERE id = ? AND state = ? AND posted = ? AND reserved = ?"
           + " AND expires_at_ns IS NOT DISTINCT FROM ?";
 
   static String transfersById(Dialect d) {
@@ -60,10 +62,23 @@ final class Sql {
         + d.inList("id", Dialect.Values.UUIDS);
   }
 
+  /** The columns a transfer is written with: what is read, and its seal. */
+  static final String TRANSFER_INSERT_COLUMNS = TRANSFER_COLUMNS + ", seal";
+
   static final String INSERT_TRANSFER =
       "INSERT INTO idsettle_transfer ("
+          + TRANSFER_INSERT_COLUMNS
+          + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
+
+  /** Accounts with their seals, in id order, for the audit. */
+  static final String SEALED_ACCOUNTS =
+      "SELECT " + ACCOUNT_COLUMNS + ", seal FROM idsettle_account WHERE id > ? ORDER BY id LIMIT ?";
+
+  /** Transfers with their seals, in written order, for the audit. */
+  static final String SEALED_TRANSFERS =
+      "SELECT "
           + TRANSFER_COLUMNS
-          + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
+          + ", seq, seal FROM idsettle_transfer WHERE seq > ? ORDER BY seq LIMIT ?";
 
   /** Resolves a hold only if it is still open; the row count tells. */
   static final String RESOLVE_HOLD =
@@ -102,12 +117,17 @@ final class Sql {
    */
   static final String WRITE_ALL =
       "WITH t AS (INSERT INTO idsettle_transfer ("
-          + TRANSFER_COLUMNS
-          + ") SELECT * FROM unnest(?::uuid[], ?::int8[], ?::int8[], ?::int8[], ?::varchar[],"
-          + " ?::uuid[], ?::int8[], ?::varchar[], ?::varchar[], ?::varchar[], ?::int8[])),"
+          + TRANSFER_INSERT_COLUMNS
+          + ") SELECT c1, c2, c3, c4, c5, c6, c7, c8, c9, c10, c11, c12, c13, c14"
+          + " FROM unnest(?::uuid[], ?::int8[], ?::int8[], ?::int8[], ?::varchar[],"
+          + " ?::uuid[], ?::int8[], ?::varchar[], ?::varchar[], ?::varchar[], ?::int8[], ?::varchar[],"
+          + " ?::text[], ?::bytea[])"
+          // in the order judged, the order their seals are chained in
+          + " WITH ORDINALITY AS v(c1, c2, c3, c4, c5, c6, c7, c8, c9, c10, c11, c12, c13, c14, o)"
+          + " ORDER BY o),"
           + guardedUpdateFrom(
               "unnest(?::int8[], ?::varchar[], ?::int8[], ?::int8[], ?::int8[], ?::varchar[],"
-                  + " ?::int8[], ?::int8[], ?::int8[])");
+                  + " ?::int8[], ?::int8[], ?::int8[], ?::bytea[], ?::bytea[])");
 
   /**
    * The most accounts {@link #writeOneTransfer} takes: a debit, a credit, an activation or a hold
@@ -135,15 +155,16 @@ final class Sql {
   private static String writeOneTransferSql(int accounts) {
     String insert =
         "WITH t AS (INSERT INTO idsettle_transfer ("
-            + TRANSFER_COLUMNS
+            + TRANSFER_INSERT_COLUMNS
             + ") VALUES (?::uuid, ?::int8, ?::int8, ?::int8, ?::varchar, ?::uuid, ?::int8,"
-            + " ?::varchar, ?::varchar, ?::varchar, ?::int8))";
+            + " ?::varchar, ?::varchar, ?::varchar, ?::int8, ?::varchar, ?::text, ?::bytea))";
     if (accounts == 0) {
       // the count of updated accounts, none, is the last parameter, as in the other shapes
       return insert + " SELECT ?::int8";
     }
     String row =
-        "(?::int8, ?::varchar, ?::int8, ?::int8, ?::int8, ?::varchar, ?::int8, ?::int8, ?::int8)";
+        "(?::int8, ?::varchar, ?::int8, ?::int8, ?::int8, ?::varchar, ?::int8, ?::int8, ?::int8,"
+            + " ?::bytea, ?::bytea)";
     return insert
         + ","
         + guardedUpdateFrom(
@@ -151,17 +172,18 @@ final class Sql {
   }
 
   /**
-   * The account images from {@code images} (nine columns: the new image, then the one it was judged
-   * by), each update guarded by its old image, and the count that fails the statement unless every
-   * guard held.
+   * The account images from {@code images} (eleven columns: the new image, the one it was judged
+   * by, then the new chain head and seal), each update guarded by its old image, and the count that
+   * fails the statement unless every guard held.
    */
   private static String guardedUpdateFrom(String images) {
     return " u AS (UPDATE idsettle_account x SET state = v.state, posted = v.posted,"
-        + " reserved = v.reserved, expires_at_ns = v.expires_at_ns, version = x.version + 1"
+        + " reserved = v.reserved, expires_at_ns = v.expires_at_ns, chain_head = v.chain_head,"
+        + " seal = v.seal, version = x.version + 1"
         + " FROM "
         + images
         + " AS v(id, state, posted, reserved, expires_at_ns, was_state, was_posted, was_reserved,"
-        + " was_expires_at_ns)"
+        + " was_expires_at_ns, chain_head, seal)"
         + " WHERE x.id = v.id AND x.state = v.was_state AND x.posted = v.was_posted"
         + " AND x.reserved = v.was_reserved"
         + " AND x.expires_at_ns IS NOT DISTINCT FROM v.was_expires_at_ns RETURNING 1)"
