@@ -36,17 +36,40 @@ public enum DenialReason {
   /** The activation was reversed (or reversed before it arrived). */
   REVERSED,
   /** The activation cannot be reversed: the ID has been used since. */
-  ALREADY_USED;
+  ALREADY_USED,
+  /**
+   * The ID was merged into another ID of its holder (claim 9), which replaces it: present that one.
+   * Shown to a user as {@link PublicReason#NOT_USABLE}.
+   */
+  MERGED,
+  /**
+   * The ID was issued as a slip: it is sold only through {@link Slips}, with the slip checks. Shown
+   * as {@link PublicReason#NOT_USABLE}, like an unknown ID, so that it reveals nothing more.
+   */
+  SLIP_ONLY,
+  /** The ID belongs to another holder (claims 8, 9): an ID has at most one. */
+  OTHER_HOLDER,
+  /** The ID has open holds (a running call): it cannot be merged until they are resolved. */
+  OPEN_HOLDS,
+  /** The ID's value sits in envelopes for services: give it back before merging the ID. */
+  ALLOCATED;
 
   /** What to show an untrusted terminal or user. */
   public PublicReason publicReason() {
     return switch (this) {
-      case UNKNOWN_ID, NOT_ACTIVATED, BLOCKED, CLOSED, REVERSED, WRONG_SERVICE ->
+      case UNKNOWN_ID, NOT_ACTIVATED, BLOCKED, CLOSED, REVERSED, WRONG_SERVICE, MERGED, SLIP_ONLY ->
           PublicReason.NOT_USABLE;
       case EXHAUSTED, INSUFFICIENT_BALANCE -> PublicReason.INSUFFICIENT_BALANCE;
       case EXPIRED -> PublicReason.EXPIRED;
       case THROTTLED -> PublicReason.TRY_LATER;
-      case ALREADY_ACTIVE, INVALID_AMOUNT, WRONG_CURRENCY, DUPLICATE_REFERENCE, ALREADY_USED ->
+      case ALREADY_ACTIVE,
+          INVALID_AMOUNT,
+          WRONG_CURRENCY,
+          DUPLICATE_REFERENCE,
+          ALREADY_USED,
+          OTHER_HOLDER,
+          OPEN_HOLDS,
+          ALLOCATED ->
           PublicReason.REJECTED;
     };
   }

@@ -21,10 +21,10 @@ import org.junit.jupiter.api.BeforeEach;
  * <p>The tests come from the interfaces it implements: {@link SpiContract} calls every SPI method
  * directly; {@link IdempotencyContract}, {@link BatchContract}, {@link HoldContract}, {@link
  * ExpiryContract}, {@link LifecycleContract} and {@link KeyContract} go through {@link
- * dev.idsettle.ledger.Ledger}; {@link NetworkContract} and {@link SlipContract} go through the
- * roles. Each test works on accounts and transfer ids of its own (random ids), so one database can
- * serve a whole run, and after each test the ledger's invariants are checked on the accounts it
- * created (see {@link Invariants}).
+ * dev.idsettle.ledger.Ledger}; {@link NetworkContract}, {@link SlipContract} and {@link
+ * HolderContract} go through the roles. Each test works on accounts and transfer ids of its own
+ * (random ids), so one database can serve a whole run, and after each test the ledger's invariants
+ * are checked on the accounts it created (see {@link Invariants}).
  */
 public abstract class LedgerStoreContract
     implements SpiContract,
@@ -35,7 +35,8 @@ public abstract class LedgerStoreContract
         LifecycleContract,
         KeyContract,
         NetworkContract,
-        SlipContract {
+        SlipContract,
+        HolderContract {
 
   /** Where every test's {@link MutableClock} starts. */
   public static final Instant START = Instant.parse("2030-01-01T00:00:00Z");
