@@ -42,6 +42,9 @@ final class LinkedAuthenticator implements SettlementAuthenticator {
   // an ID account's keyed hash never changes: remembered to read a holder's IDs in one call
   private final Cache<AccountId, IdHash> idHashes =
       Caffeine.newBuilder().maximumSize(1_000_000).build();
+  // the name of an ID's envelope for this service never changes either (whether it exists does)
+  private final Cache<AccountId, IdHash> envelopeNames =
+      Caffeine.newBuilder().maximumSize(1_000_000).build();
 
   LinkedAuthenticator(
       DefaultSettlementManager manager, HolderKeys keys, DefaultSettlementAuthenticator plain) {
@@ -220,7 +223,7 @@ final class LinkedAuthenticator implements SettlementAuthenticator {
     Map<AccountId, Account> masters = known == null ? masters(members) : known;
     List<IdHash> hashes = new ArrayList<>(members.size());
     for (AccountId m : members) {
-      hashes.add(manager.routes.envelopeHash(m, service));
+      hashes.add(envelopeNames.get(m, a -> manager.routes.envelopeHash(a, service)));
     }
     Map<IdHash, AccountKey> envelopes = settle.ledger.keys(hashes);
     List<Account> out = new ArrayList<>(members.size());
