@@ -13,17 +13,12 @@ import dev.idsettle.roles.Holders;
 import dev.idsettle.roles.Linked;
 import dev.idsettle.roles.Permit;
 import dev.idsettle.roles.SettlementAuthenticator;
-import dev.idsettle.roles.Unknown;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Random;
 import java.util.UUID;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
@@ -67,36 +62,12 @@ public final class HolderScenario {
     AtomicLong permits = new AtomicLong();
     AtomicLong merges = new AtomicLong();
     List<String> violations = Collections.synchronizedList(new ArrayList<>());
-    ExecutorService pool = Executors.newFixedThreadPool(threads);
-    CountDownLatch start = new CountDownLatch(1);
-    List<Future<?>> futures = new ArrayList<>();
-    try {
-      for (int t = 0; t < threads; t++) {
-        Random random = new Random(seed + t);
-        futures.add(
-            pool.submit(
-                () -> {
-                  start.await();
-                  for (int i = 0; i < operations; i++) {
-                    Object r = step(n, holders, holder, ids, random, permitted, permits, merges);
-                    if (r instanceof Unknown u) {
-                      violations.add("an outcome was unknown: " + u.message());
-                    }
-                  }
-                  return null;
-                }));
-      }
-      start.countDown();
-      for (Future<?> fu : futures) {
-        try {
-          fu.get();
-        } catch (java.util.concurrent.ExecutionException e) {
-          violations.add("a thread failed: " + e.getCause());
-        }
-      }
-    } finally {
-      pool.shutdownNow();
-    }
+    ScenarioThreads.run(
+        threads,
+        operations,
+        seed,
+        random -> step(n, holders, holder, ids, random, permitted, permits, merges),
+        violations);
     AccountId revenue = Keys.revenue(n.phone(), LedgerFixture.EUR, Keys.revenueShard(TERMINAL));
     List<AccountId> closed = new ArrayList<>();
     closed.add(Keys.cash(n.till(), LedgerFixture.EUR));
