@@ -190,6 +190,14 @@ final class Ratios {
             path.equals("networkPlainId") ? "" : ">=",
             1 / 1.3);
       }
+      ratio(
+          out,
+          scores,
+          "linkedTwoIds" + p,
+          "linkedBaseline" + p,
+          store + ": drawn from two linked IDs / plain authorization, 1 thread",
+          ">=",
+          1 / 1.3);
     }
     return out;
   }

@@ -5,6 +5,7 @@ import dev.idsettle.internal.Checks;
 import dev.idsettle.internal.Keys;
 import dev.idsettle.ledger.Account;
 import dev.idsettle.ledger.AccountId;
+import dev.idsettle.ledger.AccountState;
 import dev.idsettle.ledger.CommandResult;
 import dev.idsettle.ledger.LedgerBatch;
 import dev.idsettle.ledger.LedgerCommand;
@@ -274,7 +275,10 @@ final class DefaultSettlementAuthenticator implements SettlementAuthenticator {
       return miss(r);
     }
     if (refusal != null) {
-      DenialReason reason = DenialReason.of(refusal);
+      DenialReason reason =
+          after != null && after.state() == AccountState.MERGED
+              ? DenialReason.MERGED
+              : DenialReason.of(refusal);
       // a replay's images are today's: the balance the refusal was judged on is not kept
       Money balance =
           reason == DenialReason.INSUFFICIENT_BALANCE && after != null && !outcome.replayed()

@@ -103,6 +103,10 @@ final class DefaultSettlementManager implements SettlementManager {
       if (master == null) {
         return unknown(id, terminalId);
       }
+      Denial slip = SlipMarks.refuse(settle, master.id(), id, terminalId);
+      if (slip != null) {
+        return slip;
+      }
       String routed = routes.route(master.id());
       if (routed != null && !routed.equals(service)) {
         return wrongService(id, service);
@@ -117,7 +121,9 @@ final class DefaultSettlementManager implements SettlementManager {
       for (int attempt = 1; ; attempt++) {
         Envelope envelope = envelope(master, service);
         List<AccountKey> keys = new ArrayList<>(newKeys(List.of(envelope)));
-        keys.add(routes.routeKey(master.id(), service));
+        if (routed == null) { // a reversed routed activation sold again keeps its route
+          keys.add(routes.routeKey(master.id(), service));
+        }
         List<LedgerCommand> group = new ArrayList<>(4);
         group.add(
             LedgerCommand.changeState(

@@ -14,6 +14,7 @@ import dev.idsettle.ledger.Transfer;
 import dev.idsettle.ledger.TransferId;
 import dev.idsettle.money.Money;
 import dev.idsettle.spi.StoreException;
+import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Objects;
@@ -77,6 +78,10 @@ final class DefaultSettlementTerminal implements SettlementTerminal {
       Optional<AccountId> account = Optional.ofNullable(settle.resolve(id));
       if (account.isEmpty()) {
         return miss(id);
+      }
+      Denial slip = SlipMarks.refuse(settle, account.get(), id, terminalId);
+      if (slip != null) {
+        return slip;
       }
       TransferId transferId = Keys.activation(terminalId, reference);
       List<CommandResult> results =
@@ -165,22 +170,19 @@ final class DefaultSettlementTerminal implements SettlementTerminal {
   }
 
   private ReversalResult undo(IdNumber id, Transfer activation, AccountId account) {
-    List<CommandResult> results =
-        settle.ledger.submit(
-            LedgerBatch.create()
-                .addLinked(
-                    LedgerCommand.post(
-                        Keys.reversal(activation.id()),
-                        account,
-                        cash,
-                        activation.amount(),
-                        "reversal"),
-                    new LedgerCommand.StateChange(
-                        account,
-                        EnumSet.of(AccountState.ACTIVE, AccountState.EXHAUSTED),
-                        AccountState.ISSUED,
-                        true)));
-    CommandResult r = results.get(0);
+    Transfer route = RoutedReversal.route(settle, activation.id(), account);
+    List<LedgerCommand> group = new ArrayList<>(RoutedReversal.unroute(route));
+    group.add(
+        LedgerCommand.post(
+            Keys.reversal(activation.id()), account, cash, activation.amount(), "reversal"));
+    group.add(
+        new LedgerCommand.StateChange(
+            account,
+            EnumSet.of(AccountState.ACTIVE, AccountState.EXHAUSTED),
+            AccountState.ISSUED,
+            true));
+    List<CommandResult> results = settle.ledger.submit(LedgerBatch.create().addLinked(group));
+    CommandResult r = results.get(group.size() - 2);
     Refusal refusal = r.refusal();
     if (refusal == null) {
       LOG.debug("reversed activation of {} at {}", id, terminalId);
@@ -192,7 +194,11 @@ final class DefaultSettlementTerminal implements SettlementTerminal {
       return new Denial(
           DenialReason.ALREADY_USED,
           null,
-          "the ID has been used since its activation; it cannot be reversed");
+          route == null
+              ? "the ID has been used since its activation; it cannot be reversed"
+              : "value routed to service "
+                  + RoutedReversal.service(route)
+                  + " has been spent since the activation; it cannot be reversed");
     }
     return denial(refusal, id, r);
   }

@@ -23,7 +23,8 @@ public record Denial(DenialReason reason, @Nullable Money balance, String messag
         SelectionResult,
         ValidityResult,
         BlockResult,
-        SubIdResult {
+        SubIdResult,
+        HolderResult {
 
   /** Requires a reason and a message. */
   public Denial {

@@ -50,12 +50,28 @@ public enum DenialReason {
   /**
    * The credit would take the ID's balance above the limit ({@link IdSettle.Builder#maxBalance}).
    */
-  BALANCE_LIMIT;
+  BALANCE_LIMIT,
+  /**
+   * The ID was merged into another ID of its holder (claim 9), which replaces it: present that one.
+   * Shown to a user as {@link PublicReason#NOT_USABLE}.
+   */
+  MERGED,
+  /**
+   * The ID was issued as a slip: it is sold only through {@link Slips}, with the slip checks. Shown
+   * as {@link PublicReason#NOT_USABLE}, like an unknown ID, so that it reveals nothing more.
+   */
+  SLIP_ONLY,
+  /** The ID belongs to another holder (claims 8, 9): an ID has at most one. */
+  OTHER_HOLDER,
+  /** The ID has open holds (a running call): it cannot be merged until they are resolved. */
+  OPEN_HOLDS,
+  /** The ID's value sits in envelopes for services: give it back before merging the ID. */
+  ALLOCATED;
 
   /** What to show an untrusted terminal or user. */
   public PublicReason publicReason() {
     return switch (this) {
-      case UNKNOWN_ID, NOT_ACTIVATED, BLOCKED, CLOSED, REVERSED, WRONG_SERVICE ->
+      case UNKNOWN_ID, NOT_ACTIVATED, BLOCKED, CLOSED, REVERSED, WRONG_SERVICE, MERGED, SLIP_ONLY ->
           PublicReason.NOT_USABLE;
       case EXHAUSTED, INSUFFICIENT_BALANCE -> PublicReason.INSUFFICIENT_BALANCE;
       case EXPIRED -> PublicReason.EXPIRED;
@@ -65,7 +81,10 @@ public enum DenialReason {
           WRONG_CURRENCY,
           DUPLICATE_REFERENCE,
           ALREADY_USED,
-          BALANCE_LIMIT ->
+          BALANCE_LIMIT,
+          OTHER_HOLDER,
+          OPEN_HOLDS,
+          ALLOCATED ->
           PublicReason.REJECTED;
     };
   }

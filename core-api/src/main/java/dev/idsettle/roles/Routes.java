@@ -37,6 +37,10 @@ final class Routes {
   }
 
   IdHash routeHash(AccountId master) {
+    return routeHash(hasher, master);
+  }
+
+  static IdHash routeHash(IdHasher hasher, AccountId master) {
     return hasher.derive("route", Long.toString(master.value()));
   }
 

@@ -30,11 +30,16 @@ import java.util.Set;
  *       authenticators of {@link #register}</td></tr>
  *   <tr><td>11: warn below the service's reference amount, on what that service can spend</td><td>
  *       {@link Permit#lowBalance()}, {@link LowBalanceListener}, {@link Valid#lowBalance()}</td></tr>
+ *   <tr><td>8: a new ID of a holder linked to the others; one request spends up to the sum of
+ *       their balances, soonest expiry first, then smallest balance, atomically</td><td>{@link
+ *       Holders#link}, {@link Holders#authenticator} (over {@link Holders#over})</td></tr>
+ *   <tr><td>9: a new ID of a holder replaces the others, whose balances move to it in one
+ *       step</td><td>{@link Holders#merge}; a merged ID is denied {@link
+ *       DenialReason#MERGED}</td></tr>
+ *   <tr><td>10, 12, 13: slips and sheets, their lifecycle and serial ranges</td><td>{@link
+ *       Slips}</td></tr>
  *   <tr><td>lost or stolen: block the ID with its envelopes</td><td>{@link #block}</td></tr>
  * </table>
- *
- * <p>Not built yet: linked and merged IDs of one holder (claims 8, 9), slips and sheets (claims 10,
- * 12, 13).
  *
  * <h2>Envelopes</h2>
  *

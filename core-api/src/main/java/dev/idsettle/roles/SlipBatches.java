@@ -146,6 +146,7 @@ final class SlipBatches {
         drawn.put(serial, id);
         accounts.add(Account.issued(account, settle.hasher.hash(id), settle.currency, expiry));
         keys.add(new AccountKey(serialHash(serial), account, anchor, SERIAL + serial));
+        keys.add(SlipMarks.key(settle, account));
       }
       try {
         settle.ledger.store().transact(tx -> insertAll(tx, accounts, keys, anchor, prefix));

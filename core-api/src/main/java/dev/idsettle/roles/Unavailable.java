@@ -19,7 +19,8 @@ public record Unavailable(String message, StoreException cause)
         SelectionResult,
         ValidityResult,
         BlockResult,
-        SubIdResult {
+        SubIdResult,
+        HolderResult {
   /** Requires every field. */
   public Unavailable {
     Checks.notNull(message, "message");

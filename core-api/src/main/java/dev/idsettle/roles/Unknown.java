@@ -19,7 +19,8 @@ public record Unknown(String message, StoreException cause)
         SelectionResult,
         ValidityResult,
         BlockResult,
-        SubIdResult {
+        SubIdResult,
+        HolderResult {
   /** Requires every field. */
   public Unknown {
     Checks.notNull(message, "message");

@@ -57,6 +57,11 @@ class ReadmeCodeTest {
       if (c.group(1).equals("SlipsTour")) {
         assertThat(output).contains("SlipsActivated").contains("RangeChanged");
       }
+      if (c.group(1).equals("HoldersTour")) {
+        assertThat(output)
+            .contains("Permit[")
+            .contains("Merged[moved=EUR 5.00, merged=2, balance=EUR 15.00");
+      }
       if (c.group(1).equals("NetworkTour")) {
         assertThat(output)
             .contains("WRONG_SERVICE")

@@ -59,6 +59,18 @@ public abstract class ConcurrentLedgerStoreContract extends LedgerStoreContract 
     assertThat(report.permits()).isPositive();
   }
 
+  /**
+   * A holder's IDs under many threads (linked spends, plain debits, merges racing both): invariants
+   * hold, revenue equals the permits, merged IDs are empty (claims 8, 9).
+   */
+  @Test
+  void holdersUnderManyThreadsKeepInvariants() throws Exception {
+    HolderScenario.Report report = HolderScenario.run(tck(), THREADS, 30, System.nanoTime());
+
+    assertThat(report.violations()).as("violations, seed %s", report.seed()).isEmpty();
+    assertThat(report.permits()).isPositive();
+  }
+
   /** Many threads debiting one ID: exactly as many debits are permitted as the balance allows. */
   @Test
   void concurrentDebitsNeverOverdraw() throws Exception {

@@ -21,10 +21,11 @@ import org.junit.jupiter.api.BeforeEach;
  * <p>The tests come from the interfaces it implements: {@link SpiContract} calls every SPI method
  * directly; {@link IdempotencyContract}, {@link BatchContract}, {@link HoldContract}, {@link
  * ExpiryContract}, {@link LifecycleContract}, {@link KeyContract} and {@link DescriptionContract}
- * go through {@link dev.idsettle.ledger.Ledger}; {@link NetworkContract}, {@link SlipContract} and
- * {@link GuardContract} go through the roles. Each test works on accounts and transfer ids of its
- * own (random ids), so one database can serve a whole run, and after each test the ledger's
- * invariants are checked on the accounts it created (see {@link Invariants}).
+ * go through {@link dev.idsettle.ledger.Ledger}; {@link NetworkContract}, {@link SlipContract},
+ * {@link GuardContract} and {@link HolderContract} go through the roles. Each test works on
+ * accounts and transfer ids of its own (random ids), so one database can serve a whole run, and
+ * after each test the ledger's invariants are checked on the accounts it created (see {@link
+ * Invariants}).
  */
 public abstract class LedgerStoreContract
     implements SpiContract,
@@ -37,7 +38,8 @@ public abstract class LedgerStoreContract
         DescriptionContract,
         NetworkContract,
         SlipContract,
-        GuardContract {
+        GuardContract,
+        HolderContract {
 
   /** Where every test's {@link MutableClock} starts. */
   public static final Instant START = Instant.parse("2030-01-01T00:00:00Z");

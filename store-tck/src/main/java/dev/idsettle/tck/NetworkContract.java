@@ -500,4 +500,52 @@ public interface NetworkContract extends ContractTest {
     assertThat(result).isInstanceOf(Denial.class);
     return ((Denial) result).reason();
   }
+
+  /**
+   * Reversing a routed activation brings the value back out of the service's envelope and leaves
+   * the ID unsold, when nothing was spent.
+   */
+  @Test
+  default void aRoutedActivationReversesWhenNothingWasSpent() {
+    NetworkFixture n = net();
+    IdNumber id = n.issued();
+    String reference = n.ref("sale");
+    assertThat(n.manager().activate(n.till(), id, eur(1000), n.phone(), reference))
+        .isInstanceOf(Activated.class);
+
+    var reversed = n.settle().terminal(n.till()).reverse(id, reference);
+
+    assertThat(reversed).isEqualTo(new dev.idsettle.roles.Reversed(eur(1000), false));
+    assertThat(n.settle().account(id).orElseThrow().state())
+        .isEqualTo(dev.idsettle.ledger.AccountState.ISSUED);
+    assertThat(n.settle().cash(n.till())).isEqualTo(eur(0));
+    assertThat(reason(n.spend(n.phone(), id, 1))).isEqualTo(DenialReason.NOT_ACTIVATED);
+    assertThat(n.settle().terminal(n.till()).reverse(id, reference))
+        .isEqualTo(new dev.idsettle.roles.Reversed(eur(1000), true));
+    assertThat(n.manager().activate(n.till(), id, eur(200), n.phone(), n.ref("again")))
+        .isInstanceOf(Activated.class);
+    assertThat(n.spend(n.phone(), id, 200)).isInstanceOf(Permit.class);
+  }
+
+  /** A routed activation whose envelope was spent from is not reversed, and the reason says so. */
+  @Test
+  default void aRoutedActivationIsNotReversedOnceSpent() {
+    NetworkFixture n = net();
+    IdNumber id = n.issued();
+    String reference = n.ref("sale");
+    n.manager().activate(n.till(), id, eur(1000), n.phone(), reference);
+    assertThat(n.spend(n.phone(), id, 100)).isInstanceOf(Permit.class);
+
+    var refused = n.settle().terminal(n.till()).reverse(id, reference);
+
+    assertThat(refused)
+        .isInstanceOfSatisfying(
+            Denial.class,
+            d -> {
+              assertThat(d.reason()).isEqualTo(DenialReason.ALREADY_USED);
+              assertThat(d.message()).contains("routed to service " + n.phone());
+            });
+    assertThat(n.manager().query(id, n.phone(), "kiosk"))
+        .isEqualTo(new Valid(eur(900), true, false));
+  }
 }

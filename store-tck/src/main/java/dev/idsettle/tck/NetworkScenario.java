@@ -12,7 +12,6 @@ import dev.idsettle.roles.Permit;
 import dev.idsettle.roles.ServiceSelector;
 import dev.idsettle.roles.SubIdIssued;
 import dev.idsettle.roles.SubIdResult;
-import dev.idsettle.roles.Unknown;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -20,10 +19,6 @@ import java.util.Random;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
@@ -56,36 +51,12 @@ public final class NetworkScenario {
     AtomicLong permitted = new AtomicLong();
     AtomicLong permits = new AtomicLong();
     List<String> violations = java.util.Collections.synchronizedList(new ArrayList<>());
-    ExecutorService pool = Executors.newFixedThreadPool(threads);
-    CountDownLatch start = new CountDownLatch(1);
-    List<Future<?>> futures = new ArrayList<>();
-    try {
-      for (int t = 0; t < threads; t++) {
-        Random random = new Random(seed + t);
-        futures.add(
-            pool.submit(
-                () -> {
-                  start.await();
-                  for (int i = 0; i < operations; i++) {
-                    Object r = step(n, ids, random, subIds, permitted, permits);
-                    if (r instanceof Unknown u) {
-                      violations.add("an outcome was unknown: " + u.message());
-                    }
-                  }
-                  return null;
-                }));
-      }
-      start.countDown();
-      for (Future<?> fu : futures) {
-        try {
-          fu.get();
-        } catch (java.util.concurrent.ExecutionException e) {
-          violations.add("a thread failed: " + e.getCause());
-        }
-      }
-    } finally {
-      pool.shutdownNow();
-    }
+    ScenarioThreads.run(
+        threads,
+        operations,
+        seed,
+        random -> step(n, ids, random, subIds, permitted, permits),
+        violations);
     List<AccountId> closed = new ArrayList<>();
     closed.add(Keys.cash(n.till(), LedgerFixture.EUR));
     int shard = Keys.revenueShard(TERMINAL);

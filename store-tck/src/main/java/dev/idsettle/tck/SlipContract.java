@@ -481,4 +481,34 @@ public interface SlipContract extends ContractTest {
       assertThat(balance(n, slip.id())).isEqualTo(500);
     }
   }
+
+  /**
+   * A slip is sold through {@link Slips} only: the ordinary activations refuse it with a typed
+   * denial that shows no more than an unknown ID, and change nothing.
+   */
+  @Test
+  default void aSlipIsNotSoldByTheOrdinaryActivations() {
+    NetworkFixture n = slipNet();
+    Slips s = Slips.over(n.manager());
+    IssuedSlips batch = distributed(s, 1, 2, null);
+    Slip slip = batch.slips().get(0);
+
+    Object byTerminal =
+        n.settle().terminal(n.till()).activate(slip.id(), eur(500), UUID.randomUUID().toString());
+    Object byManager =
+        n.manager()
+            .activate(n.till(), slip.id(), eur(500), n.phone(), UUID.randomUUID().toString());
+
+    for (Object r : List.of(byTerminal, byManager)) {
+      assertThat(r)
+          .isInstanceOfSatisfying(
+              Denial.class,
+              d -> {
+                assertThat(d.reason()).isEqualTo(DenialReason.SLIP_ONLY);
+                assertThat(d.publicReason()).isEqualTo(dev.idsettle.roles.PublicReason.NOT_USABLE);
+              });
+    }
+    assertThat(state(n, slip.id())).isEqualTo(AccountState.ISSUED);
+    assertThat(sell(n, s, List.of(slip), 500)).isInstanceOf(SlipsActivated.class);
+  }
 }

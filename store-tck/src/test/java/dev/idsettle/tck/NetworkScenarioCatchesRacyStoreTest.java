@@ -32,4 +32,29 @@ class NetworkScenarioCatchesRacyStoreTest {
     assertThat(report.violations()).isEmpty();
     assertThat(report.permits()).isPositive();
   }
+
+  @Test
+  void holderScenarioCatchesARacyStore() throws Exception {
+    List<String> all = new ArrayList<>();
+    for (int round = 1; round <= 10 && all.isEmpty(); round++) {
+      LedgerFixture f =
+          LedgerFixture.over(new TestOnlyRacyStore(), MutableClock.at(LedgerStoreContract.START));
+      all.addAll(HolderScenario.run(f, 8, 30, round).violations());
+    }
+
+    assertThat(all).as("the racy store breaks the holders' invariants").isNotEmpty();
+  }
+
+  @Test
+  void holderScenarioPassesOnACorrectStore() throws Exception {
+    LedgerFixture f =
+        LedgerFixture.over(
+            TestOnlyGlobalLockStore.create(), MutableClock.at(LedgerStoreContract.START));
+
+    HolderScenario.Report report = HolderScenario.run(f, 8, 30, 1);
+
+    assertThat(report.violations()).isEmpty();
+    assertThat(report.permits()).isPositive();
+    assertThat(report.merges()).isPositive();
+  }
 }
