@@ -26,6 +26,7 @@ import java.io.BufferedInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.net.InetAddress;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -148,7 +149,7 @@ public final class HttpLoad {
     @Override
     public long authorizeOnce() {
       long start = System.nanoTime();
-      IdNumber id = ids[(int) ((index * 64 + n) % ids.length)];
+      IdNumber id = ids[(int) ((index * 64L + n) % ids.length)];
       Object r =
           device.authorize(
               new AuthorizationRequest(
@@ -171,7 +172,7 @@ public final class HttpLoad {
     private long n;
 
     SocketClient(int port, byte[] key, IdNumber[] ids, int index) throws IOException {
-      this.socket = new Socket("127.0.0.1", port);
+      this.socket = new Socket(InetAddress.getLoopbackAddress(), port);
       socket.setTcpNoDelay(true);
       this.out = socket.getOutputStream();
       this.in = new BufferedInputStream(socket.getInputStream(), 8192);
@@ -184,7 +185,7 @@ public final class HttpLoad {
     @Override
     public long authorizeOnce() throws IOException {
       long start = System.nanoTime();
-      IdNumber id = ids[(int) ((index * 64 + n) % ids.length)];
+      IdNumber id = ids[(int) ((index * 64L + n) % ids.length)];
       byte[] body =
           Messages.write(
               new Request.Authorize(

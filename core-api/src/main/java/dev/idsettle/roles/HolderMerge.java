@@ -170,7 +170,7 @@ final class HolderMerge {
     if (!op.tag().startsWith(HolderKeys.MERGE) || !op.account().equals(into)) {
       return DefaultHolders.duplicate(reference);
     }
-    String[] figures = op.tag().substring(HolderKeys.MERGE.length()).split(":");
+    String[] figures = op.tag().substring(HolderKeys.MERGE.length()).split(":", -1);
     Account after = settle.ledger.account(into).orElseThrow();
     return new Merged(
         money(Long.parseLong(figures[0])),

@@ -231,8 +231,8 @@ final class LinkedAuthenticator implements SettlementAuthenticator {
     for (int i = 0; i < members.size(); i++) {
       Account master = masters.get(members.get(i));
       if (master == null
-          || master.effectiveState(now) != AccountState.ACTIVE
-              && master.effectiveState(now) != AccountState.EXHAUSTED) {
+          || (master.effectiveState(now) != AccountState.ACTIVE
+              && master.effectiveState(now) != AccountState.EXHAUSTED)) {
         continue;
       }
       AccountKey envelope = envelopes.get(hashes.get(i));

@@ -39,8 +39,8 @@ final class RoutedReversal {
     return List.of(
         LedgerCommand.post(
             TransferId.derive("idsettle:unroute", route.id().toString()),
-            route.credit(),
-            route.debit(),
+            /* debit= */ route.credit(),
+            /* credit= */ route.debit(),
             route.amount(),
             "unroute"),
         new LedgerCommand.StateChange(

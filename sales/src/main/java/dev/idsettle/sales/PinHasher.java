@@ -40,14 +40,14 @@ final class PinHasher {
    * Whether {@code pin} matches {@code encoded}; false for a malformed hash (after the same work).
    */
   boolean verify(String pin, String encoded) {
-    String[] parts = encoded.split("\\$");
+    String[] parts = encoded.split("\\$", -1);
     PinCost stored = cost;
     byte[] salt = new byte[16];
     byte[] expected = new byte[HASH_BYTES];
     boolean wellFormed = false;
     if (parts.length == 6 && parts[1].equals("argon2id")) {
       try {
-        String[] p = parts[3].split(",");
+        String[] p = parts[3].split(",", -1);
         stored = new PinCost(value(p[0]), value(p[1]), value(p[2]));
         salt = B64D.decode(parts[4]);
         expected = B64D.decode(parts[5]);

@@ -242,7 +242,7 @@ public final class SimulatedBank implements PaymentGateway {
       return new Declined(DeclineReason.INSUFFICIENT_CREDIT);
     }
     m.held += amount;
-    String id = "auth-" + (++sequence);
+    String id = "auth-" + ++sequence;
     auths.put(id, new Auth(m, amount));
     return approved(id, amount, 0);
   }
@@ -258,7 +258,7 @@ public final class SimulatedBank implements PaymentGateway {
     a.resolved = true;
     a.member.held -= a.amount;
     a.member.charged += amount;
-    String id = "cap-" + (++sequence);
+    String id = "cap-" + ++sequence;
     captures.put(id, new Capture(a.member, amount));
     return approved(id, amount, commission(Money.of(amount, currency)).minor());
   }
@@ -286,7 +286,7 @@ public final class SimulatedBank implements PaymentGateway {
     }
     c.refunded += amount;
     c.member.charged -= amount;
-    return approved("ref-" + (++sequence), amount, 0);
+    return approved("ref-" + ++sequence, amount, 0);
   }
 
   private Approved approved(String reference, long amount, long commission) {

@@ -36,6 +36,7 @@ import org.junit.jupiter.params.provider.EnumSource;
  * denomination, and a desk killed after the charge whose successor delivers the ID once.
  */
 class DeskOnDatabasesTest {
+  @SuppressWarnings("ImmutableEnumChecker") // each constant supplies the test's shared pool
   enum Db {
     MEMORY(() -> null),
     H2(() -> Databases.h2("desk")),

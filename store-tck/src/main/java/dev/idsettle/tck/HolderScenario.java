@@ -97,7 +97,7 @@ public final class HolderScenario {
       AtomicLong permits,
       AtomicLong merges) {
     IdNumber id = ids.get(random.nextInt(ids.size()));
-    long amount = 1 + random.nextInt(400);
+    long amount = 1L + random.nextInt(400);
     String reference = UUID.randomUUID().toString();
     int op = random.nextInt(10);
     if (op == 0) {

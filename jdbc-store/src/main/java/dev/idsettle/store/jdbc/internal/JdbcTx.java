@@ -260,7 +260,7 @@ public final class JdbcTx implements LedgerTx {
   }
 
   private void insertTransfers(List<Transfer> transfers, @Nullable Sealing seals) {
-    Map<Transfer, Integer> index = new IdentityHashMap<>();
+    IdentityHashMap<Transfer, Integer> index = new IdentityHashMap<>();
     for (int i = 0; seals != null && i < transfers.size(); i++) {
       index.put(transfers.get(i), i);
     }
