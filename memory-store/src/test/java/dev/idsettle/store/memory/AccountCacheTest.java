@@ -31,7 +31,9 @@ class AccountCacheTest {
   @Test
   void aStoreBehindAConnectionIsAskedOncePerId() {
     CountingStore store = new CountingStore(MemoryStore.create(), false);
-    assertThat(lookUpsToActivateAndDebitFiveTimes(store, b -> b)).isEqualTo(1);
+    // the activation's read finds the ID unsold, which is never cached (an unsold ID is read like
+    // an unknown one); the first debit's read finds it sold and caches it for the other four
+    assertThat(lookUpsToActivateAndDebitFiveTimes(store, b -> b)).isEqualTo(2);
   }
 
   @Test
@@ -49,7 +51,7 @@ class AccountCacheTest {
     assertThat(
             lookUpsToActivateAndDebitFiveTimes(
                 new CountingStore(MemoryStore.create(), true), b -> b.accountCacheSize(10)))
-        .isEqualTo(1);
+        .isEqualTo(2);
   }
 
   @Test
