@@ -24,8 +24,9 @@ final class Fields {
           "v is required: the message version, " + Messages.VERSION);
     }
     if (v != Messages.VERSION) {
+      // the value is not quoted: a body may carry anything there, an ID number too
       throw new MalformedMessageException(
-          "v must be " + Messages.VERSION + " (the version this side speaks), was " + v);
+          "v must be " + Messages.VERSION + " (the version this side speaks)");
     }
     return v;
   }

@@ -24,6 +24,7 @@ import dev.idsettle.money.Money;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.UUID;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Reads and writes the messages. Unknown fields are ignored (a newer peer may add some); a missing
@@ -62,7 +63,7 @@ public final class Messages {
     } catch (IOException e) {
       throw new MalformedMessageException("the body is not well-formed JSON");
     } catch (InvalidRequestException e) {
-      throw new MalformedMessageException(String.valueOf(e.getMessage()));
+      throw new MalformedMessageException(unquoted(e.getMessage()));
     }
   }
 
@@ -70,7 +71,7 @@ public final class Messages {
     Throwable cause = e.getCause();
     while (cause != null) {
       if (cause instanceof InvalidRequestException) {
-        return new MalformedMessageException(where(e) + cause.getMessage());
+        return new MalformedMessageException(where(e) + unquoted(cause.getMessage()));
       }
       cause = cause.getCause();
     }
@@ -82,6 +83,16 @@ public final class Messages {
     String path = path(e);
     return new MalformedMessageException(
         path.isEmpty() ? "the body is not a message of this kind" : path + " " + problem);
+  }
+
+  /**
+   * A core-api message without the value it quotes ("{field} {rule}, was {value}"): what a body
+   * carries in a field may be an ID number, and a problem answer is logged.
+   */
+  private static String unquoted(@Nullable String message) {
+    String m = String.valueOf(message);
+    int was = m.indexOf(", was ");
+    return was < 0 ? m : m.substring(0, was);
   }
 
   private static String where(JsonMappingException e) {
