@@ -137,6 +137,18 @@ class HttpSecurityTest {
   }
 
   @Test
+  void aRespelledSignatureIsRefused() throws Exception {
+    // 43 base64url characters carry two spare bits; setting them decodes to the same 32 bytes
+    byte[] body = authorize("call-1");
+    Map<String, String> headers = signed(body);
+    String sig = java.util.Objects.requireNonNull(headers.get(SignedHeaders.SIGNATURE));
+    String alphabet = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_";
+    int last = alphabet.indexOf(sig.charAt(42));
+    headers.put(SignedHeaders.SIGNATURE, sig.substring(0, 42) + alphabet.charAt(last ^ 1));
+    assertUnauthenticated(post(headers, body));
+  }
+
+  @Test
   void aSignatureForAnotherPathIsRefused() throws Exception {
     byte[] body = authorize("call-1");
     Map<String, String> headers =

@@ -59,6 +59,12 @@ public record SignedHeaders(String party, long timestamp, String nonce, byte[] s
     } catch (IllegalArgumentException e) {
       throw new AuthenticationException("malformed signature");
     }
+    // 43 characters carry 258 bits for 256: the last character's two spare bits must be zero, or
+    // one signature would have four spellings (a replay with a respelled signature is still the
+    // same request; the nonce check must not be the only thing that sees it).
+    if (!Hmac.encode(signature).equals(sig)) {
+      throw new AuthenticationException("malformed signature");
+    }
     return new SignedHeaders(party, Long.parseLong(ts), nonce, signature);
   }
 
