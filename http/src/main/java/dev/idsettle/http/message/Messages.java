@@ -100,12 +100,19 @@ public final class Messages {
     return path.isEmpty() ? "" : "in " + path + ": ";
   }
 
+  /** The names a path may quote: fields' names and keys without digits, never an ID's. */
+  private static final java.util.regex.Pattern QUOTABLE_NAME =
+      java.util.regex.Pattern.compile("[A-Za-z_-]{1,40}");
+
   private static String path(JsonMappingException e) {
     StringBuilder b = new StringBuilder();
     for (JsonMappingException.Reference r : e.getPath()) {
       String name = r.getFieldName();
-      if (name != null) {
+      if (name != null && QUOTABLE_NAME.matcher(name).matches()) {
         b.append(b.length() == 0 ? "" : ".").append(name);
+      } else if (name != null) {
+        // a map's key comes from the body (an envelope's service name): it may hold an ID number
+        b.append("[a key]");
       } else if (r.getIndex() >= 0) {
         b.append('[').append(r.getIndex()).append(']');
       }
