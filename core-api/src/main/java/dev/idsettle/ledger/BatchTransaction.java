@@ -133,7 +133,7 @@ final class BatchTransaction implements StoreWork<List<CommandResult>> {
       suspected.forEach(
           (id, image) -> {
             Account current = locked.accounts().get(id);
-            if (current != null && !BatchJudge.sameJudgedFields(current, image)) {
+            if (current != null && !WriteSet.sameJudgedFields(current, image)) {
               stale.add(id);
             }
           });
