@@ -1,7 +1,6 @@
 package dev.idsettle.bench;
 
 import dev.idsettle.id.IdNumber;
-import dev.idsettle.internal.Keys;
 import dev.idsettle.ledger.AccountId;
 import dev.idsettle.ledger.ExpiryPolicy;
 import dev.idsettle.ledger.LedgerBatch;
@@ -132,7 +131,7 @@ public class LinkedBenchmark {
     if (used == 0) {
       return;
     }
-    AccountId cash = Keys.cash(TILL, Fixture.EUR);
+    AccountId cash = settle.operatorAccounts().cash(TILL);
     LedgerBatch batch = LedgerBatch.create();
     for (int i = 0; i < Math.min(used, small.length); i++) {
       batch.add(LedgerCommand.post(TransferId.random(), cash, small[i], 1, "top-up"));

@@ -2,6 +2,8 @@ package dev.idsettle.internal;
 
 import dev.idsettle.InvalidConfigurationException;
 import dev.idsettle.InvalidRequestException;
+import java.util.Collection;
+import java.util.List;
 import org.jspecify.annotations.Nullable;
 
 /** The checks of arguments and settings, with messages that name the field and are safe to log. */
@@ -17,6 +19,22 @@ public final class Checks {
       throw new InvalidRequestException(field + " must not be null");
     }
     return value;
+  }
+
+  /**
+   * A copy of {@code values}, or an {@link InvalidRequestException} saying {@code field} or one of
+   * its elements is missing.
+   */
+  public static <T> List<T> elementsNotNull(@Nullable Collection<T> values, String field) {
+    Collection<T> checked = notNull(values, field);
+    int i = 0;
+    for (T v : checked) {
+      if (v == null) {
+        throw new InvalidRequestException(field + "[" + i + "] must not be null");
+      }
+      i++;
+    }
+    return List.copyOf(checked);
   }
 
   /**

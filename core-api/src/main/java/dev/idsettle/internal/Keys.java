@@ -4,43 +4,12 @@ import dev.idsettle.ledger.AccountId;
 import dev.idsettle.ledger.TransferId;
 import java.util.Currency;
 
-/** The names of operator accounts and the derivation of transfer ids from callers' keys. */
+/**
+ * The tombstone account and the derivation of transfer ids from callers' keys. The operator's cash
+ * and revenue accounts are public: {@link dev.idsettle.roles.OperatorAccounts}.
+ */
 public final class Keys {
   private Keys() {}
-
-  /** The cash account of a settlement terminal. */
-  public static AccountId cash(String terminalId, Currency currency) {
-    return AccountId.named("cash:" + currency.getCurrencyCode() + ":" + terminalId);
-  }
-
-  /**
-   * How many accounts a service's revenue is spread over. Every debit credits revenue; with one
-   * account, that account's row lock (held by a SQL store until the commit is on disk) would
-   * serialize all debits of a service. The shard is chosen by the requesting terminal, so a batch
-   * from one terminal locks one revenue row and concurrent terminals rarely share one; the
-   * service's revenue is the sum of its shards.
-   */
-  public static final int REVENUE_SHARDS = 256;
-
-  /** Revenue account {@code shard} (0 to {@link #REVENUE_SHARDS} - 1) of a service. */
-  public static AccountId revenue(String service, Currency currency, int shard) {
-    return AccountId.named("revenue:" + currency.getCurrencyCode() + ":" + service + "#" + shard);
-  }
-
-  /**
-   * The revenue shard of a debit requested by {@code requester} (a terminal id). A function of the
-   * request alone, so that a retried request credits the same account and replays.
-   */
-  public static int revenueShard(String requester) {
-    int h = requester.hashCode();
-    // murmur3's finalizer: similar names (kiosk-1, kiosk-2, ...) land on unrelated shards
-    h ^= h >>> 16;
-    h *= 0x85ebca6b;
-    h ^= h >>> 13;
-    h *= 0xc2b2ae35;
-    h ^= h >>> 16;
-    return Integer.remainderUnsigned(h, REVENUE_SHARDS);
-  }
 
   /**
    * Where a reversal of nothing (no activation under its reference) puts the tombstone that bars a

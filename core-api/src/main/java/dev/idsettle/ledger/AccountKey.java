@@ -32,8 +32,8 @@ public record AccountKey(IdHash hash, AccountId account, @Nullable AccountId own
     Checks.notNull(account, "account");
     Checks.notNull(tag, "tag");
     if (tag.isEmpty() || tag.length() > MAX_TAG_LENGTH) {
-      throw new IllegalArgumentException(
-          "tag must have 1 to " + MAX_TAG_LENGTH + " characters, has " + tag.length());
+      throw Checks.invalid(
+          "tag", tag, "must have 1 to " + MAX_TAG_LENGTH + " characters, has " + tag.length());
     }
   }
 }

@@ -89,7 +89,7 @@ public final class Ledger implements AutoCloseable {
    *     ids again to learn it
    */
   public List<CommandResult> submit(LedgerBatch batch) {
-    if (batch.isEmpty()) {
+    if (Checks.notNull(batch, "batch").isEmpty()) {
       return List.of();
     }
     List<List<LedgerCommand>> groups = batch.groups();
@@ -157,10 +157,10 @@ public final class Ledger implements AutoCloseable {
    * @return the ids of those that existed already (by id, or by ID hash) and were left unchanged
    */
   public Set<AccountId> createAccounts(List<Account> accounts) {
-    if (accounts.isEmpty()) {
+    List<Account> copy = Checks.elementsNotNull(accounts, "accounts");
+    if (copy.isEmpty()) {
       return Set.of();
     }
-    List<Account> copy = List.copyOf(accounts);
     return withRetries(() -> store.transact(tx -> tx.insertAccounts(copy)));
   }
 
@@ -173,8 +173,8 @@ public final class Ledger implements AutoCloseable {
    * @return the keys among {@code keys} whose hashes existed, as stored; empty if all were created
    */
   public Map<IdHash, AccountKey> createWithKeys(List<Account> accounts, List<AccountKey> keys) {
-    List<Account> accountCopy = List.copyOf(accounts);
-    List<AccountKey> keyCopy = List.copyOf(keys);
+    List<Account> accountCopy = Checks.elementsNotNull(accounts, "accounts");
+    List<AccountKey> keyCopy = Checks.elementsNotNull(keys, "keys");
     List<IdHash> hashes = new ArrayList<>(keyCopy.size());
     for (AccountKey k : keyCopy) {
       hashes.add(k.hash());
@@ -197,12 +197,13 @@ public final class Ledger implements AutoCloseable {
 
   /** The keys among {@code hashes} that exist, in one store call. See {@link AccountKey}. */
   public Map<IdHash, AccountKey> keys(Collection<IdHash> hashes) {
-    return hashes.isEmpty() ? Map.of() : store.findKeys(hashes);
+    List<IdHash> copy = Checks.elementsNotNull(hashes, "hashes");
+    return copy.isEmpty() ? Map.of() : store.findKeys(copy);
   }
 
   /** The keys owned by {@code owner}, oldest first. */
   public List<AccountKey> keysOwnedBy(AccountId owner) {
-    return store.keysOwnedBy(owner);
+    return store.keysOwnedBy(Checks.notNull(owner, "owner"));
   }
 
   /** Rolls back a creation whose keys existed; never leaves {@link #createWithKeys}. */
@@ -216,27 +217,37 @@ public final class Ledger implements AutoCloseable {
 
   /** The account with {@code id}. */
   public Optional<Account> account(AccountId id) {
-    return store.findAccount(id);
+    return store.findAccount(Checks.notNull(id, "id"));
+  }
+
+  /** The accounts among {@code ids} that exist, in one store call where the store can. */
+  public Map<AccountId, Account> accounts(Collection<AccountId> ids) {
+    List<AccountId> copy = Checks.elementsNotNull(ids, "ids");
+    return copy.isEmpty() ? Map.of() : store.findAccounts(copy);
   }
 
   /** The ID account whose ID number hashes to {@code hash}. */
   public Optional<Account> accountByIdHash(IdHash hash) {
+    Checks.notNull(hash, "hash");
     return Optional.ofNullable(store.findAccountsByIdHash(List.of(hash)).get(hash));
   }
 
   /** The ID accounts of the hashes among {@code hashes} that have one, in one store call. */
   public Map<IdHash, Account> accountsByIdHash(Collection<IdHash> hashes) {
-    return hashes.isEmpty() ? Map.of() : store.findAccountsByIdHash(hashes);
+    List<IdHash> copy = Checks.elementsNotNull(hashes, "hashes");
+    return copy.isEmpty() ? Map.of() : store.findAccountsByIdHash(copy);
   }
 
   /** The transfer with {@code id}, applied or refused. */
   public Optional<Transfer> transfer(TransferId id) {
+    Checks.notNull(id, "id");
     return Optional.ofNullable(
         withRetries(() -> store.transact(tx -> tx.findTransfers(List.of(id)))).get(id));
   }
 
   /** A page of the transfers of {@code account}, oldest first. */
   public List<Transfer> transfers(AccountId account, int offset, int limit) {
+    Checks.notNull(account, "account");
     if (offset < 0 || limit < 0) {
       throw Checks.invalid(
           offset < 0 ? "offset" : "limit", Math.min(offset, limit), "must not be negative");
@@ -250,8 +261,12 @@ public final class Ledger implements AutoCloseable {
    * debited, so this sweep only returns reserved value early.
    *
    * @return how many holds this call expired
+   * @throws dev.idsettle.InvalidRequestException if {@code limit} is below 1
    */
   public int expireHolds(int limit) {
+    if (limit < 1) {
+      throw Checks.invalid("limit", limit, "must be at least 1");
+    }
     List<Transfer> due = store.expiredHolds(clock.instant(), limit);
     if (due.isEmpty()) {
       return 0;

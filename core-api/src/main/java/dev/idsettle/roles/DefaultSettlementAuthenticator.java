@@ -29,7 +29,7 @@ final class DefaultSettlementAuthenticator implements SettlementAuthenticator {
   private final Service service;
   private final @Nullable Routes routes;
   private final @Nullable DefaultSettlementManager network;
-  private final AccountId[] revenue = new AccountId[Keys.REVENUE_SHARDS];
+  private final AccountId[] revenue;
   private final String code;
   private final @Nullable String source;
   private final GuardScope scope;
@@ -56,9 +56,8 @@ final class DefaultSettlementAuthenticator implements SettlementAuthenticator {
           service.lowBalanceReference(),
           "must be in the ledger's currency " + settle.currency);
     }
-    for (int shard = 0; shard < revenue.length; shard++) {
-      revenue[shard] = Keys.revenue(service.name(), settle.currency, shard);
-    }
+    this.revenue =
+        settle.operatorAccounts().revenueAccounts(service.name()).toArray(AccountId[]::new);
     this.code = "svc:" + service.name();
     String identity = "service:" + service.name() + (source == null ? "" : "/" + source);
     this.scope = settle.guard.scope(identity, service.name());
@@ -243,7 +242,7 @@ final class DefaultSettlementAuthenticator implements SettlementAuthenticator {
             ? Keys.debit(service.name(), r.terminal(), r.reference())
             : Keys.debit(service.name(), from, r.terminal(), r.reference()),
         account,
-        revenue[Keys.revenueShard(r.terminal())],
+        revenue[settle.operatorAccounts().revenueShard(r.terminal())],
         r.amount().minor(),
         code);
   }

@@ -116,7 +116,7 @@ final class DefaultSettlementManager implements SettlementManager {
         // sold already, and not by this reference (whose replay goes on): no envelope is made
         return denial(Refusal.forState(master.effectiveState(now())), id, null);
       }
-      AccountId cash = Keys.cash(terminalId, settle.currency);
+      AccountId cash = settle.operatorAccounts().cash(terminalId);
       settle.ensureOperatorAccounts(cash.toString(), List.of(cash));
       for (int attempt = 1; ; attempt++) {
         Envelope envelope = envelope(master, service);

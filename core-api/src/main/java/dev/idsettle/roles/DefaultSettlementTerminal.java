@@ -34,7 +34,7 @@ final class DefaultSettlementTerminal implements SettlementTerminal {
   DefaultSettlementTerminal(IdSettle settle, String terminalId) {
     this.settle = settle;
     this.terminalId = Checks.text(terminalId, "terminalId", AuthorizationRequest.MAX_TERMINAL);
-    this.cash = Keys.cash(terminalId, settle.currency);
+    this.cash = settle.operatorAccounts().cash(terminalId);
     this.barred = Keys.barred(settle.currency);
     this.scope = settle.guard.scope("terminal:" + terminalId, null);
   }

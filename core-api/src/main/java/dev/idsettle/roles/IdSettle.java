@@ -7,7 +7,6 @@ import dev.idsettle.id.IdNumberFormat;
 import dev.idsettle.id.IdNumberGenerator;
 import dev.idsettle.internal.Checks;
 import dev.idsettle.internal.IdHasher;
-import dev.idsettle.internal.Keys;
 import dev.idsettle.internal.UnknownIdThrottle;
 import dev.idsettle.ledger.Account;
 import dev.idsettle.ledger.AccountId;
@@ -67,6 +66,7 @@ public final class IdSettle implements AutoCloseable {
   final Money maxActivation;
   private final List<LowBalanceListener> listeners = new CopyOnWriteArrayList<>();
   private final OperatorAccounts operatorAccounts;
+  private final OperatorAccountsMade made;
 
   private IdSettle(Builder b, Ledger ledger, Money maxActivation, GuessingBudgets budgets) {
     this.ledger = ledger;
@@ -82,7 +82,8 @@ public final class IdSettle implements AutoCloseable {
             ? b.accountCacheSize
             : ledger.store().readsAreLocal() ? 0 : DEFAULT_ACCOUNT_CACHE_SIZE;
     this.resolver = new IdResolver(ledger, hasher, cacheSize);
-    this.operatorAccounts = new OperatorAccounts(ledger, currency);
+    this.operatorAccounts = OperatorAccounts.of(ledger.store(), currency);
+    this.made = new OperatorAccountsMade(ledger, currency);
   }
 
   /** Starts configuring idsettle over {@code store}. */
@@ -152,6 +153,14 @@ public final class IdSettle implements AutoCloseable {
     return ledger;
   }
 
+  /**
+   * The names of the operator's accounts the roles post to (a terminal's cash, a service's
+   * revenue), for modules that post to them or read them. Cheap; no store call.
+   */
+  public OperatorAccounts operatorAccounts() {
+    return operatorAccounts;
+  }
+
   /** The ledger's currency. */
   public Currency currency() {
     return currency;
@@ -166,7 +175,8 @@ public final class IdSettle implements AutoCloseable {
   /**
    * What the IDs have paid service {@code serviceName} so far: the sum of its revenue accounts
    * (zero before its first authorization). An operator's report, not a request-path call: it reads
-   * each of the service's {@value Keys#REVENUE_SHARDS} revenue accounts.
+   * the service's {@link OperatorAccounts#revenueShards()} revenue accounts, in one store call
+   * where the store can (one on a SQLite file, 256 on the other stores).
    *
    * @throws InvalidRequestException if the name is not a valid service name
    * @throws dev.idsettle.spi.StoreException if the store failed
@@ -174,11 +184,8 @@ public final class IdSettle implements AutoCloseable {
   public Money revenue(String serviceName) {
     Checks.text(serviceName, "serviceName", Service.MAX_NAME);
     long total = 0;
-    for (int shard = 0; shard < Keys.REVENUE_SHARDS; shard++) {
-      Optional<Account> a = ledger.account(Keys.revenue(serviceName, currency, shard));
-      if (a.isPresent()) {
-        total = Math.addExact(total, a.get().posted());
-      }
+    for (Account a : ledger.accounts(operatorAccounts.revenueAccounts(serviceName)).values()) {
+      total = Math.addExact(total, a.posted());
     }
     return Money.of(total, currency);
   }
@@ -193,7 +200,7 @@ public final class IdSettle implements AutoCloseable {
    */
   public Money cash(String terminalId) {
     Checks.text(terminalId, "terminalId", AuthorizationRequest.MAX_TERMINAL);
-    Optional<Account> a = ledger.account(Keys.cash(terminalId, currency));
+    Optional<Account> a = ledger.account(operatorAccounts.cash(terminalId));
     // the cash account is debited by every sale: its balance is minus what was taken
     return Money.of(a.isPresent() ? Math.negateExact(a.get().posted()) : 0, currency);
   }
@@ -230,9 +237,9 @@ public final class IdSettle implements AutoCloseable {
     return resolver.resolve(ids);
   }
 
-  /** See {@link OperatorAccounts#ensure}. */
+  /** See {@link OperatorAccountsMade#ensure}. */
   void ensureOperatorAccounts(String owner, List<AccountId> ids) {
-    operatorAccounts.ensure(owner, ids);
+    made.ensure(owner, ids);
   }
 
   void fire(List<LowBalanceEvent> events) {

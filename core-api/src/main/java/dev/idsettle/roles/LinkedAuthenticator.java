@@ -38,7 +38,7 @@ final class LinkedAuthenticator implements SettlementAuthenticator {
   private final DefaultSettlementAuthenticator plain;
   private final String service;
   private final String code;
-  private final List<AccountId> revenue = new ArrayList<>(Keys.REVENUE_SHARDS);
+  private final List<AccountId> revenue;
   // an ID account's keyed hash never changes: remembered to read a holder's IDs in one call
   private final Cache<AccountId, IdHash> idHashes =
       Caffeine.newBuilder().maximumSize(1_000_000).build();
@@ -54,9 +54,7 @@ final class LinkedAuthenticator implements SettlementAuthenticator {
     this.plain = plain;
     this.service = plain.service().name();
     this.code = "svc:" + service;
-    for (int shard = 0; shard < Keys.REVENUE_SHARDS; shard++) {
-      revenue.add(Keys.revenue(service, settle.currency, shard));
-    }
+    this.revenue = settle.operatorAccounts().revenueAccounts(service);
   }
 
   @Override
@@ -127,7 +125,7 @@ final class LinkedAuthenticator implements SettlementAuthenticator {
           List.of(new LinkedPlan.Draw(from == null ? presented : from, request.amount().minor()));
     }
     TransferId head = Keys.debit(service, request.terminal(), request.reference());
-    AccountId credit = revenue.get(Keys.revenueShard(request.terminal()));
+    AccountId credit = revenue.get(settle.operatorAccounts().revenueShard(request.terminal()));
     List<LedgerCommand> legs = new ArrayList<>(draws.size());
     for (int i = 0; i < draws.size(); i++) {
       TransferId id = i == 0 ? head : LinkedPlan.legId(head, i);

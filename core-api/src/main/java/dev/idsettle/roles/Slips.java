@@ -3,7 +3,6 @@ package dev.idsettle.roles;
 import dev.idsettle.InvalidRequestException;
 import dev.idsettle.id.IdNumber;
 import dev.idsettle.internal.Checks;
-import dev.idsettle.internal.Keys;
 import dev.idsettle.ledger.Account;
 import dev.idsettle.ledger.AccountId;
 import dev.idsettle.ledger.AccountKey;
@@ -171,7 +170,7 @@ public final class Slips {
       SlipCheck check,
       Money paid,
       String reference) {
-    AccountId cash = Keys.cash(terminalId, settle.currency);
+    AccountId cash = settle.operatorAccounts().cash(terminalId);
     settle.ensureOperatorAccounts(cash.toString(), List.of(cash));
     int n = slips.size();
     for (int attempt = 1; ; attempt++) {

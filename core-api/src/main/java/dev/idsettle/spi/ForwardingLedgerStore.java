@@ -32,6 +32,16 @@ public abstract class ForwardingLedgerStore implements LedgerStore {
   }
 
   @Override
+  public Map<AccountId, Account> findAccounts(Collection<AccountId> ids) {
+    return delegate().findAccounts(ids);
+  }
+
+  @Override
+  public int revenueShards() {
+    return delegate().revenueShards();
+  }
+
+  @Override
   public Map<IdHash, Account> findAccountsByIdHash(Collection<IdHash> hashes) {
     return delegate().findAccountsByIdHash(hashes);
   }

@@ -7,6 +7,7 @@ import dev.idsettle.ledger.IdHash;
 import dev.idsettle.ledger.Transfer;
 import java.time.Instant;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -37,6 +38,19 @@ public interface LedgerStore {
 
   /** The account with {@code id}, read outside any transaction. */
   Optional<Account> findAccount(AccountId id);
+
+  /**
+   * The accounts among {@code ids} that exist, read outside any transaction; ids without an account
+   * are absent from the map. The default reads them one by one; a store with a round trip per call
+   * reads them in one.
+   */
+  default Map<AccountId, Account> findAccounts(Collection<AccountId> ids) {
+    Map<AccountId, Account> out = new HashMap<>();
+    for (AccountId id : ids) {
+      findAccount(id).ifPresent(a -> out.put(id, a));
+    }
+    return out;
+  }
 
   /**
    * The ID accounts whose ID numbers have the keyed hashes among {@code hashes} (one round trip for
@@ -92,5 +106,21 @@ public interface LedgerStore {
    */
   default boolean takesBelievedImages() {
     return false;
+  }
+
+  /**
+   * Over how many accounts the roles spread an operator account that every debit credits (a
+   * service's revenue, {@link dev.idsettle.roles.OperatorAccounts}), 1 to {@value
+   * dev.idsettle.roles.OperatorAccounts#MAX_REVENUE_SHARDS}. Where writers lock rows and wait for
+   * each other's commits, one such account would serialize every debit of a service, and spreading
+   * it lets them run side by side; where the store has one writer at a time, the spread buys
+   * nothing and costs pages per transaction, and 1 is right. The count must never change for a
+   * store's data (a retried debit must credit the account it credited before): a store whose data
+   * was written with another count keeps declaring that count. The default, {@value
+   * dev.idsettle.roles.OperatorAccounts#MAX_REVENUE_SHARDS}, is the count every store used before
+   * it was the store's.
+   */
+  default int revenueShards() {
+    return dev.idsettle.roles.OperatorAccounts.MAX_REVENUE_SHARDS;
   }
 }

@@ -1,5 +1,6 @@
 package dev.idsettle.spi;
 
+import dev.idsettle.internal.Checks;
 import dev.idsettle.ledger.Account;
 import dev.idsettle.ledger.AccountId;
 import dev.idsettle.ledger.AccountKey;
@@ -10,7 +11,6 @@ import java.time.Instant;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.Set;
 
 /**
@@ -102,8 +102,8 @@ public interface LedgerTx {
   record Locked(Map<AccountId, Account> accounts, Map<TransferId, Transfer> transfers) {
     /** Requires both maps. */
     public Locked {
-      Objects.requireNonNull(accounts, "accounts");
-      Objects.requireNonNull(transfers, "transfers");
+      Checks.notNull(accounts, "accounts");
+      Checks.notNull(transfers, "transfers");
     }
   }
 
@@ -118,9 +118,9 @@ public interface LedgerTx {
   record Changes(List<Account> accounts, List<Transfer> transfers, List<Transfer> resolvedHolds) {
     /** Requires the three lists. */
     public Changes {
-      Objects.requireNonNull(accounts, "accounts");
-      Objects.requireNonNull(transfers, "transfers");
-      Objects.requireNonNull(resolvedHolds, "resolvedHolds");
+      Checks.notNull(accounts, "accounts");
+      Checks.notNull(transfers, "transfers");
+      Checks.notNull(resolvedHolds, "resolvedHolds");
     }
 
     /** Whether there is nothing to write. */

@@ -4,17 +4,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.idsettle.id.IdNumber;
 import dev.idsettle.id.IdNumberFormat;
-import dev.idsettle.ledger.AccountId;
 import dev.idsettle.ledger.TransferId;
-import java.util.Currency;
 import java.util.HexFormat;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 
 /** ID hashes, account ids and transfer ids are persisted: their derivation must never change. */
 class KeysAndHashesTest {
-  private static final Currency EUR = Currency.getInstance("EUR");
-
   @Test
   void idHashesAreTheOnesStoresAlreadyHold() {
     byte[] key = new byte[32];
@@ -37,12 +33,6 @@ class KeysAndHashesTest {
     IdHasher hasher = new IdHasher(new byte[32]);
     IdNumber id = IdNumber.parse("4123456789012349");
     assertThat(hasher.hash(id)).isEqualTo(hasher.hash(id)).hasSameHashCodeAs(hasher.hash(id));
-  }
-
-  @Test
-  void operatorAccountIdsAreStable() {
-    assertThat(Keys.revenue("bench", EUR, 7)).isEqualTo(new AccountId(620393071589678632L));
-    assertThat(Keys.cash("till-1", EUR)).isEqualTo(new AccountId(1341617982673952378L));
   }
 
   @Test

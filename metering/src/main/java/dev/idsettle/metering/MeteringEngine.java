@@ -1,6 +1,5 @@
 package dev.idsettle.metering;
 
-import dev.idsettle.internal.Keys;
 import dev.idsettle.ledger.Account;
 import dev.idsettle.ledger.AccountId;
 import dev.idsettle.ledger.AccountState;
@@ -44,7 +43,7 @@ public final class MeteringEngine {
   final MeteredService service;
   private final CallRecords records;
   private final List<MeteringListener> listeners = new CopyOnWriteArrayList<>();
-  private final AccountId[] revenue = new AccountId[Keys.REVENUE_SHARDS];
+  private final AccountId[] revenue;
   private final String code;
   private final Map<String, Session> sessions = new ConcurrentHashMap<>();
   private final Grants grants;
@@ -57,9 +56,10 @@ public final class MeteringEngine {
     this.records = records;
     this.code = "meter:" + service.name();
     List<Account> accounts = new ArrayList<>();
-    for (int shard = 0; shard < revenue.length; shard++) {
-      revenue[shard] = Keys.revenue(service.name(), settle.currency(), shard);
-      accounts.add(Account.operator(revenue[shard], settle.currency()));
+    this.revenue =
+        settle.operatorAccounts().revenueAccounts(service.name()).toArray(AccountId[]::new);
+    for (AccountId shard : revenue) {
+      accounts.add(Account.operator(shard, settle.currency()));
     }
     ledger.createAccounts(accounts);
     this.grants = new Grants(this);
@@ -241,7 +241,7 @@ public final class MeteringEngine {
   }
 
   AccountId revenueFor(String sessionId) {
-    return revenue[Keys.revenueShard(sessionId)];
+    return revenue[settle.operatorAccounts().revenueShard(sessionId)];
   }
 
   String code() {

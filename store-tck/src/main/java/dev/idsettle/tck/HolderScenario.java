@@ -3,7 +3,6 @@ package dev.idsettle.tck;
 import static dev.idsettle.tck.NetworkFixture.eur;
 
 import dev.idsettle.id.IdNumber;
-import dev.idsettle.internal.Keys;
 import dev.idsettle.ledger.Account;
 import dev.idsettle.ledger.AccountId;
 import dev.idsettle.ledger.AccountState;
@@ -68,9 +67,9 @@ public final class HolderScenario {
         seed,
         random -> step(n, holders, holder, ids, random, permitted, permits, merges),
         violations);
-    AccountId revenue = Keys.revenue(n.phone(), LedgerFixture.EUR, Keys.revenueShard(TERMINAL));
+    AccountId revenue = n.settle().operatorAccounts().revenue(n.phone(), TERMINAL);
     List<AccountId> closed = new ArrayList<>();
-    closed.add(Keys.cash(n.till(), LedgerFixture.EUR));
+    closed.add(n.settle().operatorAccounts().cash(n.till()));
     closed.add(revenue);
     for (IdNumber id : ids) {
       Account a = n.settle().account(id).orElseThrow();

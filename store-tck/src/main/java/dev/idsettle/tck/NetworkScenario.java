@@ -3,11 +3,11 @@ package dev.idsettle.tck;
 import static dev.idsettle.tck.NetworkFixture.eur;
 
 import dev.idsettle.id.IdNumber;
-import dev.idsettle.internal.Keys;
 import dev.idsettle.ledger.AccountId;
 import dev.idsettle.ledger.AccountKey;
 import dev.idsettle.roles.AuthorizationRequest;
 import dev.idsettle.roles.AuthorizationResult;
+import dev.idsettle.roles.OperatorAccounts;
 import dev.idsettle.roles.Permit;
 import dev.idsettle.roles.ServiceSelector;
 import dev.idsettle.roles.SubIdIssued;
@@ -58,10 +58,10 @@ public final class NetworkScenario {
         random -> step(n, ids, random, subIds, permitted, permits),
         violations);
     List<AccountId> closed = new ArrayList<>();
-    closed.add(Keys.cash(n.till(), LedgerFixture.EUR));
-    int shard = Keys.revenueShard(TERMINAL);
-    AccountId phoneRevenue = Keys.revenue(n.phone(), LedgerFixture.EUR, shard);
-    AccountId webRevenue = Keys.revenue(n.web(), LedgerFixture.EUR, shard);
+    OperatorAccounts accounts = n.settle().operatorAccounts();
+    closed.add(accounts.cash(n.till()));
+    AccountId phoneRevenue = accounts.revenue(n.phone(), TERMINAL);
+    AccountId webRevenue = accounts.revenue(n.web(), TERMINAL);
     closed.add(phoneRevenue);
     closed.add(webRevenue);
     for (IdNumber id : ids) {

@@ -9,7 +9,6 @@ import dev.idsettle.card.Challenge;
 import dev.idsettle.card.Payee;
 import dev.idsettle.card.PurseCard;
 import dev.idsettle.card.VerifiedReceipt;
-import dev.idsettle.internal.Keys;
 import dev.idsettle.ledger.Account;
 import dev.idsettle.ledger.AccountId;
 import dev.idsettle.ledger.AccountKind;
@@ -156,7 +155,9 @@ public final class CardJournal {
   public CreditIntent intend(PurseCard card, String terminalId, long amount) {
     CardId cardId = card.cardId();
     Account shadow = ledger.requireShadow(cardId);
-    AccountId cash = ledger.operator(Keys.cash(terminalId, shadow.currency()), shadow.currency());
+    AccountId cash =
+        ledger.operator(
+            ledger.operatorAccounts(shadow.currency()).cash(terminalId), shadow.currency());
     Challenge challenge = card.initialize();
     long counter = challenge.counter() + 1;
     TransferId hold =

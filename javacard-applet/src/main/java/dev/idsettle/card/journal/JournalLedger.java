@@ -10,6 +10,7 @@ import dev.idsettle.ledger.LedgerBatch;
 import dev.idsettle.ledger.LedgerCommand;
 import dev.idsettle.ledger.Refusal;
 import dev.idsettle.ledger.Transfer;
+import dev.idsettle.roles.OperatorAccounts;
 import java.util.ArrayList;
 import java.util.Currency;
 import java.util.HexFormat;
@@ -52,6 +53,11 @@ final class JournalLedger {
   }
 
   /** Creates the operator account {@code id} unless this journal has seen it already. */
+  /** The names of the operator's accounts in {@code currency}: the ones the roles post to. */
+  OperatorAccounts operatorAccounts(Currency currency) {
+    return OperatorAccounts.of(ledger.store(), currency);
+  }
+
   AccountId operator(AccountId id, Currency currency) {
     if (!operatorAccounts.contains(id)) {
       ledger.createAccounts(List.of(Account.operator(id, currency)));

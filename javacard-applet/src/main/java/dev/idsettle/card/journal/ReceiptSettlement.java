@@ -8,7 +8,6 @@ import dev.idsettle.card.Payee;
 import dev.idsettle.card.PayeeTag;
 import dev.idsettle.card.ReceiptRejectedException;
 import dev.idsettle.card.VerifiedReceipt;
-import dev.idsettle.internal.Keys;
 import dev.idsettle.ledger.Account;
 import dev.idsettle.ledger.AccountId;
 import dev.idsettle.ledger.CommandResult;
@@ -91,8 +90,9 @@ final class ReceiptSettlement {
     }
     AccountId revenue =
         ledger.operator(
-            Keys.revenue(
-                payee.service(), shadow.get().currency(), Keys.revenueShard(payee.terminal())),
+            ledger
+                .operatorAccounts(shadow.get().currency())
+                .revenue(payee.service(), payee.terminal()),
             shadow.get().currency());
     long available = ledger.requireShadow(cardId).available();
     for (CardReceipt r : sorted) {

@@ -8,10 +8,10 @@ import dev.idsettle.card.IssuerKeys;
 import dev.idsettle.card.Payee;
 import dev.idsettle.card.PurseCard;
 import dev.idsettle.card.testing.SimulatedCard;
-import dev.idsettle.internal.Keys;
 import dev.idsettle.ledger.Account;
 import dev.idsettle.ledger.AccountId;
 import dev.idsettle.ledger.Ledger;
+import dev.idsettle.roles.OperatorAccounts;
 import dev.idsettle.store.memory.MemoryStore;
 import java.util.ArrayList;
 import java.util.Currency;
@@ -59,10 +59,9 @@ final class JournalFixture {
   void assertLedgerBalances(List<String> cards, List<String> terminals) {
     List<AccountId> ids = new ArrayList<>();
     cards.forEach(c -> ids.add(journal.shadowAccount(CardId.parse(c))));
-    terminals.forEach(t -> ids.add(Keys.cash(t, JPY)));
-    for (int shard = 0; shard < Keys.REVENUE_SHARDS; shard++) {
-      ids.add(Keys.revenue(SERVICE, JPY, shard));
-    }
+    OperatorAccounts accounts = OperatorAccounts.of(store, JPY);
+    terminals.forEach(t -> ids.add(accounts.cash(t)));
+    ids.addAll(accounts.revenueAccounts(SERVICE));
     long sum = 0;
     int found = 0;
     for (AccountId id : ids) {
@@ -79,8 +78,9 @@ final class JournalFixture {
 
   long revenue() {
     long total = 0;
-    for (int shard = 0; shard < Keys.REVENUE_SHARDS; shard++) {
-      total += ledger.account(Keys.revenue(SERVICE, JPY, shard)).map(Account::posted).orElse(0L);
+    for (Account a :
+        ledger.accounts(OperatorAccounts.of(store, JPY).revenueAccounts(SERVICE)).values()) {
+      total += a.posted();
     }
     return total;
   }

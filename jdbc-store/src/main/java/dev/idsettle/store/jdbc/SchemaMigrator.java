@@ -1,6 +1,5 @@
 package dev.idsettle.store.jdbc;
 
-import dev.idsettle.internal.Checks;
 import dev.idsettle.spi.StoreException;
 import dev.idsettle.store.jdbc.internal.Dialect;
 import dev.idsettle.store.jdbc.internal.Failures;
@@ -35,12 +34,12 @@ public final class SchemaMigrator {
 
   /** A migrator for the database behind {@code dataSource}, its dialect detected. */
   public static SchemaMigrator of(DataSource dataSource) {
-    return new SchemaMigrator(Checks.settingNotNull(dataSource, "dataSource"), null);
+    return new SchemaMigrator(Settings.notNull(dataSource, "dataSource"), null);
   }
 
   /** The same migrator with the dialect set instead of detected. */
   public SchemaMigrator dialect(SqlDialect dialect) {
-    return new SchemaMigrator(dataSource, Checks.settingNotNull(dialect, "dialect"));
+    return new SchemaMigrator(dataSource, Settings.notNull(dialect, "dialect"));
   }
 
   /** The schema version this library needs. */

@@ -64,6 +64,19 @@ abstract class JdbcStoreContractBase {
     assertThat(refused.refusal()).isEqualTo(Refusal.INSUFFICIENT_FUNDS);
   }
 
+  /** Several accounts are read in one call, the ones that exist by id, the others absent. */
+  @Test
+  void readsTheAccountsThatExistInOneCall() {
+    List<AccountId> ids = f.activeIds(3, 50);
+    AccountId missing = AccountId.random();
+    List<AccountId> asked = List.of(ids.get(0), missing, ids.get(2), f.revenue, ids.get(0));
+    Map<AccountId, Account> found = ledger.accounts(asked);
+    assertThat(found).containsOnlyKeys(ids.get(0), ids.get(2), f.revenue);
+    assertThat(found.get(ids.get(2))).isEqualTo(ledger.account(ids.get(2)).orElseThrow());
+    assertThat(ledger.accounts(List.of())).isEmpty();
+    assertThat(ledger.accounts(List.of(missing))).isEmpty();
+  }
+
   /**
    * A ledger whose believed image of an account is stale (another store instance, as another
    * process would, changed it) neither overwrites the newer row nor answers from the old one.

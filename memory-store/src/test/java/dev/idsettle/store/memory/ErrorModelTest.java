@@ -73,7 +73,8 @@ class ErrorModelTest {
           "dev.idsettle.id",
           "dev.idsettle.money",
           "dev.idsettle.ledger",
-          "dev.idsettle.roles");
+          "dev.idsettle.roles",
+          "dev.idsettle.spi");
 
   @Test
   void nullInEveryRecordComponentIsATypedErrorNamingIt() throws Exception {
@@ -124,6 +125,8 @@ class ErrorModelTest {
       settle().terminal("till"),
       settle().authenticator(new Service("svc", Money.of(0, "EUR"))),
       settle().issuer(),
+      settle().operatorAccounts(),
+      Ledger.over(MemoryStore.create()),
     };
     for (Object receiver : receivers) {
       for (Method m : receiver.getClass().getMethods()) {
@@ -215,6 +218,34 @@ class ErrorModelTest {
         InvalidRequestException.class,
         "lowBalanceReference",
         "EUR");
+    expect(
+        () ->
+            new dev.idsettle.ledger.AccountKey(
+                IdHash.ofWords(1, 2, 3, 4), new AccountId(1), null, ""),
+        InvalidRequestException.class,
+        "tag",
+        "has 0");
+    expect(
+        () ->
+            settle()
+                .ledger()
+                .createAccounts(java.util.Arrays.asList((dev.idsettle.ledger.Account) null)),
+        InvalidRequestException.class,
+        "accounts[0]");
+    expect(() -> settle().ledger().expireHolds(0), InvalidRequestException.class, "limit", "0");
+    expect(
+        () ->
+            dev.idsettle.roles.OperatorAccounts.of(
+                new WrappingStore(MemoryStore.create()) {
+                  @Override
+                  public int revenueShards() {
+                    return 0;
+                  }
+                },
+                Currency.getInstance("EUR")),
+        InvalidRequestException.class,
+        "store.revenueShards",
+        "0");
     expect(
         () -> settle().ledger().transfers(new AccountId(1), -1, 5),
         InvalidRequestException.class,
@@ -412,6 +443,7 @@ class ErrorModelTest {
         dev.idsettle.ledger.Account.class,
         () -> dev.idsettle.ledger.Account.operator(new AccountId(1), Currency.getInstance("EUR")));
     SAMPLES.put(LedgerCommand[].class, () -> new LedgerCommand[0]);
+    SAMPLES.put(LedgerBatch.class, LedgerBatch::create);
     SAMPLES.put(
         dev.idsettle.roles.LowBalanceListener.class,
         () -> (dev.idsettle.roles.LowBalanceListener) e -> {});

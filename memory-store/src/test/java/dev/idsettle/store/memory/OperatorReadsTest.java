@@ -7,6 +7,8 @@ import dev.idsettle.InvalidRequestException;
 import dev.idsettle.id.IdNumber;
 import dev.idsettle.id.IdNumberFormat;
 import dev.idsettle.id.IdNumberGenerator;
+import dev.idsettle.ledger.Account;
+import dev.idsettle.ledger.AccountId;
 import dev.idsettle.ledger.ExpiryPolicy;
 import dev.idsettle.ledger.Refusal;
 import dev.idsettle.ledger.Transfer;
@@ -18,7 +20,11 @@ import dev.idsettle.roles.SettlementAuthenticator;
 import dev.idsettle.roles.SettlementTerminal;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 
 /** What an operator reads through the public API: revenue, a till's cash, an ID's journal. */
@@ -49,6 +55,37 @@ class OperatorReadsTest {
     assertThat(settle.revenue("phone")).isEqualTo(eur(paid));
     assertThat(settle.revenue("video")).isEqualTo(eur(0));
     assertThat(settle.account(ids.get(0)).orElseThrow().posted()).isEqualTo(5_000 - paid);
+  }
+
+  /** The revenue of a service is one store call, whatever its shard count, and no single reads. */
+  @Test
+  void revenueIsOneStoreCall() {
+    AtomicInteger batched = new AtomicInteger();
+    AtomicInteger single = new AtomicInteger();
+    WrappingStore counting =
+        new WrappingStore(MemoryStore.create()) {
+          @Override
+          public Map<AccountId, Account> findAccounts(Collection<AccountId> ids) {
+            batched.incrementAndGet();
+            return super.findAccounts(ids);
+          }
+
+          @Override
+          public Optional<Account> findAccount(AccountId id) {
+            single.incrementAndGet();
+            return super.findAccount(id);
+          }
+        };
+    IdSettle counted = IdSettle.builder(counting).issuerKey(KEY).build();
+    IdNumber id = counted.issuer().issue(1, ExpiryPolicy.never()).ids().get(0);
+    counted.terminal("till").activate(id, eur(100), "sale");
+    counted
+        .authenticator(new Service("phone", eur(0)))
+        .authorize(new AuthorizationRequest(id, eur(7), "kiosk", "r"));
+    single.set(0);
+    assertThat(counted.revenue("phone")).isEqualTo(eur(7));
+    assertThat(batched.get()).isEqualTo(1);
+    assertThat(single.get()).isZero();
   }
 
   @Test

@@ -383,7 +383,7 @@ class RolesTest {
                 .add(
                     LedgerCommand.post(
                         dev.idsettle.ledger.TransferId.random(),
-                        dev.idsettle.internal.Keys.cash("till-1", settle.currency()),
+                        settle.operatorAccounts().cash("till-1"),
                         a.id(),
                         amount,
                         "top-up")));

@@ -1,8 +1,8 @@
 package dev.idsettle.metering.calls;
 
 import dev.idsettle.id.IdNumber;
-import dev.idsettle.internal.Keys;
 import dev.idsettle.ledger.Account;
+import dev.idsettle.ledger.AccountId;
 import dev.idsettle.ledger.AccountState;
 import dev.idsettle.ledger.CommandResult;
 import dev.idsettle.ledger.ExpiryPolicy;
@@ -91,13 +91,21 @@ final class CallFixture implements AutoCloseable {
   void topUp(IdNumber id, long amount) {
     submit(
         LedgerCommand.post(
-            TransferId.random(), Keys.cash("till-1", EUR), account(id).id(), amount, "top-up"));
+            TransferId.random(),
+            settle.operatorAccounts().cash("till-1"),
+            account(id).id(),
+            amount,
+            "top-up"));
   }
 
   void refund(IdNumber id, long amount) {
     submit(
         LedgerCommand.post(
-            TransferId.random(), account(id).id(), Keys.cash("till-1", EUR), amount, "refund"));
+            TransferId.random(),
+            account(id).id(),
+            settle.operatorAccounts().cash("till-1"),
+            amount,
+            "refund"));
   }
 
   void block(IdNumber id) {
@@ -141,8 +149,8 @@ final class CallFixture implements AutoCloseable {
   /** What the service's revenue accounts hold in all. */
   long revenue() {
     long sum = 0;
-    for (int shard = 0; shard < Keys.REVENUE_SHARDS; shard++) {
-      sum += settle.ledger().account(Keys.revenue("phone", EUR, shard)).orElseThrow().posted();
+    for (AccountId shard : settle.operatorAccounts().revenueAccounts("phone")) {
+      sum += settle.ledger().account(shard).orElseThrow().posted();
     }
     return sum;
   }

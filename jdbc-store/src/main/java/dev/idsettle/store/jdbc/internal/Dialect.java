@@ -7,6 +7,7 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Statement;
 import java.sql.Types;
 import java.util.Arrays;
 import java.util.UUID;
@@ -216,6 +217,21 @@ public sealed interface Dialect permits H2Dialect, PostgresDialect, SqliteDialec
    * #prepare}.
    */
   default void writeUncommitted(Connection connection) throws SQLException {}
+
+  /**
+   * Over how many accounts the roles spread a service's revenue in this database ({@link
+   * dev.idsettle.spi.LedgerStore#revenueShards}), read at start-up on a connection in auto-commit.
+   * The default: the 256 of every store where writers lock rows and run side by side.
+   */
+  default int revenueShards(Connection connection) throws SQLException {
+    return 256;
+  }
+
+  /**
+   * Runs, in the transaction that installs schema version 1 in an empty database, what marks the
+   * database as made by this code (SQLite: its revenue shard count, see {@link #revenueShards}).
+   */
+  default void markNewDatabase(Statement statement) throws SQLException {}
 
   /** Whether {@code e} says that a table does not exist. */
   boolean isMissingTable(SQLException e);

@@ -25,6 +25,7 @@ import java.util.UUID;
 public final class Lookups {
   private final Dialect dialect;
   private final String lockAccounts;
+  private final String accountsById;
   private final String accountsByHash;
   private final String existingAccountIds;
   private final String existingIdHashes;
@@ -35,6 +36,7 @@ public final class Lookups {
   public Lookups(Dialect dialect) {
     this.dialect = dialect;
     this.lockAccounts = dialect.beforeLock() + Sql.lockAccounts(dialect) + dialect.rowLockClause();
+    this.accountsById = Sql.accountsById(dialect);
     this.accountsByHash = Sql.accountsByHash(dialect);
     this.existingAccountIds = Sql.existingAccountIds(dialect);
     this.existingIdHashes = Sql.existingIdHashes(dialect);
@@ -63,6 +65,25 @@ public final class Lookups {
       ps.setLong(1, id.value());
       return single(ps);
     }
+  }
+
+  /** The accounts among {@code ids} that exist, by id, in one round trip. */
+  public Map<AccountId, Account> accounts(Connection c, Collection<AccountId> ids)
+      throws SQLException {
+    if (ids.isEmpty()) {
+      return Map.of();
+    }
+    Map<AccountId, Account> found = new HashMap<>();
+    try (PreparedStatement ps = c.prepareStatement(accountsById)) {
+      bindLongs(c, ps, 1, ids);
+      try (ResultSet rs = ps.executeQuery()) {
+        while (rs.next()) {
+          Account a = Rows.account(rs);
+          found.put(a.id(), a);
+        }
+      }
+    }
+    return found;
   }
 
   /** The accounts whose ID hashes are among {@code hashes}, by hash. */

@@ -178,6 +178,9 @@ public final class Schema {
           for (String sql : statements(ddl(dialect, v))) {
             s.execute(sql);
           }
+          if (v == 1 && version == 0) {
+            dialect.markNewDatabase(s);
+          }
         }
         c.commit();
       }

@@ -24,6 +24,13 @@ final class Sql {
   static final String ACCOUNT_BY_ID =
       "SELECT " + ACCOUNT_COLUMNS + " FROM idsettle_account WHERE id = ?";
 
+  static String accountsById(Dialect d) {
+    return "SELECT "
+        + ACCOUNT_COLUMNS
+        + " FROM idsettle_account WHERE "
+        + d.inList("id", Dialect.Values.LONGS);
+  }
+
   static String accountsByHash(Dialect d) {
     return "SELECT "
         + ACCOUNT_COLUMNS

@@ -27,6 +27,14 @@ import org.jspecify.annotations.Nullable;
  * arrays ({@code json_each}), UUIDs as 16-byte blobs.
  */
 final class SqliteDialect implements Dialect {
+  /** The revenue shards of a file made by this code: one writer, one revenue account. */
+  static final int REVENUE_SHARDS = 1;
+
+  /**
+   * The revenue shards of a file made before the count was the store's ({@code user_version} 0).
+   */
+  static final int LEGACY_REVENUE_SHARDS = 256;
+
   private static final HexFormat HEX = HexFormat.of();
 
   /** The connection's settings (not the file's), then the write lock: one call, one round. */
@@ -84,6 +92,26 @@ final class SqliteDialect implements Dialect {
   @Override
   public boolean takesBelievedImages() {
     return true;
+  }
+
+  /**
+   * One writer at a time: spreading revenue over accounts buys nothing and costs a random page per
+   * shard a transaction credits. A file made by this code says so in its header's {@code
+   * user_version} ({@link #markNewDatabase}); a file made before, whose revenue may be in any of
+   * 256 accounts (and whose retried debits must credit the account they credited), keeps 256.
+   */
+  @Override
+  public int revenueShards(Connection connection) throws SQLException {
+    try (Statement s = connection.createStatement();
+        ResultSet rs = s.executeQuery("PRAGMA user_version")) {
+      int marked = rs.next() ? rs.getInt(1) : 0;
+      return marked == 0 ? LEGACY_REVENUE_SHARDS : marked;
+    }
+  }
+
+  @Override
+  public void markNewDatabase(Statement statement) throws SQLException {
+    statement.execute("PRAGMA user_version = " + REVENUE_SHARDS);
   }
 
   @Override
