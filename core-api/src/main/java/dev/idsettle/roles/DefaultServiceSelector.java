@@ -27,7 +27,6 @@ import org.jspecify.annotations.Nullable;
  * derived from the caller's reference (so a retry replays).
  */
 final class DefaultServiceSelector implements ServiceSelector {
-  private static final String SELECTOR = "selector";
   // never returned to a caller: tells a loop in this class to look its envelopes up again
   private static final SelectionResult RETRY =
       new Denial(DenialReason.DUPLICATE_REFERENCE, null, "retry");
@@ -55,10 +54,11 @@ final class DefaultServiceSelector implements ServiceSelector {
       }
     }
     try {
-      Account master = manager.master(id, SELECTOR);
-      if (master == null) {
-        return manager.unknown(id, SELECTOR);
+      Object sold = manager.sold(id, manager.shared);
+      if (sold instanceof Denial d) {
+        return d;
       }
+      Account master = (Account) sold;
       Denial unusable = manager.unusable(master, id);
       if (unusable != null) {
         return unusable;
@@ -103,10 +103,11 @@ final class DefaultServiceSelector implements ServiceSelector {
       }
     }
     try {
-      Account master = manager.master(id, SELECTOR);
-      if (master == null) {
-        return manager.unknown(id, SELECTOR);
+      Object sold = manager.sold(id, manager.shared);
+      if (sold instanceof Denial d) {
+        return d;
       }
+      Account master = (Account) sold;
       AccountId envelope = manager.routes.envelope(master.id(), service);
       if (envelope == null) {
         return noEnvelope(id, service);
@@ -150,10 +151,11 @@ final class DefaultServiceSelector implements ServiceSelector {
       return bad;
     }
     try {
-      Account master = manager.master(id, SELECTOR);
-      if (master == null) {
-        return manager.unknown(id, SELECTOR);
+      Object sold = manager.sold(id, manager.shared);
+      if (sold instanceof Denial d) {
+        return d;
       }
+      Account master = (Account) sold;
       AccountId source = manager.routes.envelope(master.id(), from);
       if (source == null) {
         return noEnvelope(id, from);
@@ -188,10 +190,11 @@ final class DefaultServiceSelector implements ServiceSelector {
   public SelectionResult balances(IdNumber id) {
     Checks.notNull(id, "id");
     try {
-      Account master = manager.master(id, SELECTOR);
-      if (master == null) {
-        return manager.unknown(id, SELECTOR);
+      Object sold = manager.sold(id, manager.shared);
+      if (sold instanceof Denial d) {
+        return d;
       }
+      Account master = (Account) sold;
       return selected(master.id(), false);
     } catch (StoreException e) {
       return StoreFailures.selection(e);

@@ -67,6 +67,11 @@ final class DefaultSettlementAuthenticator implements SettlementAuthenticator {
     settle.ensureOperatorAccounts(code, List.of(revenue));
   }
 
+  /** The budgets this handle answers to. */
+  GuardScope scope() {
+    return scope;
+  }
+
   @Override
   public Service service() {
     return service;
@@ -87,7 +92,7 @@ final class DefaultSettlementAuthenticator implements SettlementAuthenticator {
     List<CommandResult> outcomes;
     try {
       if (network != null && network.subIds.isSubId(request.id())) {
-        Object found = network.resolveSubId(request.id(), service.name(), request.terminal());
+        Object found = network.resolveSubId(request.id(), service.name());
         if (found instanceof Denial d) {
           return d;
         }
@@ -141,12 +146,12 @@ final class DefaultSettlementAuthenticator implements SettlementAuthenticator {
         for (int i = 0; i < n; i++) {
           AuthorizationRequest r = requests.get(i);
           if (results.get(i) == null && network.subIds.isSubId(r.id())) {
-            Object found = network.resolveSubId(r.id(), service.name(), r.terminal());
+            Object found = network.resolveSubId(r.id(), service.name());
             if (found instanceof Denial d) {
               results.set(i, d);
-            } else {
+            } else if (found != null) {
               accounts.put(r.id(), (AccountId) found);
-            }
+            } // else a miss, counted in order below
           }
         }
       }

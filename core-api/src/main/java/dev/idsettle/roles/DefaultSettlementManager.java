@@ -37,6 +37,8 @@ final class DefaultSettlementManager implements SettlementManager {
   final SubIds subIds;
   private final Map<String, DefaultSettlementAuthenticator> services = new ConcurrentHashMap<>();
   private final ServiceSelector selector;
+  // the budget of the calls that name no requester: blocks, revocations, the selector
+  final GuardScope shared;
 
   DefaultSettlementManager(IdSettle settle) {
     this.settle = settle;
@@ -47,6 +49,7 @@ final class DefaultSettlementManager implements SettlementManager {
             settle.ledger.store().readsAreLocal() ? 0 : IdSettle.DEFAULT_ACCOUNT_CACHE_SIZE);
     this.subIds = new SubIds(settle);
     this.selector = new DefaultServiceSelector(this);
+    this.shared = settle.guard.shared("role:manager");
   }
 
   @Override
@@ -98,12 +101,18 @@ final class DefaultSettlementManager implements SettlementManager {
     if (bad != null) {
       return bad;
     }
+    // the terminal's own budget: the one its SettlementTerminal handle spends
+    GuardScope scope = settle.guard.scope("terminal:" + terminalId, null);
+    if (scope.blocked()) {
+      return scope.throttled();
+    }
     try {
-      Account master = master(id, terminalId);
+      AccountId found = settle.resolve(id);
+      Account master = found == null ? null : settle.ledger.account(found).orElse(null);
       if (master == null) {
-        return unknown(id, terminalId);
+        return miss(id, scope);
       }
-      Denial slip = SlipMarks.refuse(settle, master.id(), id, terminalId);
+      Denial slip = SlipMarks.refuse(settle, master.id(), id, scope);
       if (slip != null) {
         return slip;
       }
@@ -159,16 +168,14 @@ final class DefaultSettlementManager implements SettlementManager {
     requireText("requester", requester, 60);
     Service s = registered(service).service();
     try {
-      Account master = master(id, requester);
-      if (master == null) {
-        return unknown(id, requester);
+      Object sold = sold(id, requester(requester, service));
+      if (sold instanceof Denial d) {
+        return d;
       }
+      Account master = (Account) sold;
       Instant now = settle.ledger.clock().instant();
       AccountState state = master.effectiveState(now);
       if (state != AccountState.ACTIVE && state != AccountState.EXHAUSTED) {
-        if (state == AccountState.ISSUED) {
-          settle.throttle.recordMiss(requester);
-        }
         return denial(Refusal.forState(state), id, null);
       }
       AccountId envelope = routes.envelope(master.id(), service);
@@ -205,15 +212,13 @@ final class DefaultSettlementManager implements SettlementManager {
       throw new InvalidRequestException("id is a sub-ID: present the ID it belongs to");
     }
     try {
-      Account master = master(id, requester);
-      if (master == null) {
-        return unknown(id, requester);
+      Object sold = sold(id, requester(requester, service));
+      if (sold instanceof Denial d) {
+        return d;
       }
+      Account master = (Account) sold;
       Denial unusable = unusable(master, id);
       if (unusable != null) {
-        if (unusable.reason() == DenialReason.NOT_ACTIVATED) {
-          settle.throttle.recordMiss(requester);
-        }
         return unusable;
       }
       String routed = routes.route(master.id());
@@ -235,26 +240,28 @@ final class DefaultSettlementManager implements SettlementManager {
 
   @Override
   public BlockResult revokeSubId(IdNumber subId) {
-    return revoke(subId, null);
+    return revoke(subId, null, shared);
   }
 
   @Override
   public BlockResult revokeSubId(IdNumber subId, String service) {
-    registered(service);
-    return revoke(subId, service);
+    return revoke(subId, service, registered(service).scope());
   }
 
-  private BlockResult revoke(IdNumber subId, @Nullable String service) {
+  private BlockResult revoke(IdNumber subId, @Nullable String service, GuardScope scope) {
     Checks.notNull(subId, "subId");
     if (!subIds.isSubId(subId)) {
       throw new InvalidRequestException(
           "subId has " + subId.length() + " digits; sub-IDs have " + subIds.format().length());
     }
+    if (scope.blocked()) {
+      return scope.throttled();
+    }
     try {
       SubIds.Found found = subIds.find(subId);
       AccountKey key = found.key();
       if (key == null) {
-        return new Denial(DenialReason.UNKNOWN_ID, null, "no sub-ID " + subId + " was issued");
+        return miss(subId, scope);
       }
       if (service != null && !found.service().equals(service)) {
         return wrongService(subId, service);
@@ -266,18 +273,15 @@ final class DefaultSettlementManager implements SettlementManager {
   }
 
   /**
-   * The ID account a request presenting {@code subId} at {@code service} spends for, or the denial:
-   * unknown, revoked, or for another service.
+   * The ID account a request presenting {@code subId} at {@code service} spends for, the denial of
+   * a sub-ID of another service, or null for a sub-ID never issued or revoked: the caller answers
+   * both alike, as a miss in its budgets.
    */
-  Object resolveSubId(IdNumber subId, String service, String terminal) {
+  @Nullable Object resolveSubId(IdNumber subId, String service) {
     SubIds.Found found = subIds.find(subId);
     AccountKey key = found.key();
-    if (key == null) {
-      settle.throttle.recordMiss(terminal);
-      return new Denial(DenialReason.UNKNOWN_ID, null, "no sub-ID " + subId + " was issued");
-    }
-    if (found.revoked()) {
-      return new Denial(DenialReason.BLOCKED, null, "sub-ID " + subId + " was revoked");
+    if (key == null || found.revoked()) {
+      return null;
     }
     if (!found.service().equals(service)) {
       return wrongService(subId, service);
@@ -298,10 +302,13 @@ final class DefaultSettlementManager implements SettlementManager {
   @Override
   public BlockResult block(IdNumber id) {
     Checks.notNull(id, "id");
+    if (shared.blocked()) {
+      return shared.throttled();
+    }
     try {
       AccountId master = settle.resolve(id);
       if (master == null) {
-        return new Denial(DenialReason.UNKNOWN_ID, null, "no ID " + id + " was issued");
+        return miss(id, shared);
       }
       int blocked = 0;
       for (int round = 0; round < 10; round++) {
@@ -333,13 +340,34 @@ final class DefaultSettlementManager implements SettlementManager {
     }
   }
 
-  /** The ID's account, or null if none was issued (or the requester is throttled). */
-  @Nullable Account master(IdNumber id, String requester) {
-    if (settle.throttle.isThrottled(requester)) {
-      return null;
+  /**
+   * The budgets of {@code requester} (the authenticated party a call is made for, which over the
+   * wire is the caller) asking about IDs for {@code service}: its own, the service's, the global.
+   */
+  GuardScope requester(String requester, String service) {
+    return settle.guard.scope("requester:" + requester, service);
+  }
+
+  /**
+   * The account of {@code id} if it was sold ({@link Account}), else the denial: {@code scope}
+   * throttled, or a miss counted in it for an ID never issued or issued and not sold, answered
+   * alike after the same work (a look-up that leaves out an unsold ID, as {@link
+   * IdResolver#usable}).
+   */
+  Object sold(IdNumber id, GuardScope scope) {
+    if (scope.blocked()) {
+      return scope.throttled();
     }
-    AccountId account = settle.resolve(id);
-    return account == null ? null : settle.ledger.account(account).orElse(null);
+    AccountId found = settle.resolver.usable(id);
+    Account account = found == null ? null : settle.ledger.account(found).orElse(null);
+    if (account == null || account.state() == AccountState.ISSUED) {
+      if (account != null) {
+        // sold, cached, then reversed: read like any unsold ID from now on
+        settle.resolver.forget(id);
+      }
+      return miss(id, scope);
+    }
+    return account;
   }
 
   /**
@@ -454,12 +482,15 @@ final class DefaultSettlementManager implements SettlementManager {
     return null;
   }
 
-  Denial unknown(IdNumber id, String requester) {
-    if (settle.throttle.isThrottled(requester)) {
-      return new Denial(DenialReason.THROTTLED, null, requester + " is throttled");
+  /**
+   * A miss (an ID or sub-ID never issued, not sold or revoked) counted in {@code scope}: one answer
+   * for all of them, or {@link DenialReason#THROTTLED} if a budget had no room for it.
+   */
+  static Denial miss(IdNumber id, GuardScope scope) {
+    if (!scope.miss()) {
+      return scope.throttled();
     }
-    settle.throttle.recordMiss(requester);
-    return new Denial(DenialReason.UNKNOWN_ID, null, "no ID " + id + " was issued");
+    return new Denial(DenialReason.UNKNOWN_ID, null, "ID " + id + " cannot be used");
   }
 
   static Denial wrongService(IdNumber id, String service) {

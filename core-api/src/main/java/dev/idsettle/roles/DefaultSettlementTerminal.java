@@ -79,7 +79,7 @@ final class DefaultSettlementTerminal implements SettlementTerminal {
       if (account.isEmpty()) {
         return miss(id);
       }
-      Denial slip = SlipMarks.refuse(settle, account.get(), id, terminalId);
+      Denial slip = SlipMarks.refuse(settle, account.get(), id, scope);
       if (slip != null) {
         return slip;
       }

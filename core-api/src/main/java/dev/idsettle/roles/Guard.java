@@ -63,6 +63,17 @@ final class Guard {
     return new GuardScope(this, source, service, own, pool, global);
   }
 
+  /**
+   * The scope of a role that many callers share and that names none of them ({@code name}, such as
+   * the manager's blocks or the service selector): its own budget is a service's, so that one
+   * guesser among its callers does not lock it out at a single source's budget.
+   */
+  GuardScope shared(String name) {
+    long window = budgets.window().toMillis();
+    GuessBudget own = sources.get(name, s -> new GuessBudget(budgets.perService(), window));
+    return new GuardScope(this, name, null, own, null, global);
+  }
+
   /** The weight the registries hold now, in bytes (for tests and monitoring). */
   long registryBytes() {
     sources.cleanUp();

@@ -10,7 +10,9 @@ import org.jspecify.annotations.Nullable;
  * manager moves each amount from the ID into that service's envelope of the ID. Every call is one
  * linked ledger group, all or nothing, and idempotent under its reference: the same reference with
  * the same content replays the original outcome, with other content it is denied {@link
- * DenialReason#DUPLICATE_REFERENCE}. References of the selector are one namespace across IDs.
+ * DenialReason#DUPLICATE_REFERENCE}. References of the selector are one namespace across IDs. An ID
+ * never issued and one issued and not sold are answered alike ({@link DenialReason#UNKNOWN_ID}) and
+ * counted in the manager's shared guessing budget ({@link SettlementManager#block}).
  */
 public interface ServiceSelector {
 

@@ -106,7 +106,10 @@ public interface SettlementManager {
   /**
    * Answers the authentication device of {@code service}: is {@code id} validated, and what can the
    * service spend from it now (claim 3)? Read from the ledger, as the caching contract above says.
-   * {@code requester} (a terminal or the device) is throttled on unknown IDs like any other caller.
+   * An ID never issued and one issued and not sold are answered alike ({@link
+   * DenialReason#UNKNOWN_ID}) and counted in the guessing budgets of {@code requester} (the
+   * authenticated party the call is made for: over the wire, the caller), of {@code service} and
+   * the global one ({@link GuessingBudgets}); past them, {@link DenialReason#THROTTLED}.
    *
    * @throws dev.idsettle.InvalidRequestException if {@code service} is not registered
    */
@@ -117,7 +120,9 @@ public interface SettlementManager {
    * is presented there and the same one every time after, until it is revoked. A sub-ID has two
    * digits more than an ID number (18 for the default 16), the last a check digit; the store keeps
    * only its keyed hash. It works at its own service only ({@link DenialReason#WRONG_SERVICE}
-   * elsewhere) and spends what the ID itself would there.
+   * elsewhere) and spends what the ID itself would there. A sub-ID never issued and a revoked one
+   * are answered alike ({@link DenialReason#UNKNOWN_ID}) and counted in the presenting handle's
+   * guessing budgets; an ID never issued or not sold, here, as {@link #query} says.
    *
    * @throws dev.idsettle.InvalidRequestException if {@code service} is not registered or {@code id}
    *     is itself a sub-ID
@@ -125,16 +130,20 @@ public interface SettlementManager {
   SubIdResult subId(IdNumber id, String service, String requester);
 
   /**
-   * Revokes {@code subId} (lost): it is refused from now on ({@link DenialReason#BLOCKED}); the ID
-   * and its value are untouched, and the next {@link #subId} call for that ID and service issues a
-   * new sub-ID. Repeating it is harmless ({@link Blocked#accounts()} is then 0).
+   * Revokes {@code subId} (lost): from now on it is answered as a sub-ID never issued ({@link
+   * DenialReason#UNKNOWN_ID}, counted in the presenting handle's guessing budgets); the ID and its
+   * value are untouched, and the next {@link #subId} call for that ID and service issues a new
+   * sub-ID. Repeating it is harmless ({@link Blocked#accounts()} is then 0). A sub-ID never issued
+   * is a miss in the manager's shared guessing budget (a service's size, see {@link
+   * GuessingBudgets}), which {@link #block} and the {@link #selector} spend too.
    */
   BlockResult revokeSubId(IdNumber subId);
 
   /**
    * Revokes {@code subId} as {@link #revokeSubId(IdNumber)} does, but only if it is a sub-ID of
    * {@code service}: one of another service is denied {@link DenialReason#WRONG_SERVICE} and left
-   * as it is. What a service's own device, or a party speaking for it over the wire, calls.
+   * as it is. What a service's own device, or a party speaking for it over the wire, calls; a
+   * sub-ID never issued is a miss in that device's guessing budgets.
    *
    * @throws dev.idsettle.InvalidRequestException if {@code service} is not registered
    */
@@ -145,7 +154,9 @@ public interface SettlementManager {
 
   /**
    * Blocks {@code id} and every envelope of it (a lost or stolen ID): nothing can be spent from
-   * them any more. Repeating it is harmless ({@link Blocked#accounts()} is then 0).
+   * them any more. Repeating it is harmless ({@link Blocked#accounts()} is then 0). An ID issued
+   * and not sold can be blocked too; an ID never issued is a miss in the manager's shared guessing
+   * budget ({@link #revokeSubId(IdNumber)}).
    */
   BlockResult block(IdNumber id);
 }

@@ -26,16 +26,18 @@ final class SlipMarks {
   }
 
   /**
-   * The denial of an ordinary activation of {@code account} if it is a slip, else null. Counted
-   * like an unknown ID by the throttle, so that probing slips there teaches nothing more.
+   * The denial of an ordinary activation of {@code account} if it is a slip, else null. Counted in
+   * {@code scope}'s budgets like an unknown ID, so that probing slips there teaches nothing more.
    */
   static @org.jspecify.annotations.Nullable Denial refuse(
-      IdSettle settle, AccountId account, IdNumber id, String requester) {
+      IdSettle settle, AccountId account, IdNumber id, GuardScope scope) {
     IdHash h = hash(settle, account);
     if (!settle.ledger.keys(List.of(h)).containsKey(h)) {
       return null;
     }
-    settle.throttle.recordMiss(requester);
+    if (!scope.miss()) {
+      return scope.throttled();
+    }
     return new Denial(
         DenialReason.SLIP_ONLY, null, "ID " + id + " is a slip: it is sold through Slips only");
   }

@@ -16,6 +16,7 @@ import dev.idsettle.ledger.TransferId;
 import dev.idsettle.roles.Activated;
 import dev.idsettle.roles.AuthorizationRequest;
 import dev.idsettle.roles.AuthorizationResult;
+import dev.idsettle.roles.Blocked;
 import dev.idsettle.roles.Denial;
 import dev.idsettle.roles.DenialReason;
 import dev.idsettle.roles.GuessingBudgets;
@@ -24,12 +25,15 @@ import dev.idsettle.roles.Permit;
 import dev.idsettle.roles.Reversed;
 import dev.idsettle.roles.Service;
 import dev.idsettle.roles.SettlementAuthenticator;
+import dev.idsettle.roles.SettlementManager;
 import dev.idsettle.roles.SettlementTerminal;
+import dev.idsettle.roles.SubIdIssued;
 import dev.idsettle.roles.ThrottledEvent;
 import java.security.SecureRandom;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.Test;
@@ -122,6 +126,137 @@ public interface GuardContract extends ContractTest {
     assertThat(events)
         .extracting(ThrottledEvent::scope)
         .containsExactly(ThrottledEvent.Scope.SOURCE);
+  }
+
+  /** The answers of {@code results}' denials: reason, public reason and balance, in order. */
+  private static List<org.assertj.core.groups.Tuple> answers(List<?> results) {
+    return results.stream()
+        .map(
+            r ->
+                org.assertj.core.groups.Tuple.tuple(
+                    ((Denial) r).reason(), ((Denial) r).publicReason(), ((Denial) r).balance()))
+        .toList();
+  }
+
+  @Test
+  default void aSubIdNeverIssuedAndARevokedOneAreAnsweredAlikeAndSpendTheBudget() {
+    IdSettle settle = guarded(new GuessingBudgets(4, 100, 100, Duration.ofMinutes(5)));
+    SettlementManager manager = SettlementManager.over(settle);
+    Service svc = service();
+    SettlementAuthenticator device = manager.register(svc);
+    List<IdNumber> ids = settle.issuer().issue(2, ExpiryPolicy.never()).ids();
+    SettlementTerminal till = settle.terminal("till-" + UUID.randomUUID());
+    till.activate(ids.get(0), eur(100), "s0");
+    till.activate(ids.get(1), eur(100), "s1");
+    IdNumber revoked = ((SubIdIssued) manager.subId(ids.get(0), svc.name(), "kiosk")).subId();
+    IdNumber live = ((SubIdIssued) manager.subId(ids.get(1), svc.name(), "kiosk")).subId();
+    assertThat(manager.revokeSubId(revoked)).isEqualTo(new Blocked(1));
+    IdNumber neverIssued = IdNumberGenerator.secure(new IdNumberFormat(revoked.length())).next();
+
+    Object a = device.authorize(new AuthorizationRequest(neverIssued, eur(1), "k", "a1"));
+    Object b = device.authorize(new AuthorizationRequest(revoked, eur(1), "k", "a2"));
+    List<AuthorizationResult> batch =
+        device.authorizeAll(
+            List.of(
+                new AuthorizationRequest(revoked, eur(1), "k", "a3"),
+                new AuthorizationRequest(neverIssued, eur(1), "k", "a4"),
+                new AuthorizationRequest(revoked, eur(1), "k", "a5")));
+    Object after = device.authorize(new AuthorizationRequest(live, eur(1), "k", "a6"));
+
+    assertThat(answers(List.of(a, b, batch.get(0), batch.get(1))))
+        .as("four misses, one answer")
+        .containsOnly(
+            org.assertj.core.groups.Tuple.tuple(
+                DenialReason.UNKNOWN_ID, ((Denial) a).publicReason(), null));
+    assertThat(((Denial) a).message().replace(neverIssued.toString(), "#"))
+        .isEqualTo(((Denial) b).message().replace(revoked.toString(), "#"));
+    assertThat(((Denial) batch.get(2)).reason())
+        .as("the fifth miss is past the handle's budget of 4")
+        .isEqualTo(DenialReason.THROTTLED);
+    assertThat(((Denial) after).reason())
+        .as("a handle that spent its budget is refused its real sub-IDs too")
+        .isEqualTo(DenialReason.THROTTLED);
+    assertThat(settle.account(ids.get(0)).orElseThrow().posted()).isEqualTo(100);
+    assertThat(settle.account(ids.get(1)).orElseThrow().posted()).isEqualTo(100);
+  }
+
+  @Test
+  default void theManagersCallsAnswerUnknownAndUnsoldIdsAlikeAndCountThemPerRequester() {
+    IdSettle settle = guarded(new GuessingBudgets(3, 100, 100, Duration.ofMinutes(5)));
+    SettlementManager manager = SettlementManager.over(settle);
+    Service svc = service();
+    manager.register(svc);
+    List<IdNumber> ids = settle.issuer().issue(2, ExpiryPolicy.never()).ids();
+    IdNumber unsold = ids.get(0);
+    IdNumber real = ids.get(1);
+    settle.terminal("till-" + UUID.randomUUID()).activate(real, eur(100), "s");
+
+    List<Object> probes =
+        List.of(
+            manager.query(unknown(), svc.name(), "prober"),
+            manager.query(unsold, svc.name(), "prober"),
+            manager.subId(unsold, svc.name(), "prober"));
+    Object past = manager.query(real, svc.name(), "prober");
+    Object other = manager.query(real, svc.name(), "kiosk-2");
+    Object selectUnknown =
+        manager.selector().select(unknown(), Map.of(svc.name(), eur(1)), "sel-1");
+    Object selectUnsold = manager.selector().select(unsold, Map.of(svc.name(), eur(1)), "sel-2");
+
+    assertThat(answers(probes))
+        .containsOnly(
+            org.assertj.core.groups.Tuple.tuple(
+                DenialReason.UNKNOWN_ID, ((Denial) probes.get(0)).publicReason(), null));
+    assertThat(((Denial) past).reason())
+        .as("the requester that spent its budget is refused its real IDs too")
+        .isEqualTo(DenialReason.THROTTLED);
+    assertThat(other).as("another requester is not locked out").isNotInstanceOf(Denial.class);
+    assertThat(answers(List.of(selectUnknown, selectUnsold)))
+        .containsOnly(
+            org.assertj.core.groups.Tuple.tuple(
+                DenialReason.UNKNOWN_ID, ((Denial) probes.get(0)).publicReason(), null));
+    assertThat(settle.journal(unsold, 0, 10)).as("no row names the unsold ID").isEmpty();
+    assertThat(settle.account(unsold).orElseThrow().state()).isEqualTo(AccountState.ISSUED);
+  }
+
+  @Test
+  default void theManagersBlocksAndActivationsSpendABudgetAndRaiseAnEvent() {
+    IdSettle settle = guarded(new GuessingBudgets(2, 5, 100, Duration.ofMinutes(5)));
+    List<ThrottledEvent> events = new CopyOnWriteArrayList<>();
+    settle.addThrottleListener(events::add);
+    SettlementManager manager = SettlementManager.over(settle);
+    Service svc = service();
+    manager.register(svc);
+    IdNumber unsold = settle.issuer().issue(1, ExpiryPolicy.never()).ids().get(0);
+    String till = "till-" + UUID.randomUUID();
+
+    List<Object> blocks = new ArrayList<>();
+    for (int i = 0; i < 6; i++) {
+      blocks.add(manager.block(unknown()));
+    }
+    Object activations1 = manager.activate(till, unknown(), eur(5), svc.name(), "r1");
+    Object activations2 = manager.activate(till, unknown(), eur(5), svc.name(), "r2");
+    Object sale = manager.activate(till, unsold, eur(5), svc.name(), "r3");
+    Object sameTill = settle.terminal(till).activate(unsold, eur(5), "r4");
+
+    assertThat(blocks.subList(0, 5))
+        .allSatisfy(r -> assertThat(((Denial) r).reason()).isEqualTo(DenialReason.UNKNOWN_ID));
+    assertThat(((Denial) blocks.get(5)).reason())
+        .as("the manager's shared budget is a service's (5)")
+        .isEqualTo(DenialReason.THROTTLED);
+    assertThat(List.of(activations1, activations2))
+        .allSatisfy(r -> assertThat(((Denial) r).reason()).isEqualTo(DenialReason.UNKNOWN_ID));
+    assertThat(((Denial) sale).reason())
+        .as("a terminal past its budget of 2 is refused its real sale too")
+        .isEqualTo(DenialReason.THROTTLED);
+    assertThat(((Denial) sameTill).reason())
+        .as("the manager counts a terminal's misses in the budget its own handle spends")
+        .isEqualTo(DenialReason.THROTTLED);
+    assertThat(events)
+        .extracting(ThrottledEvent::scope, ThrottledEvent::source)
+        .containsExactly(
+            org.assertj.core.groups.Tuple.tuple(ThrottledEvent.Scope.SOURCE, "role:manager"),
+            org.assertj.core.groups.Tuple.tuple(ThrottledEvent.Scope.SOURCE, "terminal:" + till));
+    assertThat(settle.account(unsold).orElseThrow().state()).isEqualTo(AccountState.ISSUED);
   }
 
   @Test

@@ -170,8 +170,7 @@ public interface NetworkContract extends ContractTest {
 
     assertThat(m.query(id, n.phone(), "kiosk")).isEqualTo(new Valid(eur(250), true, true));
     assertThat(m.query(id, n.web(), "kiosk")).isEqualTo(new Valid(eur(750), false, false));
-    assertThat(reason(m.query(n.issued(), n.phone(), "kiosk")))
-        .isEqualTo(DenialReason.NOT_ACTIVATED);
+    assertThat(reason(m.query(n.issued(), n.phone(), "kiosk"))).isEqualTo(DenialReason.UNKNOWN_ID);
     assertThatThrownBy(() -> m.query(id, "nowhere", "kiosk"))
         .isInstanceOf(InvalidRequestException.class);
   }
@@ -283,7 +282,7 @@ public interface NetworkContract extends ContractTest {
     assertThat(negative.reason()).isEqualTo(DenialReason.INVALID_AMOUNT);
     assertThat(negative.message()).contains(n.phone());
     assertThat(reason(s.select(n.issued(), Map.of(n.phone(), eur(1)), n.ref("x-4"))))
-        .isEqualTo(DenialReason.NOT_ACTIVATED);
+        .isEqualTo(DenialReason.UNKNOWN_ID);
     assertThatThrownBy(() -> s.move(id, n.phone(), n.phone(), eur(1), n.ref("x-5")))
         .isInstanceOf(InvalidRequestException.class);
     assertThat(reason(s.giveBack(id, n.web(), eur(1), n.ref("x-6"))))
@@ -379,7 +378,9 @@ public interface NetworkContract extends ContractTest {
     assertThat(m.revokeSubId(sub)).isEqualTo(new Blocked(1));
     assertThat(m.revokeSubId(sub)).isEqualTo(new Blocked(0));
 
-    assertThat(reason(n.spend(n.phone(), sub, 1))).isEqualTo(DenialReason.BLOCKED);
+    assertThat(reason(n.spend(n.phone(), sub, 1)))
+        .as("a revoked sub-ID is answered as one never issued")
+        .isEqualTo(DenialReason.UNKNOWN_ID);
     assertThat(n.spend(n.phone(), id, 100)).isInstanceOf(Permit.class);
     IdNumber next = subId(m.subId(id, n.phone(), "kiosk"));
     assertThat(next).isNotEqualTo(sub);
@@ -397,8 +398,7 @@ public interface NetworkContract extends ContractTest {
     IdNumber routed = n.routed(500, n.phone());
     IdNumber unknownSub = IdNumberGenerator.secure(new IdNumberFormat(routed.length() + 2)).next();
 
-    assertThat(reason(m.subId(n.issued(), n.phone(), "kiosk")))
-        .isEqualTo(DenialReason.NOT_ACTIVATED);
+    assertThat(reason(m.subId(n.issued(), n.phone(), "kiosk"))).isEqualTo(DenialReason.UNKNOWN_ID);
     assertThat(
             reason(
                 m.subId(
@@ -482,7 +482,7 @@ public interface NetworkContract extends ContractTest {
 
     assertThat(reason(n.spend(n.phone(), unsold, 1))).isEqualTo(DenialReason.UNKNOWN_ID);
     assertThat(reason(n.manager().selector().select(unsold, Map.of(n.web(), eur(1)), n.ref("v-1"))))
-        .isEqualTo(DenialReason.NOT_ACTIVATED);
+        .isEqualTo(DenialReason.UNKNOWN_ID);
     assertThat(reason(n.spend(n.web(), unsold, 1))).isEqualTo(DenialReason.UNKNOWN_ID);
   }
 

@@ -14,10 +14,13 @@ import org.junit.jupiter.api.Test;
 /**
  * Defect 3 of issue 19 on H2: an authorization with an unsold ID took 600 to 700 us against about
  * 40 us for an unknown one, because it wrote a refused transfer per probe (AUC 0.997 against the
- * code before the fix, medians 53 us and 1 349 us). Neither writes now, but H2 still reads the row
- * an index entry points to when there is one: measured at AUC 0.66 under load (medians 40 and 51
- * us) and 0.82 on a quiet machine (medians 10.6 and 12.7 us). The bound, AUC within 0.1 to 0.9,
- * fails the old code and holds this residue, which README states; the residue itself is not fixed.
+ * code before the fix, medians 53 us and 1 349 us). Neither writes now. Then a residue: a found
+ * index entry cost a read of its row (AUC 0.66 under load, 0.82 on a quiet machine). Now a look-up
+ * of one hash that finds nothing reads, in the same statement, the row of an ID account found
+ * before ({@code Sql.ACCOUNT_BY_HASH_OR_ANOTHER}): measured AUC 0.567 (medians 32.9 and 35.1 us)
+ * under heavy load (load average 25 to 30); a first form that looked the other row up by a range
+ * seek measured 0.106 and then 0.417 (the miss slower). The bound is AUC 0.5 +- 0.15; not measured
+ * on a quiet machine.
  */
 class H2ProbeTimingTest {
   @Test
@@ -36,8 +39,9 @@ class H2ProbeTimingTest {
               .build();
 
       ProbeTiming.Separation s = ProbeTiming.measure(settle, clock, window, 1_000, 3_000, 4_000);
+      System.out.println("probe timing: " + s);
 
-      assertThat(s.auc()).as(s.toString()).isBetween(0.1, 0.9);
+      assertThat(s.auc()).as(s.toString()).isBetween(0.35, 0.65);
     }
   }
 }

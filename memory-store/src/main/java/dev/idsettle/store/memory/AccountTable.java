@@ -3,6 +3,7 @@ package dev.idsettle.store.memory;
 import dev.idsettle.ledger.Account;
 import dev.idsettle.ledger.AccountId;
 import dev.idsettle.ledger.IdHash;
+import java.util.concurrent.atomic.AtomicIntegerArray;
 import java.util.concurrent.locks.StampedLock;
 import org.jspecify.annotations.Nullable;
 
@@ -19,6 +20,7 @@ import org.jspecify.annotations.Nullable;
  */
 final class AccountTable {
   private static final int SEQLOCKS = 1024;
+  private static final int DECOYS = 256;
 
   private final RecordPages slots = new RecordPages("accounts", AccountSlot.STRIDE, 12);
   private final AccountSlot codec = new AccountSlot(slots);
@@ -30,6 +32,9 @@ final class AccountTable {
   // debit of an authorize) locks that account by id and is spared a second random probe of memory;
   // right for as long as the store lives, since a slot never moves and its id never changes
   private final ThreadLocal<long[]> lastFound = ThreadLocal.withInitial(() -> new long[2]);
+  // published slots of ID accounts, one of which a look-up by ID hash that found nothing reads in
+  // place of the account it did not find (0: none yet); set with release, read with acquire
+  private final AtomicIntegerArray decoys = new AtomicIntegerArray(DECOYS);
 
   AccountTable() {
     for (int i = 0; i < SEQLOCKS; i++) {
@@ -60,11 +65,30 @@ final class AccountTable {
   int slotOf(IdHash hash) {
     int found = byHash.find(hash.word(0), slot -> codec.hasHash(slot, hash));
     if (found != 0) {
-      long[] last = lastFound.get();
-      last[0] = slots.get(found, AccountSlot.ID);
-      last[1] = found;
+      remember(found);
     }
     return found;
+  }
+
+  private void remember(int slot) {
+    long[] last = lastFound.get();
+    last[0] = slots.get(slot, AccountSlot.ID);
+    last[1] = slot;
+  }
+
+  /**
+   * The image of an ID account other than the one {@code missed} names, read as a look-up by ID
+   * hash that found it would have (remembered, then read), or null if there is no ID account yet.
+   * What a look-up that found nothing does, so that an ID hash never issued costs what one issued
+   * and not sold does: the image is built, then dropped by the caller.
+   */
+  @Nullable Account readInstead(IdHash missed) {
+    int slot = decoys.getAcquire((int) missed.word(1) & (DECOYS - 1));
+    if (slot == 0) {
+      return null;
+    }
+    remember(slot);
+    return read(slot);
   }
 
   /** The account with {@code id}, if any. */
@@ -102,6 +126,7 @@ final class AccountTable {
     IdHash hash = account.idHash();
     if (hash != null) {
       byHash.add(slots.get(slot, AccountSlot.HASH), slot);
+      decoys.setRelease((int) hash.word(2) & (DECOYS - 1), slot);
     }
     return slot;
   }

@@ -13,11 +13,13 @@ import org.junit.jupiter.api.Test;
 /**
  * Defect 3 of issue 19 on the memory store: an authorization with an unsold ID took 2.4 to 6.4 us
  * against about 1 us for an unknown one (one measurement told them apart 95 to 98 % of the time).
- * The two distributions, sampled interleaved in one run, must not separate as they did: one
- * measurement may tell them apart at most 90 % of the time (AUC within 0.5 +- 0.4). A residual is
- * left: on a quiet machine an unsold ID still takes about 1.2 to 1.4 times as long as an unknown
- * one (AUC 0.65 to 0.73, medians 1.0 to 1.1 against 1.3 to 1.5 us), because the store builds the
- * unsold ID's account image before the role sees it is unsold; under load the noise hides it.
+ * Then a residue: on a quiet machine an unsold ID still took 1.2 to 1.4 times as long (AUC 0.65 to
+ * 0.73), because the store built the unsold ID's account image and not an unknown one's. Now a
+ * look-up that finds nothing reads another ID account's image in its place ({@code
+ * MemoryStore.missed}): measured AUC 0.507 (medians 2 004 and 2 024 ns) under heavy load (load
+ * average 25 to 30). The two distributions, sampled interleaved in one run, must stay within AUC
+ * 0.5 +- 0.1, which the code before failed in the same conditions (AUC 0.700, then 0.602); not
+ * measured on a quiet machine.
  */
 class ProbeTimingTest {
   @Test
@@ -34,7 +36,8 @@ class ProbeTimingTest {
             .build();
 
     ProbeTiming.Separation s = ProbeTiming.measure(settle, clock, window, 1_000, 30_000, 30_000);
+    System.out.println("probe timing: " + s);
 
-    assertThat(s.auc()).as(s.toString()).isBetween(0.1, 0.9);
+    assertThat(s.auc()).as(s.toString()).isBetween(0.4, 0.6);
   }
 }

@@ -31,6 +31,18 @@ final class Sql {
         + d.inList("id", Dialect.Values.LONGS);
   }
 
+  /**
+   * The account of one ID hash, or, if there is none, the account of the id bound second (one the
+   * store read before): so a look-up of a hash never issued makes the same two index descents and
+   * reads and returns a row as one of an ID issued and not sold does (issue 19), and the caller
+   * drops a row whose hash is not the one asked for.
+   */
+  static final String ACCOUNT_BY_HASH_OR_ANOTHER =
+      "SELECT "
+          + ACCOUNT_COLUMNS
+          + " FROM idsettle_account WHERE id = COALESCE("
+          + "(SELECT id FROM idsettle_account WHERE id_hash = ?), ?)";
+
   static String accountsByHash(Dialect d) {
     return "SELECT "
         + ACCOUNT_COLUMNS
