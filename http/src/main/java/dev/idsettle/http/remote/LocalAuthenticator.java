@@ -88,6 +88,11 @@ public final class LocalAuthenticator implements SettlementAuthenticator {
     return service;
   }
 
+  /** The party this device speaks as (its transfers' ids derive from it). */
+  String source() {
+    return source;
+  }
+
   /** The ledger of this device, for reports and operator tools. */
   public Ledger ledger() {
     return ledger;
