@@ -5,6 +5,8 @@ import dev.idsettle.http.message.Answer;
 import dev.idsettle.http.message.Messages;
 import dev.idsettle.http.message.Operation;
 import dev.idsettle.http.message.Request;
+import dev.idsettle.http.remote.ManagerTransfers;
+import dev.idsettle.http.remote.Transfers;
 import dev.idsettle.roles.AuthorizationRequest;
 import dev.idsettle.roles.AuthorizationResult;
 import dev.idsettle.roles.IdSettle;
@@ -44,25 +46,49 @@ public final class ManagerEndpoint {
           Operation.AUTHORIZE_ALL,
           Operation.QUERY,
           Operation.SUB_ID,
-          Operation.REVOKE_SUB_ID);
+          Operation.REVOKE_SUB_ID,
+          Operation.RESERVE,
+          Operation.CONFIRM,
+          Operation.CANCEL,
+          Operation.REPAY);
 
   private final IdSettle settle;
   private final SettlementManager manager;
+  private final Transfers transfers;
   private final ConcurrentHashMap<String, SettlementTerminal> terminals = new ConcurrentHashMap<>();
   private final ConcurrentHashMap<String, SettlementAuthenticator> authenticators =
       new ConcurrentHashMap<>();
 
-  private ManagerEndpoint(IdSettle settle, SettlementManager manager) {
+  private ManagerEndpoint(IdSettle settle, SettlementManager manager, Transfers transfers) {
     this.settle = settle;
     this.manager = manager;
+    this.transfers = transfers;
   }
 
-  /** The endpoint of {@code manager}, a manager over {@code settle}. */
+  /**
+   * The endpoint of {@code manager}, a manager over {@code settle}; transfers to authenticators
+   * with stores of their own are {@link ManagerTransfers} with the default hold timeout.
+   */
   public static ManagerEndpoint of(IdSettle settle, SettlementManager manager) {
     if (settle == null || manager == null) {
       throw new InvalidRequestException("settle and manager must not be null");
     }
-    return new ManagerEndpoint(settle, manager);
+    return of(
+        settle,
+        manager,
+        ManagerTransfers.over(settle, manager, ManagerTransfers.DEFAULT_HOLD_TIMEOUT));
+  }
+
+  /**
+   * The endpoint of {@code manager}, a manager over {@code settle}, whose transfers to
+   * authenticators with stores of their own are {@code transfers} (see {@code docs/REMOTE.md}).
+   */
+  public static ManagerEndpoint of(
+      IdSettle settle, SettlementManager manager, Transfers transfers) {
+    if (settle == null || manager == null || transfers == null) {
+      throw new InvalidRequestException("settle, manager and transfers must not be null");
+    }
+    return new ManagerEndpoint(settle, manager, transfers);
   }
 
   /**
@@ -128,6 +154,14 @@ public final class ManagerEndpoint {
       return Results.answer(manager.selector().balances(r.id()));
     } else if (request instanceof Request.Block r) {
       return Results.answer(manager.block(r.id()));
+    } else if (request instanceof Request.Reserve r) {
+      return transfers.reserve(caller, r);
+    } else if (request instanceof Request.Confirm r) {
+      return transfers.confirm(caller, r);
+    } else if (request instanceof Request.Cancel r) {
+      return transfers.cancel(caller, r);
+    } else if (request instanceof Request.Repay r) {
+      return transfers.repay(caller, r);
     }
     throw new IllegalStateException("no role answers " + request.getClass().getSimpleName());
   }

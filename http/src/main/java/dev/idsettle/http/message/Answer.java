@@ -31,7 +31,8 @@ import org.jspecify.annotations.Nullable;
   @JsonSubTypes.Type(Answer.Denied.class),
   @JsonSubTypes.Type(Answer.Unknown.class),
   @JsonSubTypes.Type(Answer.Unavailable.class),
-  @JsonSubTypes.Type(Answer.Each.class)
+  @JsonSubTypes.Type(Answer.Each.class),
+  @JsonSubTypes.Type(Answer.TransferState.class)
 })
 public sealed interface Answer {
   /** The message version. */
@@ -237,6 +238,40 @@ public sealed interface Answer {
     public Each {
       Fields.version(v);
       results = Fields.list(results, "results", Request.MAX_BATCH);
+    }
+  }
+
+  /**
+   * Where a transfer between the manager and an authenticator stands at the manager, the answer to
+   * {@link Request.Reserve}, {@link Request.Confirm}, {@link Request.Cancel} and {@link
+   * Request.Repay}. {@link TransferPhase#DONE} and {@link TransferPhase#UNDONE} are final: the
+   * manager's ledger never changes them.
+   *
+   * @param v the message version
+   * @param transferId the transfer's id
+   * @param phase where it stands
+   * @param account the manager's account of the ID, where the transfer has one
+   * @param amount the amount reserved or moved, where known
+   * @param reason why it was refused, for an undone transfer the ledger refused; else absent
+   */
+  @JsonTypeName("transfer-state")
+  @JsonInclude(JsonInclude.Include.NON_NULL)
+  record TransferState(
+      int v,
+      TransferId transferId,
+      TransferPhase phase,
+      @Nullable Long account,
+      @Nullable Money amount,
+      @Nullable DenialReason reason)
+      implements Answer {
+    /** Checks every field. */
+    public TransferState {
+      Fields.version(v);
+      Fields.require(transferId, "transferId");
+      Fields.require(phase, "phase");
+      if (account != null && account <= 0) {
+        throw new MalformedMessageException("account must be a positive account number");
+      }
     }
   }
 }

@@ -27,7 +27,15 @@ public enum Operation {
   /** {@link Request.Balances}: a terminal reads an ID's envelopes. */
   BALANCES("/v1/balances", Request.Balances.class),
   /** {@link Request.Block}: a terminal blocks a lost ID. */
-  BLOCK("/v1/block", Request.Block.class);
+  BLOCK("/v1/block", Request.Block.class),
+  /** {@link Request.Reserve}: an authenticator reserves value of an ID (a pull's first phase). */
+  RESERVE("/v1/transfer/reserve", Request.Reserve.class),
+  /** {@link Request.Confirm}: an authenticator confirms a reserved transfer. */
+  CONFIRM("/v1/transfer/confirm", Request.Confirm.class),
+  /** {@link Request.Cancel}: an authenticator gives up a reserved transfer. */
+  CANCEL("/v1/transfer/cancel", Request.Cancel.class),
+  /** {@link Request.Repay}: an authenticator pays unspent value back to an ID. */
+  REPAY("/v1/transfer/repay", Request.Repay.class);
 
   private final String path;
   private final Class<? extends Request> requestType;

@@ -2,6 +2,7 @@ package dev.idsettle.http.message;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import dev.idsettle.id.IdNumber;
+import dev.idsettle.ledger.TransferId;
 import dev.idsettle.money.Money;
 import java.util.List;
 import java.util.Map;
@@ -225,6 +226,79 @@ public sealed interface Request {
     public Block {
       Fields.version(v);
       Fields.require(id, "id");
+    }
+  }
+
+  /**
+   * An authenticator with a store of its own reserves value of an ID at the manager, the first
+   * phase of a pull (see docs/REMOTE.md): a hold on the ID's account for the authenticator's
+   * service, which lives for the manager's hold timeout unless confirmed or cancelled. Repeating it
+   * answers the hold's state and places nothing again.
+   *
+   * @param v the message version
+   * @param transferId the transfer's id, chosen by the authenticator and the same on every retry
+   * @param id the ID the value comes from
+   * @param amount how much
+   */
+  record Reserve(int v, TransferId transferId, IdNumber id, Money amount) implements Request {
+    /** Checks every field. */
+    public Reserve {
+      Fields.version(v);
+      Fields.require(transferId, "transferId");
+      Fields.require(id, "id");
+      Fields.require(amount, "amount");
+    }
+  }
+
+  /**
+   * An authenticator confirms a reserved transfer: the manager captures the hold if it is still
+   * open and answers the transfer's state either way. Idempotent.
+   *
+   * @param v the message version
+   * @param transferId the id the reserve carried
+   */
+  record Confirm(int v, TransferId transferId) implements Request {
+    /** Checks every field. */
+    public Confirm {
+      Fields.version(v);
+      Fields.require(transferId, "transferId");
+    }
+  }
+
+  /**
+   * An authenticator gives up a transfer: the manager voids the hold if it is open, and bars the
+   * transfer id if no reserve has arrived yet (a late one is then refused), and answers the
+   * transfer's state. Idempotent; a transfer already confirmed stays done.
+   *
+   * @param v the message version
+   * @param transferId the id the reserve carried
+   */
+  record Cancel(int v, TransferId transferId) implements Request {
+    /** Checks every field. */
+    public Cancel {
+      Fields.version(v);
+      Fields.require(transferId, "transferId");
+    }
+  }
+
+  /**
+   * An authenticator pays unspent value back to the ID's account at the manager, out of what its
+   * service was given. Applied once per transfer id; repeating it answers the original outcome.
+   *
+   * @param v the message version
+   * @param transferId the transfer's id, chosen by the authenticator and the same on every retry
+   * @param account the manager's account of the ID, as a reserve's answer named it
+   * @param amount how much
+   */
+  record Repay(int v, TransferId transferId, long account, Money amount) implements Request {
+    /** Checks every field. */
+    public Repay {
+      Fields.version(v);
+      Fields.require(transferId, "transferId");
+      if (account <= 0) {
+        throw new MalformedMessageException("account must be a positive account number");
+      }
+      Fields.require(amount, "amount");
     }
   }
 }
