@@ -2,8 +2,7 @@ package dev.idsettle.roles;
 
 import dev.idsettle.id.IdNumber;
 import dev.idsettle.internal.Checks;
-import dev.idsettle.ledger.Account;
-import dev.idsettle.ledger.AccountState;
+import dev.idsettle.ledger.AccountId;
 
 /**
  * Looks ID numbers up for the sessions of a service at one source (a metering engine, an access
@@ -24,9 +23,19 @@ public final class IdGate {
   }
 
   /**
-   * The account of {@code id} if it was sold (in any state after that: the caller judges blocked,
-   * exhausted or expired ones), else a {@link Denial}: {@link DenialReason#UNKNOWN_ID} for a miss,
-   * {@link DenialReason#THROTTLED} once a budget is spent.
+   * Forgets {@code id}'s cached account: the ledger said it was not activated (sold, then the sale
+   * reversed), so from now on it is looked up, and answered, like an unsold one.
+   */
+  public void forget(IdNumber id) {
+    settle.resolver.forget(Checks.notNull(id, "id"));
+  }
+
+  /**
+   * The account of {@code id} if it was sold (in any state after that: the ledger judges blocked,
+   * exhausted or expired ones when the caller spends), else a {@link Denial}: {@link
+   * DenialReason#UNKNOWN_ID} for a miss, {@link DenialReason#THROTTLED} once a budget is spent. A
+   * sold ID's account id is cached (as for authorizations), so that look-up costs no store call
+   * once made; an unsold or unknown ID reads the store every time.
    *
    * @throws dev.idsettle.spi.StoreException if the store failed
    */
@@ -35,8 +44,8 @@ public final class IdGate {
     if (scope.blocked()) {
       return scope.throttled();
     }
-    Account account = settle.ledger.accountByIdHash(settle.hasher.hash(id)).orElse(null);
-    if (account != null && account.state() != AccountState.ISSUED) {
+    AccountId account = settle.resolver.usable(id);
+    if (account != null) {
       return new Usable(account);
     }
     if (!scope.miss()) {

@@ -1,14 +1,14 @@
 package dev.idsettle.roles;
 
 import dev.idsettle.internal.Checks;
-import dev.idsettle.ledger.Account;
+import dev.idsettle.ledger.AccountId;
 
 /**
- * The ID was sold: its account as the store holds it now ({@link IdGate#find}).
+ * The ID was sold: its account's id ({@link IdGate#find}).
  *
  * @param account the ID's account
  */
-public record Usable(Account account) implements GateResult {
+public record Usable(AccountId account) implements GateResult {
   /** Requires the account. */
   public Usable {
     Checks.notNull(account, "account");

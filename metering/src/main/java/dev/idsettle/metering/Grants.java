@@ -344,11 +344,19 @@ final class Grants {
       Session s, @Nullable Refusal refusal, boolean opening, Instant now) {
     boolean empty = refusal == Refusal.INSUFFICIENT_FUNDS || refusal == Refusal.EXHAUSTED;
     if (opening) {
+      if (refusal == Refusal.NOT_ACTIVATED) {
+        // sold, looked up, then the sale reversed: answered, and counted, as an unsold ID
+        return engine.refuseUnsold(s, now);
+      }
       Outcome o =
           refusal == Refusal.EXHAUSTED
               ? Outcome.REFUSED_EXHAUSTED
               : empty ? Outcome.REFUSED_INSUFFICIENT_BALANCE : Outcome.REFUSED_NOT_USABLE;
-      return engine.refuseSession(s, o, "the balance does not pay for the first increment", now);
+      String why =
+          empty
+              ? "the balance does not pay for the first increment"
+              : "the ID is not usable: " + refusal;
+      return engine.refuseSession(s, o, why, now);
     }
     return engine.finish(
         s,

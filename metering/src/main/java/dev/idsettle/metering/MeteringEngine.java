@@ -5,7 +5,6 @@ import dev.idsettle.id.IdNumber;
 import dev.idsettle.internal.Keys;
 import dev.idsettle.ledger.Account;
 import dev.idsettle.ledger.AccountId;
-import dev.idsettle.ledger.AccountState;
 import dev.idsettle.ledger.CommandResult;
 import dev.idsettle.ledger.Ledger;
 import dev.idsettle.ledger.LedgerBatch;
@@ -99,6 +98,9 @@ public final class MeteringEngine {
         Objects.requireNonNull(source, "source"));
   }
 
+  /** The balance an open plans its first hold with: a whole slice, whatever its price. */
+  private static final long UNKNOWN_BALANCE = Long.MAX_VALUE / 4;
+
   /** The source an engine made without one is. */
   public static final String DEFAULT_SOURCE = "metering";
 
@@ -147,14 +149,11 @@ public final class MeteringEngine {
               : Outcome.REFUSED_UNKNOWN_ID;
       return refuse(request, null, o, d.message(), now);
     }
-    Account account = ((Usable) found).account();
-    AccountState state = account.effectiveState(now);
-    if (state != AccountState.ACTIVE) {
-      Outcome o =
-          state == AccountState.EXHAUSTED ? Outcome.REFUSED_EXHAUSTED : Outcome.REFUSED_NOT_USABLE;
-      return refuse(request, account.id(), o, "the ID is " + state, now);
-    }
-    Session s = new Session(request, account.id(), now);
+    AccountId account = ((Usable) found).account();
+    // no read of the account: the first hold is planned as if the balance paid a whole slice, and
+    // a refusal for funds tells the balance, from which the next try is planned (one store call
+    // per open, in the group commit, when the balance pays)
+    Session s = new Session(request, account, now);
     synchronized (s) {
       Session existing = sessions.putIfAbsent(request.sessionId(), s);
       if (existing != null) {
@@ -162,7 +161,7 @@ public final class MeteringEngine {
           return Objects.requireNonNull(existing.lastAnswer);
         }
       }
-      s.lastAvailable = account.available();
+      s.lastAvailable = UNKNOWN_BALANCE;
       s.lastSeq = 0;
       SessionAnswer answer = grants.first(s, now);
       if (answer instanceof SessionAnswer.Ended e && e.outcome().refused() && e.settled()) {
@@ -464,6 +463,28 @@ public final class MeteringEngine {
       l.onEnded(e);
     }
     return e;
+  }
+
+  /**
+   * Refuses an open whose ID the ledger found not activated (sold, then the sale reversed): looked
+   * up again, uncached, it is a miss like any unsold ID, counted and answered alike.
+   */
+  SessionAnswer.Ended refuseUnsold(Session s, Instant now) {
+    gate.forget(s.request.id());
+    GateResult again;
+    try {
+      again = gate.find(s.request.id());
+    } catch (StoreException e) {
+      return refuseSession(s, Outcome.REFUSED_LEDGER_UNAVAILABLE, "ledger unreachable", now);
+    }
+    Outcome o =
+        again instanceof Denial d && d.reason() == DenialReason.THROTTLED
+            ? Outcome.REFUSED_THROTTLED
+            : Outcome.REFUSED_UNKNOWN_ID;
+    String message =
+        again instanceof Denial d ? d.message() : "ID " + s.request.id() + " cannot be used";
+    s.state = Session.State.ENDED;
+    return refuse(s.request, null, o, message, now);
   }
 
   /** Records a refusal found while reserving the first grant. */
