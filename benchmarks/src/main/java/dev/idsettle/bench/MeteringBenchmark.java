@@ -1,7 +1,6 @@
 package dev.idsettle.bench;
 
 import dev.idsettle.id.IdNumber;
-import dev.idsettle.metering.CallRecords;
 import dev.idsettle.metering.Exact;
 import dev.idsettle.metering.FailureHandling;
 import dev.idsettle.metering.Interval;
@@ -103,8 +102,7 @@ public class MeteringBenchmark {
         MeteringEngine.create(
             settle,
             new MeteredService(
-                "bench-calls", 60, Duration.ofSeconds(90), 0, FailureHandling.terminate()),
-            CallRecords.inMemory());
+                "bench-calls", 60, Duration.ofSeconds(90), 0, FailureHandling.terminate()));
     authenticator = settle.authenticator(new Service("bench", Money.zero(Fixture.EUR)));
     List<AuthorizationRequest> warm = new ArrayList<>();
     for (int i = 0; i < ids.length; i++) {

@@ -24,7 +24,8 @@ public record Denial(DenialReason reason, @Nullable Money balance, String messag
         ValidityResult,
         BlockResult,
         SubIdResult,
-        HolderResult {
+        HolderResult,
+        GateResult {
 
   /** Requires a reason and a message. */
   public Denial {

@@ -138,6 +138,20 @@ public final class IdSettle implements AutoCloseable {
     return new DefaultSettlementAuthenticator(this, service, null, source);
   }
 
+  /**
+   * The look-up of ID numbers for the sessions of {@code service} at {@code source} (a metering
+   * engine), under the guessing budgets of the authenticator of that service and source ({@link
+   * #authenticator(Service, String)}). Cheap: no store call.
+   *
+   * @throws InvalidRequestException if {@code service} is not a valid service name or {@code
+   *     source} is not 1 to 60 characters without control characters
+   */
+  public IdGate gate(String service, String source) {
+    Checks.text(service, "service", Service.MAX_NAME);
+    Checks.text(source, "source", AuthorizationRequest.MAX_TERMINAL);
+    return new IdGate(this, service, source);
+  }
+
   /** Registers a listener for low-balance events. */
   public void addLowBalanceListener(LowBalanceListener listener) {
     listeners.add(Checks.notNull(listener, "listener"));

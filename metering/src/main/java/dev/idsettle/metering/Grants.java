@@ -9,6 +9,7 @@ import dev.idsettle.ledger.TransferId;
 import dev.idsettle.ledger.TransferKind;
 import dev.idsettle.spi.StoreException;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import org.jspecify.annotations.Nullable;
 
@@ -65,22 +66,53 @@ final class Grants {
     long excess = due - fromHold;
     Plan plan = endAs != null ? null : plan(s, used, s.lastAvailable + s.holdAmount - due);
     TransferCommand hold = plan == null || plan.amount == 0 ? null : holdCommand(s, 0, plan.amount);
+    // the final record rides on the last settlement when nothing is posted beside it
+    boolean last = endAs != null && excess == 0 && s.hold != null;
+    List<TransferId> captures = new ArrayList<>(s.captures);
+    CaptureMarks marks = new CaptureMarks(s.marks);
+    TransferCommand settle = settleCommand(s, fromHold, last);
+    CallRecord finalRecord = null;
+    if (settle != null && (fromHold > 0 || last)) {
+      if (fromHold > 0) {
+        captures.add(settle.id());
+        if (last) {
+          marks.last();
+        } else {
+          marks.capture(s.grant);
+        }
+      }
+      Outcome outcome = last && endAs != null ? endAs : Outcome.IN_PROGRESS;
+      CallRecord r =
+          engine.record(s, used, s.collected + fromHold, captures, outcome, endMessage(outcome));
+      settle = settle.describedAs(CallRecordJson.describe(r, marks.encode()));
+      finalRecord = last ? r : null;
+    }
+    TransferCommand post = null;
+    if (excess > 0) {
+      post =
+          LedgerCommand.post(
+              SessionIds.excess(service.name(), s.id(), s.grant),
+              s.account,
+              engine.revenueFor(s.id()),
+              excess,
+              engine.code());
+      captures.add(post.id());
+      marks.excess(s.grant);
+      CallRecord r =
+          engine.record(
+              s, used, s.collected + fromHold + excess, captures, Outcome.IN_PROGRESS, "");
+      post = post.describedAs(CallRecordJson.describe(r, marks.encode()));
+    }
     Session.Step step =
         new Session.Step(
-            settleCommand(s, fromHold),
+            settle,
             fromHold,
-            excess > 0
-                ? LedgerCommand.post(
-                    SessionIds.excess(service.name(), s.id(), s.grant),
-                    s.account,
-                    engine.revenueFor(s.id()),
-                    excess,
-                    engine.code())
-                : null,
+            post,
             hold,
             used,
             s.charged + due,
-            plan == null ? 0 : plan.end);
+            plan == null ? 0 : plan.end,
+            finalRecord);
     List<CommandResult> results = List.of();
     if (!step.commands().isEmpty()) {
       try {
@@ -95,7 +127,7 @@ final class Grants {
       return engine.finish(s, end, "the grant's hold had timed out", now);
     }
     if (endAs != null) {
-      return engine.finish(s, endAs, endAs == Outcome.COMPLETED ? "ended by the client" : "", now);
+      return engine.finish(s, endAs, endMessage(endAs), now);
     }
     if (plan == null) {
       return reserve(s, s.lastAvailable, 1, now, false);
@@ -119,7 +151,7 @@ final class Grants {
       if (now.isBefore(s.holdTimeout)) {
         return false;
       }
-      TransferCommand release = settleCommand(s, 0);
+      TransferCommand release = settleCommand(s, 0, false);
       if (release != null) {
         try {
           engine.submit(List.of(release));
@@ -163,7 +195,7 @@ final class Grants {
       try {
         result = engine.submit(List.of(hold)).get(0);
       } catch (StoreException e) {
-        s.pending = new Session.Step(null, 0, null, hold, s.used, s.charged, plan.end);
+        s.pending = new Session.Step(null, 0, null, hold, s.used, s.charged, plan.end, null);
         return outage(s, s.used, opening ? Outcome.REFUSED_LEDGER_UNAVAILABLE : null, now);
       }
       s.lastAvailable = availableAfter(result, s.lastAvailable);
@@ -182,21 +214,34 @@ final class Grants {
   private @Nullable Outcome apply(Session s, Session.Step step, List<CommandResult> results) {
     int i = 0;
     boolean timedOut = false;
-    if (step.settle() != null) {
+    TransferCommand settle = step.settle();
+    if (settle != null) {
       CommandResult r = results.get(i++);
       s.lastAvailable = availableAfter(r, s.lastAvailable);
-      if (r.applied() && step.settle().kind() == TransferKind.CAPTURE) {
-        s.captures.add(step.settle().id());
+      boolean last = step.record() != null;
+      s.recordTaken |= last;
+      if (r.applied() && settle.kind() == TransferKind.CAPTURE) {
+        s.captures.add(settle.id());
+        if (last) {
+          s.marks.last();
+        } else {
+          s.marks.capture(s.grant);
+        }
         s.collected += step.settleAmount();
+      }
+      if (r.applied() && last) {
+        s.recorded = step.record();
       }
       timedOut = !r.applied();
     }
-    if (step.excess() != null) {
+    TransferCommand excess = step.excess();
+    if (excess != null) {
       CommandResult r = results.get(i++);
       s.lastAvailable = availableAfter(r, s.lastAvailable);
       if (r.applied()) {
-        s.captures.add(step.excess().id());
-        s.collected += step.excess().amount();
+        s.captures.add(excess.id());
+        s.marks.excess(s.grant);
+        s.collected += excess.amount();
       }
     }
     s.hold = null;
@@ -231,15 +276,31 @@ final class Grants {
     }
   }
 
-  private @Nullable TransferCommand settleCommand(Session s, long amount) {
-    if (s.hold == null) {
+  /**
+   * Captures {@code amount} of the current hold, or voids it; under the record's id when it is the
+   * session's last transfer ({@code last}), which then carries the final record.
+   */
+  private @Nullable TransferCommand settleCommand(Session s, long amount, boolean last) {
+    TransferId hold = s.hold;
+    if (hold == null) {
       return null;
     }
+    String name = service.name();
     return amount > 0
         ? LedgerCommand.capture(
-            SessionIds.capture(service.name(), s.id(), s.grant), s.hold, amount, engine.code())
+            last ? SessionIds.record(name, s.id()) : SessionIds.capture(name, s.id(), s.grant),
+            hold,
+            amount,
+            engine.code())
         : LedgerCommand.voidHold(
-            SessionIds.release(service.name(), s.id(), s.grant), s.hold, engine.code());
+            last ? SessionIds.record(name, s.id()) : SessionIds.release(name, s.id(), s.grant),
+            hold,
+            engine.code());
+  }
+
+  /** What the record of a session ended by {@code endAs} says in words. */
+  static String endMessage(Outcome endAs) {
+    return endAs == Outcome.COMPLETED ? "ended by the client" : "";
   }
 
   private TransferCommand holdCommand(Session s, int attempt, long amount) {
@@ -283,11 +344,19 @@ final class Grants {
       Session s, @Nullable Refusal refusal, boolean opening, Instant now) {
     boolean empty = refusal == Refusal.INSUFFICIENT_FUNDS || refusal == Refusal.EXHAUSTED;
     if (opening) {
+      if (refusal == Refusal.NOT_ACTIVATED) {
+        // sold, looked up, then the sale reversed: answered, and counted, as an unsold ID
+        return engine.refuseUnsold(s, now);
+      }
       Outcome o =
           refusal == Refusal.EXHAUSTED
               ? Outcome.REFUSED_EXHAUSTED
               : empty ? Outcome.REFUSED_INSUFFICIENT_BALANCE : Outcome.REFUSED_NOT_USABLE;
-      return engine.refuseSession(s, o, "the balance does not pay for the first increment", now);
+      String why =
+          empty
+              ? "the balance does not pay for the first increment"
+              : "the ID is not usable: " + refusal;
+      return engine.refuseSession(s, o, why, now);
     }
     return engine.finish(
         s,

@@ -1,14 +1,21 @@
 package dev.idsettle.metering;
 
+import dev.idsettle.InvalidRequestException;
+import dev.idsettle.id.IdNumber;
 import dev.idsettle.ledger.Account;
 import dev.idsettle.ledger.AccountId;
-import dev.idsettle.ledger.AccountState;
 import dev.idsettle.ledger.CommandResult;
 import dev.idsettle.ledger.Ledger;
 import dev.idsettle.ledger.LedgerBatch;
 import dev.idsettle.ledger.LedgerCommand;
 import dev.idsettle.ledger.LedgerCommand.TransferCommand;
+import dev.idsettle.ledger.TransferId;
+import dev.idsettle.roles.Denial;
+import dev.idsettle.roles.DenialReason;
+import dev.idsettle.roles.GateResult;
+import dev.idsettle.roles.IdGate;
 import dev.idsettle.roles.IdSettle;
+import dev.idsettle.roles.Usable;
 import dev.idsettle.spi.StoreException;
 import java.time.Clock;
 import java.time.Instant;
@@ -18,7 +25,6 @@ import java.util.Currency;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Supplier;
@@ -42,18 +48,20 @@ public final class MeteringEngine {
   private final Clock clock;
   final MeteredService service;
   private final CallRecords records;
+  private final IdGate gate;
   private final List<MeteringListener> listeners = new CopyOnWriteArrayList<>();
   private final AccountId[] revenue;
   private final String code;
   private final Map<String, Session> sessions = new ConcurrentHashMap<>();
   private final Grants grants;
 
-  private MeteringEngine(IdSettle settle, MeteredService service, CallRecords records) {
+  private MeteringEngine(IdSettle settle, MeteredService service, String source) {
     this.settle = settle;
     this.ledger = settle.ledger();
     this.clock = ledger.clock();
     this.service = service;
-    this.records = records;
+    this.gate = settle.gate(service.name(), source);
+    this.records = new LedgerCallRecords(ledger, service.name());
     this.code = "meter:" + service.name();
     List<Account> accounts = new ArrayList<>();
     this.revenue =
@@ -65,21 +73,43 @@ public final class MeteringEngine {
     this.grants = new Grants(this);
   }
 
-  /** An engine for {@code service} over {@code settle}'s ledger, writing to {@code records}. */
-  public static MeteringEngine create(
-      IdSettle settle, MeteredService service, CallRecords records) {
+  /**
+   * An engine for {@code service} over {@code settle}'s ledger, one source of guesses of its own
+   * (see {@link #create(IdSettle, MeteredService, String)}) named {@value #DEFAULT_SOURCE}.
+   */
+  public static MeteringEngine create(IdSettle settle, MeteredService service) {
+    return create(settle, service, DEFAULT_SOURCE);
+  }
+
+  /**
+   * An engine for {@code service} over {@code settle}'s ledger at {@code source} (an access
+   * server): {@link #open} looks IDs up under the guessing budgets of the authenticator of that
+   * service and source ({@link IdSettle#gate}): an ID never issued and one not sold are refused
+   * alike ({@link Outcome#REFUSED_UNKNOWN_ID}), each such miss counts, and a spent budget refuses
+   * with {@link Outcome#REFUSED_THROTTLED}. Give each access server its own source.
+   *
+   * @throws dev.idsettle.InvalidRequestException if {@code source} is not 1 to 60 characters
+   *     without control characters
+   */
+  public static MeteringEngine create(IdSettle settle, MeteredService service, String source) {
     return new MeteringEngine(
         Objects.requireNonNull(settle, "settle"),
         Objects.requireNonNull(service, "service"),
-        Objects.requireNonNull(records, "records"));
+        Objects.requireNonNull(source, "source"));
   }
+
+  /** The balance an open plans its first hold with: a whole slice, whatever its price. */
+  private static final long UNKNOWN_BALANCE = Long.MAX_VALUE / 4;
+
+  /** The source an engine made without one is. */
+  public static final String DEFAULT_SOURCE = "metering";
 
   /** The service it meters. */
   public MeteredService service() {
     return service;
   }
 
-  /** The records it writes. */
+  /** The records of its service's sessions, read from the ledger's transfer descriptions. */
   public CallRecords records() {
     return records;
   }
@@ -106,23 +136,24 @@ public final class MeteringEngine {
    */
   public SessionAnswer open(OpenRequest request) {
     Instant now = clock.instant();
-    Optional<Account> found;
+    GateResult found;
     try {
-      found = retrying(() -> settle.account(request.id()));
+      found = retrying(() -> gate.find(request.id()));
     } catch (StoreException e) {
       return refuse(request, null, Outcome.REFUSED_LEDGER_UNAVAILABLE, "ledger unreachable", now);
     }
-    if (found.isEmpty()) {
-      return refuse(request, null, Outcome.REFUSED_UNKNOWN_ID, "no such ID", now);
-    }
-    Account account = found.get();
-    AccountState state = account.effectiveState(now);
-    if (state != AccountState.ACTIVE) {
+    if (found instanceof Denial d) {
       Outcome o =
-          state == AccountState.EXHAUSTED ? Outcome.REFUSED_EXHAUSTED : Outcome.REFUSED_NOT_USABLE;
-      return refuse(request, account.id(), o, "the ID is " + state, now);
+          d.reason() == DenialReason.THROTTLED
+              ? Outcome.REFUSED_THROTTLED
+              : Outcome.REFUSED_UNKNOWN_ID;
+      return refuse(request, null, o, d.message(), now);
     }
-    Session s = new Session(request, account.id(), now);
+    AccountId account = ((Usable) found).account();
+    // no read of the account: the first hold is planned as if the balance paid a whole slice, and
+    // a refusal for funds tells the balance, from which the next try is planned (one store call
+    // per open, in the group commit, when the balance pays)
+    Session s = new Session(request, account, now);
     synchronized (s) {
       Session existing = sessions.putIfAbsent(request.sessionId(), s);
       if (existing != null) {
@@ -130,7 +161,7 @@ public final class MeteringEngine {
           return Objects.requireNonNull(existing.lastAnswer);
         }
       }
-      s.lastAvailable = account.available();
+      s.lastAvailable = UNKNOWN_BALANCE;
       s.lastSeq = 0;
       SessionAnswer answer = grants.first(s, now);
       if (answer instanceof SessionAnswer.Ended e && e.outcome().refused() && e.settled()) {
@@ -198,7 +229,8 @@ public final class MeteringEngine {
     for (Session s : sessions.values()) {
       synchronized (s) {
         if (s.state == Session.State.ENDED) {
-          if (!now.isBefore(s.endedAt.plus(service.holdTimeout()))) {
+          writeRecord(s);
+          if (s.pendingRecord == null && !now.isBefore(s.endedAt.plus(service.holdTimeout()))) {
             sessions.remove(s.id());
           }
           continue;
@@ -259,30 +291,30 @@ public final class MeteringEngine {
     }
   }
 
-  /** Writes the session's record and tells the listeners; the session is then over. */
+  /**
+   * Ends the session: its final record is the one its last settlement carried, or else a record of
+   * its own, written now (or by {@link #supervise} when the ledger is away); tells the listeners.
+   */
   SessionAnswer.Ended finish(Session s, Outcome outcome, String message, Instant now) {
     s.state = Session.State.ENDED;
     s.endOutcome = outcome;
     s.endedAt = now;
     s.pending = null;
-    Charge charge = s.request.rating().itemize(s.used);
-    records.add(
-        new CallRecord(
-            s.id(),
-            service.name(),
-            s.request.id().masked(),
-            s.account,
-            s.request.accessNumber(),
-            s.request.destination(),
-            s.request.rating().rateName(),
-            s.start,
-            charge,
-            s.collected,
-            outcome,
-            s.captures,
-            message));
+    CallRecord stored = s.recorded;
+    boolean carried = stored != null && stored.outcome() == outcome;
+    CallRecord record =
+        carried && stored != null
+            ? stored
+            : record(s, s.used, s.collected, s.captures, outcome, message);
+    if (!carried) {
+      String name = service.name();
+      TransferId id =
+          s.recordTaken ? SessionIds.lateRecord(name, s.id()) : SessionIds.record(name, s.id());
+      s.pendingRecord = recordOnly(id, s.id(), record, s.marks.encode());
+      writeRecord(s);
+    }
     SessionAnswer.Ended e =
-        new SessionAnswer.Ended(s.id(), outcome, s.used, charge.amount(), true, message);
+        new SessionAnswer.Ended(s.id(), outcome, s.used, record.charge().amount(), true, message);
     s.ended = e;
     for (MeteringListener l : listeners) {
       l.onEnded(e);
@@ -290,26 +322,169 @@ public final class MeteringEngine {
     return e;
   }
 
+  /** The session's record at {@code used} units, collected by {@code captures}. */
+  CallRecord record(
+      Session s,
+      long used,
+      long collected,
+      List<TransferId> captures,
+      Outcome outcome,
+      String message) {
+    return new CallRecord(
+        s.id(),
+        service.name(),
+        s.request.id().masked(),
+        s.account,
+        s.request.accessNumber(),
+        s.request.destination(),
+        s.request.rating().rateName(),
+        s.start,
+        s.request.rating().itemize(used),
+        collected,
+        outcome,
+        captures,
+        message);
+  }
+
+  /**
+   * A record that moves nothing: a hold of one minor unit between two of the service's revenue
+   * accounts and its void, linked, the void carrying the record (the ledger has no transfer of
+   * nothing). Operator accounts may go below zero, so it never fails for want of funds.
+   */
+  private LedgerBatch recordOnly(TransferId id, String sessionId, CallRecord record, String marks) {
+    int shard = Keys.revenueShard(sessionId);
+    TransferId hold = SessionIds.recordHold(id);
+    return LedgerBatch.create()
+        .addLinked(
+            LedgerCommand.hold(
+                hold,
+                revenue[shard],
+                revenue[(shard + 1) % revenue.length],
+                1,
+                service.holdTimeout(),
+                code),
+            LedgerCommand.voidHold(id, hold, code)
+                .describedAs(CallRecordJson.describe(record, marks)));
+  }
+
+  /** Writes the session's pending record; keeps it pending while the ledger is away. */
+  private void writeRecord(Session s) {
+    LedgerBatch batch = s.pendingRecord;
+    if (batch == null) {
+      return;
+    }
+    try {
+      retrying(() -> ledger.submit(batch));
+      // applied, replayed or refused as ID_REUSED (the session id was used before): done
+      s.pendingRecord = null;
+    } catch (StoreException e) {
+      // written by the next supervise
+    }
+  }
+
+  /**
+   * Records a refused open, without a session: a record that moves nothing (lost if the ledger is
+   * away, which is then also why it was refused), none for a throttled one.
+   */
   private SessionAnswer.Ended refuse(
       OpenRequest r, @Nullable AccountId account, Outcome outcome, String message, Instant now) {
-    records.add(
-        CallRecord.refused(
-            r.sessionId(),
-            service.name(),
-            r.id().masked(),
-            account,
-            r.accessNumber(),
-            r.destination(),
-            r.rating().rateName(),
-            now,
-            settle.currency(),
-            outcome,
-            message));
-    SessionAnswer.Ended e = new SessionAnswer.Ended(r.sessionId(), outcome, 0, 0, true, message);
+    return refused(
+        r.sessionId(),
+        r.id(),
+        account,
+        r.accessNumber(),
+        r.destination(),
+        r.rating().rateName(),
+        outcome,
+        message,
+        now);
+  }
+
+  /**
+   * Records a session refused before it reached the engine (its destination has no rate, say): a
+   * record that moves nothing, so that every refused session has its record too.
+   *
+   * @param outcome why, one of the {@link Outcome#refused()} outcomes
+   * @throws dev.idsettle.InvalidRequestException if {@code outcome} is not a refusal
+   */
+  public SessionAnswer.Ended recordRefusal(
+      String sessionId,
+      IdNumber id,
+      String accessNumber,
+      String destination,
+      Outcome outcome,
+      String message) {
+    if (!outcome.refused()) {
+      throw new InvalidRequestException("outcome must be a refusal, was " + outcome);
+    }
+    Objects.requireNonNull(id, "id");
+    Objects.requireNonNull(message, "message");
+    OpenRequest.checkText(sessionId, accessNumber, destination);
+    return refused(
+        sessionId, id, null, accessNumber, destination, "", outcome, message, clock.instant());
+  }
+
+  private SessionAnswer.Ended refused(
+      String sessionId,
+      IdNumber id,
+      @Nullable AccountId account,
+      String accessNumber,
+      String destination,
+      String rate,
+      Outcome outcome,
+      String message,
+      Instant now) {
+    if (outcome != Outcome.REFUSED_THROTTLED && outcome != Outcome.REFUSED_LEDGER_UNAVAILABLE) {
+      CallRecord record =
+          CallRecord.refused(
+              sessionId,
+              service.name(),
+              id.masked(),
+              account,
+              accessNumber,
+              destination,
+              rate,
+              now,
+              settle.currency(),
+              outcome,
+              message);
+      try {
+        retrying(
+            () ->
+                ledger.submit(
+                    recordOnly(
+                        SessionIds.record(service.name(), sessionId), sessionId, record, "")));
+      } catch (StoreException e) {
+        // the ledger went away since the look-up: the refusal stays unrecorded
+      }
+    }
+    SessionAnswer.Ended e = new SessionAnswer.Ended(sessionId, outcome, 0, 0, true, message);
     for (MeteringListener l : listeners) {
       l.onEnded(e);
     }
     return e;
+  }
+
+  /**
+   * Refuses an open whose ID the ledger found not activated (sold, then the sale reversed): looked
+   * up again, uncached, it is a miss like any unsold ID, counted and answered alike.
+   */
+  SessionAnswer.Ended refuseUnsold(Session s, Instant now) {
+    gate.forget(s.request.id());
+    GateResult again;
+    try {
+      again = gate.find(s.request.id());
+    } catch (StoreException e) {
+      return refuseSession(s, Outcome.REFUSED_LEDGER_UNAVAILABLE, "ledger unreachable", now);
+    }
+    Outcome o =
+        again instanceof Denial d && d.reason() == DenialReason.THROTTLED
+            ? Outcome.REFUSED_THROTTLED
+            : Outcome.REFUSED_UNKNOWN_ID;
+    String message =
+        again instanceof Denial d ? d.message() : "ID " + s.request.id() + " cannot be used";
+    s.state = Session.State.ENDED;
+    return refuse(s.request, null, o, message, now);
   }
 
   /** Records a refusal found while reserving the first grant. */

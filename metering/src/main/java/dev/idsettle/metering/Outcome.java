@@ -2,6 +2,11 @@ package dev.idsettle.metering;
 
 /** How a session ended, or why it never started. */
 public enum Outcome {
+  /**
+   * Not ended yet: the record carried by a capture while the session went on. A session whose host
+   * stopped before it ended keeps its last capture's record, with this outcome.
+   */
+  IN_PROGRESS,
   /** The client ended it (hang-up). */
   COMPLETED,
   /** The balance was used up: the line was cut. */
@@ -12,9 +17,12 @@ public enum Outcome {
   TIMED_OUT,
   /** The ledger could not be reached and the service's failure handling ended the session. */
   LEDGER_UNAVAILABLE,
-  /** Refused: no such ID. */
+  /**
+   * Refused: the ID cannot be used: never issued, or issued and not sold (answered alike, as
+   * authorizations answer both).
+   */
   REFUSED_UNKNOWN_ID,
-  /** Refused: the ID is not usable (not activated, blocked, expired, merged, voided). */
+  /** Refused: the ID was sold but is not usable now (blocked, expired, merged, voided). */
   REFUSED_NOT_USABLE,
   /** Refused: the ID's balance is used up. */
   REFUSED_EXHAUSTED,
@@ -22,6 +30,12 @@ public enum Outcome {
   REFUSED_INSUFFICIENT_BALANCE,
   /** Refused: nothing prices the destination (or not at this time). */
   REFUSED_NOT_RATED,
+  /**
+   * Refused before any look-up: this engine (its source), its service or every source together made
+   * too many attempts with IDs that cannot be used ({@link dev.idsettle.roles.GuessingBudgets}).
+   * Not recorded in the ledger: a spent budget costs the store nothing.
+   */
+  REFUSED_THROTTLED,
   /** Refused: the ledger could not be reached. */
   REFUSED_LEDGER_UNAVAILABLE,
   /** The request named a session this engine does not know (ended long ago, or never opened). */

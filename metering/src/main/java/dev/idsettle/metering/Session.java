@@ -1,6 +1,7 @@
 package dev.idsettle.metering;
 
 import dev.idsettle.ledger.AccountId;
+import dev.idsettle.ledger.LedgerBatch;
 import dev.idsettle.ledger.LedgerCommand.TransferCommand;
 import dev.idsettle.ledger.TransferId;
 import java.time.Instant;
@@ -33,6 +34,18 @@ final class Session {
   long collected;
 
   final List<TransferId> captures = new ArrayList<>();
+
+  /** The same transfers as {@link #captures}, as the record writes them. */
+  final CaptureMarks marks = new CaptureMarks();
+
+  /** The final record, once a transfer that carries it was applied. */
+  @Nullable CallRecord recorded;
+
+  /** Whether a transfer under the record's id was submitted (then a late record takes another). */
+  boolean recordTaken;
+
+  /** A record that moves nothing, not yet in the ledger (it was away): written by supervise. */
+  @Nullable LedgerBatch pendingRecord;
 
   /** The current grant: its number, its hold (null when it cost nothing more), where it ends. */
   long grant;
@@ -77,7 +90,9 @@ final class Session {
 
   /**
    * One submission: settle the current hold (capture the used part, or void it), post usage beyond
-   * it (failure handling CONTINUE), reserve the next grant. Each is its own group of the batch.
+   * it (failure handling CONTINUE), reserve the next grant. Each is its own group of the batch. The
+   * captures and the post carry the session's record as of them; {@code record} is the final record
+   * when the settlement carries it.
    */
   record Step(
       @Nullable TransferCommand settle,
@@ -86,7 +101,8 @@ final class Session {
       @Nullable TransferCommand hold,
       long used,
       long charged,
-      long planEnd) {
+      long planEnd,
+      @Nullable CallRecord record) {
     List<TransferCommand> commands() {
       List<TransferCommand> list = new ArrayList<>(3);
       if (settle != null) {

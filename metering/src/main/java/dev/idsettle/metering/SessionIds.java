@@ -33,4 +33,27 @@ public final class SessionIds {
   public static TransferId excess(String service, String sessionId, long grant) {
     return TransferId.derive("idsettle:metering:excess", service, sessionId, Long.toString(grant));
   }
+
+  /**
+   * The transfer that carries the session's final record: its last capture or void when the client
+   * ended it, else a record of its own that moves nothing.
+   */
+  public static TransferId record(String service, String sessionId) {
+    return TransferId.derive("idsettle:metering:record", service, sessionId);
+  }
+
+  /**
+   * The final record of a session whose last capture, under {@link #record}'s id, was refused (its
+   * hold had timed out): written after it, moving nothing.
+   */
+  public static TransferId lateRecord(String service, String sessionId) {
+    return TransferId.derive("idsettle:metering:record-late", service, sessionId);
+  }
+
+  /**
+   * The hold of a record that moves nothing (voided in the same group, which carries the record).
+   */
+  static TransferId recordHold(TransferId record) {
+    return TransferId.derive("idsettle:metering:record-hold", record.toString());
+  }
 }

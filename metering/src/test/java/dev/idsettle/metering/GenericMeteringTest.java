@@ -39,8 +39,7 @@ class GenericMeteringTest {
           MeteringEngine.create(
               settle,
               new MeteredService(
-                  "parking", 60, Duration.ofHours(2), 15, FailureHandling.terminate()),
-              CallRecords.inMemory());
+                  "parking", 60, Duration.ofHours(2), 15, FailureHandling.terminate()));
       List<String> warnings = new CopyOnWriteArrayList<>();
       engine.addListener(
           new MeteringListener() {

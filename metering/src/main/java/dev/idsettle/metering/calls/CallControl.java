@@ -75,7 +75,7 @@ public final class CallControl {
     Instant now = clock.instant();
     Quote quote = tariff.rate(destination, now);
     if (quote instanceof Quote.NotPriced np) {
-      return notRated(callId, accessNumber, id, destination, np, now);
+      return notRated(callId, accessNumber, id, destination, np);
     }
     Quote.Rated rated = (Quote.Rated) quote;
     SessionAnswer answer =
@@ -118,29 +118,16 @@ public final class CallControl {
   }
 
   private SessionAnswer notRated(
-      String callId,
-      String accessNumber,
-      IdNumber id,
-      String destination,
-      Quote.NotPriced np,
-      Instant now) {
-    engine
-        .records()
-        .add(
-            CallRecord.refused(
-                callId,
-                engine.service().name(),
-                id.masked(),
-                null,
-                accessNumber,
-                maskDestination(destination),
-                "",
-                now,
-                tariff.currency(),
-                Outcome.REFUSED_NOT_RATED,
-                np.message()));
-    line.disconnect(callId, Outcome.REFUSED_NOT_RATED);
-    return new SessionAnswer.Ended(callId, Outcome.REFUSED_NOT_RATED, 0, 0, true, np.message());
+      String callId, String accessNumber, IdNumber id, String destination, Quote.NotPriced np) {
+    SessionAnswer.Ended ended =
+        engine.recordRefusal(
+            callId,
+            id,
+            accessNumber,
+            maskDestination(destination),
+            Outcome.REFUSED_NOT_RATED,
+            np.message());
+    return ended; // the engine's listener told the line
   }
 
   /** The destination with its last four digits hidden (enough to bill, not to redial). */

@@ -64,10 +64,9 @@ class CallControlTest {
     assertThat(r.charge().items().stream().mapToLong(ChargeItem::amount).sum()).isEqualTo(31);
     assertThat(r.destination()).isEqualTo("3314567****");
     assertThat(r.who()).doesNotContain(id.digits());
-    // the record names its captures, and they derive from the session
+    // the record names its captures, and they derive from the session: the last one carries it
     assertThat(r.captures())
-        .containsExactly(
-            SessionIds.capture("phone", "c1", 1), SessionIds.capture("phone", "c1", 2));
+        .containsExactly(SessionIds.capture("phone", "c1", 1), SessionIds.record("phone", "c1"));
     long captured =
         r.captures().stream()
             .map(t -> f.settle.ledger().transfer(t).orElseThrow())
@@ -158,14 +157,21 @@ class CallControlTest {
   }
 
   @Test
-  void unknownAndUnsoldIdsAreRefused() {
+  void unknownAndUnsoldIdsAreRefusedAlike() {
     IdNumber unsold =
         f.settle.issuer().issue(1, dev.idsettle.ledger.ExpiryPolicy.never()).ids().get(0);
-    ended(f.calls.dial("c1", "0800", unsold, CallFixture.FRANCE), Outcome.REFUSED_NOT_USABLE);
     IdNumber unknown =
         dev.idsettle.id.IdNumberGenerator.secure(dev.idsettle.id.IdNumberFormat.DEFAULT).next();
-    ended(f.calls.dial("c2", "0800", unknown, CallFixture.FRANCE), Outcome.REFUSED_UNKNOWN_ID);
+    Ended a =
+        ended(f.calls.dial("c1", "0800", unsold, CallFixture.FRANCE), Outcome.REFUSED_UNKNOWN_ID);
+    Ended b =
+        ended(f.calls.dial("c2", "0800", unknown, CallFixture.FRANCE), Outcome.REFUSED_UNKNOWN_ID);
+    assertThat(a.message().replace(unsold.masked(), "ID"))
+        .isEqualTo(b.message().replace(unknown.masked(), "ID"));
+    // both recorded, and the records say nothing more of one than of the other
+    assertThat(f.record("c1").account()).isNull();
     assertThat(f.record("c2").account()).isNull();
+    assertThat(f.record("c1").outcome()).isEqualTo(f.record("c2").outcome());
   }
 
   @Test

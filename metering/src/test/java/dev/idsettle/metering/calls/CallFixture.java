@@ -45,8 +45,8 @@ final class CallFixture implements AutoCloseable {
   final MutableClock clock = new MutableClock(NOON);
   final FaultyStore store;
   final IdSettle settle;
-  final CallRecords records = CallRecords.inMemory();
   final MeteringEngine engine;
+  final CallRecords records;
   final RecordingLine line = new RecordingLine();
   final CallControl calls;
 
@@ -57,7 +57,8 @@ final class CallFixture implements AutoCloseable {
     this.settle = IdSettle.builder(store).issuerKey(key).currency(EUR).clock(clock).build();
     this.engine =
         MeteringEngine.create(
-            settle, new MeteredService("phone", 60, Duration.ofSeconds(90), 30, failure), records);
+            settle, new MeteredService("phone", 60, Duration.ofSeconds(90), 30, failure));
+    this.records = engine.records();
     this.calls = new CallControl(engine, tariff(), line, clock);
   }
 

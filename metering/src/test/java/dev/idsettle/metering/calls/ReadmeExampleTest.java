@@ -3,7 +3,6 @@ package dev.idsettle.metering.calls;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.idsettle.id.IdNumber;
-import dev.idsettle.metering.CallRecords;
 import dev.idsettle.metering.FailureHandling;
 import dev.idsettle.metering.MeteredService;
 import dev.idsettle.metering.MeteringEngine;
@@ -36,8 +35,7 @@ class ReadmeExampleTest {
             MeteringEngine.create(
                 settle, // an IdSettle: its ledger, clock and currency
                 new MeteredService(
-                    "phone", 60, Duration.ofSeconds(90), 30, FailureHandling.terminate()),
-                CallRecords.inMemory());
+                    "phone", 60, Duration.ofSeconds(90), 30, FailureHandling.terminate()));
         CallControl calls = new CallControl(phone, tariff, lineControl, clock);
         calls.dial("call-1", "0800 100 200", id, "33145678901"); // rated, 1st grant held, connected
         calls.report("call-1", 1, 60); // 60 s used: captured, the next 60 s held
