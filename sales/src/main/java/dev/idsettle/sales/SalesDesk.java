@@ -12,6 +12,7 @@ import dev.idsettle.sales.PurchaseResult.Purchased;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -72,7 +73,7 @@ public final class SalesDesk {
     this.pins = new PinHasher(b.pinCost);
     this.clock = b.clock;
     this.recoveryGrace = b.recoveryGrace;
-    this.denominations = Map.copyOf(b.denominations);
+    this.denominations = Collections.unmodifiableMap(new LinkedHashMap<>(b.denominations));
     this.checkBaseUrl = b.checkBaseUrl;
     Books books = new Books(settle.ledger(), settle.currency(), b.deskId);
     this.saga =
