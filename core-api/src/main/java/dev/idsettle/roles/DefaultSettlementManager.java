@@ -169,7 +169,8 @@ final class DefaultSettlementManager implements SettlementManager {
         if (state == AccountState.ISSUED) {
           settle.throttle.recordMiss(requester);
         }
-        return denial(Refusal.forState(state), id, null);
+        // MERGED, not CLOSED; never which ID it went to (another number of the holder)
+        return DefaultHolders.stateDenial(state, id);
       }
       AccountId envelope = routes.envelope(master.id(), service);
       Account spending = master;

@@ -107,6 +107,9 @@ public interface SettlementManager {
    * Answers the authentication device of {@code service}: is {@code id} validated, and what can the
    * service spend from it now (claim 3)? Read from the ledger, as the caching contract above says.
    * {@code requester} (a terminal or the device) is throttled on unknown IDs like any other caller.
+   * An ID merged into another of its holder's IDs is denied {@link DenialReason#MERGED} (public
+   * {@link PublicReason#NOT_USABLE}); the answer never says which ID it was merged into, since that
+   * is another number of the holder, which the asking service may not know.
    *
    * @throws dev.idsettle.InvalidRequestException if {@code service} is not registered
    */
