@@ -86,6 +86,22 @@ final class AccountImages {
     return found;
   }
 
+  /**
+   * The image of every one of {@code accounts}, or null if one has none: for planning, not offered
+   * to a store, so not counted in the window.
+   */
+  @Nullable Map<AccountId, Account> peek(Collection<AccountId> accounts) {
+    Map<AccountId, Account> found = new HashMap<>(2 * accounts.size());
+    for (AccountId id : accounts) {
+      Account image = images.getIfPresent(id);
+      if (image == null) {
+        return null;
+      }
+      found.put(id, image);
+    }
+    return found;
+  }
+
   private synchronized void endWindow() {
     long offers = offered.sumThenReset();
     long failed = stale.sumThenReset();

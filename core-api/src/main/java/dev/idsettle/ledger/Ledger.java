@@ -201,6 +201,19 @@ public final class Ledger implements AutoCloseable {
     return copy.isEmpty() ? Map.of() : store.findKeys(copy);
   }
 
+  /**
+   * The images of {@code accounts} as this process last saw them committed, to plan from without a
+   * read. Any of them may be stale (another process may have changed the account since), so what is
+   * planned from them must be judged by {@link #submit} under lock, like any command, and a refusal
+   * that staleness could explain planned again from a fresh read. Null if the ledger keeps no
+   * images (over a store that does not take them, see {@link Builder#accountImages}) or lacks one
+   * of them.
+   */
+  public @Nullable Map<AccountId, Account> lastSeen(Collection<AccountId> accounts) {
+    AccountImages known = images;
+    return known == null ? null : known.peek(accounts);
+  }
+
   /** The keys owned by {@code owner}, oldest first. */
   public List<AccountKey> keysOwnedBy(AccountId owner) {
     return store.keysOwnedBy(Checks.notNull(owner, "owner"));

@@ -176,7 +176,8 @@ final class DefaultSettlementManager implements SettlementManager {
       Instant now = settle.ledger.clock().instant();
       AccountState state = master.effectiveState(now);
       if (state != AccountState.ACTIVE && state != AccountState.EXHAUSTED) {
-        return denial(Refusal.forState(state), id, null);
+        // MERGED, not CLOSED; never which ID it went to (another number of the holder)
+        return DefaultHolders.stateDenial(state, id);
       }
       AccountId envelope = routes.envelope(master.id(), service);
       Account spending = master;

@@ -1,60 +1,62 @@
 package dev.idsettle.roles;
 
-import com.github.benmanes.caffeine.cache.Cache;
-import com.github.benmanes.caffeine.cache.Caffeine;
 import dev.idsettle.internal.Checks;
 import dev.idsettle.internal.Keys;
-import dev.idsettle.ledger.Account;
 import dev.idsettle.ledger.AccountId;
-import dev.idsettle.ledger.AccountKey;
-import dev.idsettle.ledger.AccountState;
 import dev.idsettle.ledger.CommandResult;
-import dev.idsettle.ledger.IdHash;
 import dev.idsettle.ledger.LedgerBatch;
-import dev.idsettle.ledger.LedgerCommand;
 import dev.idsettle.ledger.Refusal;
 import dev.idsettle.ledger.TransferId;
 import dev.idsettle.money.Money;
+import dev.idsettle.roles.LinkedPlanner.Planned;
+import dev.idsettle.roles.LinkedPlanner.Prepared;
 import dev.idsettle.spi.StoreException;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
-import java.util.Set;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Spends across a holder's linked IDs (claim 8): plans the draws from the IDs' balances read just
- * before, in the documented order, and submits them as one linked group whose first transfer has
- * the id a plain request would have. A request for an ID without a holder, or a sub-ID, or one the
- * plain device screens out, is the plain device's.
+ * Spends across a holder's linked IDs (claim 8): has {@link LinkedPlanner} plan the draws in the
+ * documented order and submits them as one linked group whose first transfer has the id a plain
+ * request would have. A request for an ID without a holder, or a sub-ID, or one the plain device
+ * screens out, is the plain device's.
+ *
+ * <p>A plan made from the images the ledger last saw committed (no read) may be stale: if the
+ * ledger refuses it for a balance or a state, the request is planned again from a fresh read and,
+ * if that plan draws otherwise, submitted again under the retry's ids ({@link LinkedPlan#retryId}),
+ * which a replay of the reference follows ({@link LinkedReplay}).
+ *
+ * <p>{@link #authorizeAll} keeps the interface's promise, per request: each request is its own
+ * linked group, applied whole or refused whole, independently of the others, and all the groups go
+ * to the ledger in one batch (one store transaction), in order (plus one more batch for the plans
+ * made again). A request planned later in the batch plans from the balances less what the earlier
+ * requests' plans draw. Requests that are the plain device's go to its {@link
+ * SettlementAuthenticator#authorizeAll} in one batch of their own, before the linked ones.
  */
 final class LinkedAuthenticator implements SettlementAuthenticator {
-  private final DefaultSettlementManager manager;
   private final IdSettle settle;
   private final HolderKeys keys;
   private final DefaultSettlementAuthenticator plain;
+  private final HolderBalances balances;
+  private final LinkedPlanner planner;
   private final String service;
   private final String code;
   private final List<AccountId> revenue;
-  // an ID account's keyed hash never changes: remembered to read a holder's IDs in one call
-  private final Cache<AccountId, IdHash> idHashes =
-      Caffeine.newBuilder().maximumSize(1_000_000).build();
-  // the name of an ID's envelope for this service never changes either (whether it exists does)
-  private final Cache<AccountId, IdHash> envelopeNames =
-      Caffeine.newBuilder().maximumSize(1_000_000).build();
 
   LinkedAuthenticator(
       DefaultSettlementManager manager, HolderKeys keys, DefaultSettlementAuthenticator plain) {
-    this.manager = manager;
     this.settle = manager.settle;
     this.keys = keys;
     this.plain = plain;
     this.service = plain.service().name();
+    this.balances = new HolderBalances(manager, service);
     this.code = "svc:" + service;
     this.revenue = settle.operatorAccounts().revenueAccounts(service);
+    this.planner = new LinkedPlanner(manager, keys, balances, service, revenue);
   }
 
   @Override
@@ -63,107 +65,178 @@ final class LinkedAuthenticator implements SettlementAuthenticator {
   }
 
   @Override
-  public List<AuthorizationResult> authorizeAll(List<AuthorizationRequest> requests) {
-    Checks.notNull(requests, "requests");
-    List<AuthorizationResult> out = new ArrayList<>(requests.size());
-    for (int i = 0; i < requests.size(); i++) {
-      out.add(authorize(Checks.notNull(requests.get(i), "requests[" + i + "]")));
-    }
-    return out;
-  }
-
-  @Override
   public AuthorizationResult authorize(AuthorizationRequest request) {
     Checks.notNull(request, "request");
-    Money amount = request.amount();
-    if (!amount.currency().equals(settle.currency)
-        || !amount.isPositive()
-        || settle.throttle.isThrottled(request.terminal())
-        || manager.subIds.isSubId(request.id())) {
-      return plain.authorize(request);
+    Prepared prepared = planner.prepare(request, new HashMap<>(), false);
+    Planned plan = prepared.plan();
+    if (plan == null) {
+      AuthorizationResult answer = prepared.answer();
+      return answer != null ? answer : plain.authorize(request);
     }
+    List<LowBalanceEvent> events = new ArrayList<>(1);
+    AuthorizationResult result;
     try {
-      AccountId presented = settle.resolve(request.id());
-      AccountId root = presented == null ? null : keys.root(presented);
-      if (presented == null || root == null) {
-        return plain.authorize(request);
+      settle.ensureOperatorAccounts(code, revenue);
+      CommandResult first = submit(LedgerBatch.create().addLinked(plan.legs())).get(0);
+      Planned again = replan(plan, first, new HashMap<>());
+      if (again != null) {
+        if (!again.draws().equals(plan.draws())) {
+          first = submit(LedgerBatch.create().addLinked(again.legs())).get(0);
+        }
+        plan = again;
       }
-      List<AccountId> members = keys.members(root);
-      if (!members.contains(presented)) {
-        members = new ArrayList<>(members);
-        members.add(presented);
-      }
-      Map<AccountId, Account> masters = masters(members);
-      Account own = masters.get(presented);
-      AccountState state =
-          own == null ? AccountState.ISSUED : own.effectiveState(settle.ledger.clock().instant());
-      if (state == AccountState.MERGED) {
-        return DefaultHolders.stateDenial(state, request.id());
-      }
-      if (state != AccountState.ACTIVE && state != AccountState.EXHAUSTED) {
-        return plain.authorize(request);
-      }
-      Set<AccountId> accounts = new HashSet<>(members);
-      List<Account> spendable = spendable(members, masters, accounts);
-      return spend(request, presented, spendable, accounts);
+      result = finish(plan, first, events);
     } catch (StoreException e) {
       return StoreFailures.authorization(e);
     }
+    settle.fire(events);
+    return result;
   }
 
-  private AuthorizationResult spend(
-      AuthorizationRequest request,
-      AccountId presented,
-      List<Account> spendable,
-      Set<AccountId> accounts) {
-    List<LinkedPlan.Draw> draws = LinkedPlan.draws(spendable, request.amount().minor());
-    if (draws.isEmpty()) {
-      // not enough in all: the presented ID is asked for all of it, so that the ledger records the
-      // refusal under the reference as for a plain request
-      AccountId from = manager.routes.envelope(presented, service);
-      draws =
-          List.of(new LinkedPlan.Draw(from == null ? presented : from, request.amount().minor()));
+  @Override
+  public List<AuthorizationResult> authorizeAll(List<AuthorizationRequest> requests) {
+    Checks.notNull(requests, "requests");
+    for (int i = 0; i < requests.size(); i++) {
+      Checks.notNull(requests.get(i), "requests[" + i + "]");
     }
-    TransferId head = Keys.debit(service, request.terminal(), request.reference());
-    AccountId credit = revenue.get(settle.operatorAccounts().revenueShard(request.terminal()));
-    List<LedgerCommand> legs = new ArrayList<>(draws.size());
-    for (int i = 0; i < draws.size(); i++) {
-      TransferId id = i == 0 ? head : LinkedPlan.legId(head, i);
-      legs.add(LedgerCommand.post(id, draws.get(i).account(), credit, draws.get(i).minor(), code));
+    int n = requests.size();
+    List<@Nullable AuthorizationResult> results = new ArrayList<>(n);
+    List<Integer> toPlain = new ArrayList<>();
+    List<Integer> linked = new ArrayList<>();
+    List<Planned> plans = new ArrayList<>();
+    Map<AccountId, Long> drawn = new HashMap<>();
+    LedgerBatch batch = LedgerBatch.create();
+    for (int i = 0; i < n; i++) {
+      Prepared prepared = planner.prepare(requests.get(i), drawn, false);
+      results.add(prepared.answer());
+      Planned plan = prepared.plan();
+      if (plan != null) {
+        linked.add(i);
+        plans.add(plan);
+        batch.addLinked(plan.legs());
+      } else if (prepared.answer() == null) {
+        toPlain.add(i);
+      }
     }
-    settle.ensureOperatorAccounts(code, revenue);
-    List<CommandResult> results = settle.ledger.submit(LedgerBatch.create().addLinked(legs));
-    CommandResult first = results.get(0);
+    if (!toPlain.isEmpty()) {
+      List<AuthorizationRequest> theirs = new ArrayList<>(toPlain.size());
+      for (int i : toPlain) {
+        theirs.add(requests.get(i));
+      }
+      List<AuthorizationResult> answers = plain.authorizeAll(theirs);
+      for (int k = 0; k < toPlain.size(); k++) {
+        results.set(toPlain.get(k), answers.get(k));
+      }
+    }
+    List<LowBalanceEvent> events = new ArrayList<>();
+    if (!plans.isEmpty()) {
+      try {
+        settle.ensureOperatorAccounts(code, revenue);
+        List<CommandResult> firsts = firsts(plans, submit(batch));
+        replanRefused(plans, firsts);
+        for (int k = 0; k < plans.size(); k++) {
+          results.set(linked.get(k), finish(plans.get(k), firsts.get(k), events));
+        }
+      } catch (StoreException e) {
+        return AuthorizationResults.fill(results, StoreFailures.authorization(e));
+      }
+    }
+    List<AuthorizationResult> out = AuthorizationResults.finish(results);
+    settle.fire(events);
+    return out;
+  }
+
+  private List<CommandResult> submit(LedgerBatch batch) {
+    return settle.ledger.submit(batch);
+  }
+
+  /** The outcome of each plan's first leg, from the outcomes of a batch of their groups. */
+  private static List<CommandResult> firsts(List<Planned> plans, List<CommandResult> outcomes) {
+    List<CommandResult> firsts = new ArrayList<>(plans.size());
+    int at = 0;
+    for (Planned plan : plans) {
+      firsts.add(outcomes.get(at));
+      at += plan.legs().size();
+    }
+    return firsts;
+  }
+
+  /**
+   * The plan made again, from a fresh read and under the retry's ids, for a request planned from
+   * images and refused for what a stale image could explain (a balance or a state); null if there
+   * is none. Submitted only if it draws otherwise than the refused one (else the refusal stands,
+   * answered with the fresh balances).
+   */
+  private @Nullable Planned replan(Planned plan, CommandResult first, Map<AccountId, Long> drawn) {
     Refusal refusal = first.refusal();
-    long before = LinkedPlan.total(spendable);
+    if (!plan.fromImages() || refusal == null || refusal == Refusal.ID_REUSED || first.replayed()) {
+      return null;
+    }
+    return planner.prepare(plan.request(), drawn, true).plan();
+  }
+
+  /**
+   * Plans again, from fresh reads, the requests of a batch that {@link #replan} says a stale image
+   * may have refused, and submits them in one more batch; replaces their plans and first outcomes.
+   */
+  private void replanRefused(List<Planned> plans, List<CommandResult> firsts) {
+    Map<AccountId, Long> drawn = new HashMap<>();
+    List<Integer> again = new ArrayList<>();
+    List<Planned> fresh = new ArrayList<>();
+    LedgerBatch batch = LedgerBatch.create();
+    for (int k = 0; k < plans.size(); k++) {
+      Planned plan = replan(plans.get(k), firsts.get(k), drawn);
+      if (plan == null) {
+        continue;
+      }
+      if (plan.draws().equals(plans.get(k).draws())) {
+        plans.set(k, plan);
+      } else {
+        again.add(k);
+        fresh.add(plan);
+        batch.addLinked(plan.legs());
+      }
+    }
+    if (again.isEmpty()) {
+      return;
+    }
+    List<CommandResult> outcomes = firsts(fresh, submit(batch));
+    for (int j = 0; j < again.size(); j++) {
+      plans.set(again.get(j), fresh.get(j));
+      firsts.set(again.get(j), outcomes.get(j));
+    }
+  }
+
+  /** The answer to a planned request from its first leg's outcome; adds a crossing to events. */
+  private AuthorizationResult finish(
+      Planned plan, CommandResult first, List<LowBalanceEvent> events) {
+    AuthorizationRequest request = plan.request();
+    Refusal refusal = first.refusal();
+    long before = plan.before();
     if (refusal == Refusal.ID_REUSED || first.replayed()) {
-      long now = LinkedPlan.total(spendable(keysNow(presented), null, new HashSet<>()));
+      TransferId head = Keys.debit(service, request.terminal(), request.reference());
+      long now = balances.total(keysNow(plan.presented()));
       return LinkedReplay.of(
-          settle, head, request, code, accounts, money(now), now < lowReference());
+          settle, head, request, code, plan.accounts(), money(now), now < lowReference());
     }
     if (refusal != null) {
       DenialReason reason = DenialReason.of(refusal);
-      Money balance =
-          reason == DenialReason.INSUFFICIENT_BALANCE && !first.replayed()
-              ? Money.of(before, settle.currency)
-              : null;
+      Money balance = reason == DenialReason.INSUFFICIENT_BALANCE ? money(before) : null;
       return new Denial(
           reason,
           balance,
           "ID "
               + request.id()
               + " and its holder's IDs: "
-              + reason.name().toLowerCase(java.util.Locale.ROOT).replace('_', ' '),
-          first.replayed());
+              + reason.name().toLowerCase(Locale.ROOT).replace('_', ' '),
+          false);
     }
     long after = before - request.amount().minor();
     Money left = money(after);
     long reference = lowReference();
     if (after < reference && before >= reference) {
-      settle.fire(
-          List.of(
-              new LowBalanceEvent(
-                  request.id(), service, left, plain.service().lowBalanceReference())));
+      events.add(
+          new LowBalanceEvent(request.id(), service, left, plain.service().lowBalanceReference()));
     }
     return new Permit(
         Objects.requireNonNull(first.transfer()).id(),
@@ -184,65 +257,5 @@ final class LinkedAuthenticator implements SettlementAuthenticator {
   private List<AccountId> keysNow(AccountId presented) {
     AccountId root = Objects.requireNonNull(keys.root(presented));
     return keys.members(root);
-  }
-
-  /** The holder's IDs' accounts, in one store call once their hashes are known. */
-  private Map<AccountId, Account> masters(List<AccountId> members) {
-    Map<IdHash, AccountId> byHash = new HashMap<>();
-    Map<AccountId, Account> out = new HashMap<>();
-    for (AccountId m : members) {
-      IdHash h = idHashes.getIfPresent(m);
-      if (h == null) {
-        Account a = settle.ledger.account(m).orElseThrow();
-        IdHash known = a.idHash();
-        if (known != null) {
-          idHashes.put(m, known);
-        }
-        out.put(m, a);
-      } else {
-        byHash.put(h, m);
-      }
-    }
-    if (!byHash.isEmpty()) {
-      for (Map.Entry<IdHash, Account> e :
-          settle.ledger.accountsByIdHash(byHash.keySet()).entrySet()) {
-        out.put(Objects.requireNonNull(byHash.get(e.getKey())), e.getValue());
-      }
-    }
-    return out;
-  }
-
-  /**
-   * What this service can spend from each usable ID of the holder: its envelope for the service if
-   * it has one, else its unallocated value. An ID routed elsewhere holds no unallocated value.
-   */
-  private List<Account> spendable(
-      List<AccountId> members, @Nullable Map<AccountId, Account> known, Set<AccountId> accounts) {
-    Map<AccountId, Account> masters = known == null ? masters(members) : known;
-    List<IdHash> hashes = new ArrayList<>(members.size());
-    for (AccountId m : members) {
-      hashes.add(envelopeNames.get(m, a -> manager.routes.envelopeHash(a, service)));
-    }
-    Map<IdHash, AccountKey> envelopes = settle.ledger.keys(hashes);
-    List<Account> out = new ArrayList<>(members.size());
-    java.time.Instant now = settle.ledger.clock().instant();
-    for (int i = 0; i < members.size(); i++) {
-      Account master = masters.get(members.get(i));
-      if (master == null
-          || (master.effectiveState(now) != AccountState.ACTIVE
-              && master.effectiveState(now) != AccountState.EXHAUSTED)) {
-        continue;
-      }
-      AccountKey envelope = envelopes.get(hashes.get(i));
-      if (envelope != null) {
-        accounts.add(envelope.account());
-      }
-      Account spending =
-          envelope == null ? master : settle.ledger.account(envelope.account()).orElseThrow();
-      if (spending.effectiveState(now) == AccountState.ACTIVE && spending.available() > 0) {
-        out.add(spending);
-      }
-    }
-    return out;
   }
 }

@@ -1,12 +1,12 @@
 package dev.idsettle.roles;
 
-import dev.idsettle.ledger.Account;
 import dev.idsettle.ledger.AccountId;
 import dev.idsettle.ledger.TransferId;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The order a linked request draws in (claim 8): the soonest expiry first (an account whose expiry
@@ -14,12 +14,21 @@ import java.util.List;
  * same balances always give the same plan.
  */
 final class LinkedPlan {
-  static final Comparator<Account> ORDER =
-      Comparator.comparing((Account a) -> a.expiresAt() == null ? Instant.MAX : a.expiresAt())
-          .thenComparingLong(Account::available)
-          .thenComparingLong(a -> a.id().value());
+  static final Comparator<Source> ORDER =
+      Comparator.comparing((Source s) -> s.expiresAt() == null ? Instant.MAX : s.expiresAt())
+          .thenComparingLong(Source::available)
+          .thenComparingLong(s -> s.account().value());
 
   private LinkedPlan() {}
+
+  /**
+   * What one account can give a plan.
+   *
+   * @param account the account a draw would debit (an ID, or its envelope for the service)
+   * @param expiresAt its expiry instant, null if not fixed yet
+   * @param available what it can give, in minor units
+   */
+  record Source(AccountId account, @Nullable Instant expiresAt, long available) {}
 
   /**
    * One draw of a plan.
@@ -29,35 +38,43 @@ final class LinkedPlan {
    */
   record Draw(AccountId account, long minor) {}
 
-  /** The draws that cover {@code amount} from {@code accounts}, or none if they cannot. */
-  static List<Draw> draws(List<Account> accounts, long amount) {
-    if (total(accounts) < amount) {
+  /** The draws that cover {@code amount} from {@code sources}, or none if they cannot. */
+  static List<Draw> draws(List<Source> sources, long amount) {
+    if (total(sources) < amount) {
       return List.of();
     }
-    List<Account> sorted = new ArrayList<>(accounts);
+    List<Source> sorted = new ArrayList<>(sources);
     sorted.sort(ORDER);
     List<Draw> out = new ArrayList<>(2);
     long left = amount;
-    for (Account a : sorted) {
+    for (Source s : sorted) {
       if (left == 0) {
         break;
       }
-      long take = Math.min(left, a.available());
+      long take = Math.min(left, s.available());
       if (take > 0) {
-        out.add(new Draw(a.id(), take));
+        out.add(new Draw(s.account(), take));
         left -= take;
       }
     }
     return out;
   }
 
-  /** The sum of what the accounts can spend. */
-  static long total(List<Account> accounts) {
+  /** The sum of what the sources can give. */
+  static long total(List<Source> sources) {
     long sum = 0;
-    for (Account a : accounts) {
-      sum = Math.addExact(sum, Math.max(0, a.available()));
+    for (Source s : sources) {
+      sum = Math.addExact(sum, Math.max(0, s.available()));
     }
     return sum;
+  }
+
+  /**
+   * The id of the first draw of the plan made again, from a fresh read, for the request whose first
+   * draw {@code head} was refused after a plan from images.
+   */
+  static TransferId retryId(TransferId head) {
+    return TransferId.derive("idsettle:linked-again", head.toString());
   }
 
   /** The id of draw {@code index} (from 1) of the request whose first draw is {@code head}. */

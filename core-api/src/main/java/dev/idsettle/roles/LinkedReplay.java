@@ -27,6 +27,15 @@ final class LinkedReplay {
       Money balance,
       boolean low) {
     Optional<Transfer> first = settle.ledger.transfer(head);
+    if (first.isPresent() && first.get().refusal() != null) {
+      // refused after a plan from stale images, then planned again: the retry is the answer
+      TransferId retry = LinkedPlan.retryId(head);
+      Optional<Transfer> again = settle.ledger.transfer(retry);
+      if (again.isPresent()) {
+        head = retry;
+        first = again;
+      }
+    }
     if (first.isEmpty() || !first.get().code().equals(code)) {
       return duplicate(request);
     }

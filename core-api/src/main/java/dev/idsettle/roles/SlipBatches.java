@@ -260,6 +260,36 @@ final class SlipBatches {
     return new RangeChanged(changed, hashes.size() - changed);
   }
 
+  /**
+   * Writes the mark of each slip of {@code batch} that has none (a batch issued before slips were
+   * marked): found through the batch's serial keys, which every batch has had since it was issued.
+   * A mark that exists is left as it is, so a second call, or a concurrent one, marks nothing more.
+   *
+   * @return how many slips were marked by this call
+   */
+  int markSlips(Batch batch) {
+    List<AccountKey> marks = new ArrayList<>(batch.count());
+    for (AccountKey key : settle.ledger.keysOwnedBy(batch.anchor())) {
+      if (key.tag().startsWith(SERIAL)) {
+        marks.add(SlipMarks.key(settle, key.account()));
+      }
+    }
+    if (marks.isEmpty()) {
+      return 0;
+    }
+    for (int attempt = 1; ; attempt++) {
+      try {
+        return settle.ledger.store().transact(tx -> marks.size() - tx.insertKeys(marks).size());
+      } catch (RetryableStoreException e) {
+        // a concurrent caller marked some of them first: what is left to mark is read again
+        if (attempt == 5) {
+          throw new StoreException(
+              "marking batch " + batch.prefix() + " kept clashing: retry", false, e);
+        }
+      }
+    }
+  }
+
   /** Rolls back an issue whose drawn ID numbers clashed; never leaves {@link #issue}. */
   private static final class Redraw extends RuntimeException {
     private static final long serialVersionUID = 1L;

@@ -102,6 +102,21 @@ public final class Slips {
     return batches.issue(prefix, sheets * sheetSize, sheetSize, faceValue, service, expiry);
   }
 
+  /**
+   * Marks the slips of batch {@code prefix} as slips, for a batch issued before slips carried their
+   * mark (before this release, such a slip could be sold by an ordinary activation, without the
+   * slip checks). Run it once per batch after upgrading; a batch issued since is marked already and
+   * this changes nothing. Idempotent and safe to run concurrently with anything, including itself.
+   * A legacy slip sold already keeps its value and its state: only further ordinary activations
+   * (top-ups included) are refused, as for any slip.
+   *
+   * @return how many slips this call marked (0 once the batch is marked)
+   * @throws InvalidRequestException for a malformed prefix or a prefix no batch has
+   */
+  public int markSlips(String prefix) {
+    return batches.markSlips(batches.find(prefix));
+  }
+
   /** The batch's lifecycle state. */
   public BatchState state(String prefix) {
     return batches.find(prefix).state();

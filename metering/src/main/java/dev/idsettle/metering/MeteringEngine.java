@@ -51,6 +51,8 @@ public final class MeteringEngine {
   private final IdGate gate;
   private final List<MeteringListener> listeners = new CopyOnWriteArrayList<>();
   private final AccountId[] revenue;
+  // the other side of a record-only hold: the store may spread revenue over one account only
+  private final AccountId recordCounter;
   private final String code;
   private final Map<String, Session> sessions = new ConcurrentHashMap<>();
   private final Grants grants;
@@ -69,6 +71,8 @@ public final class MeteringEngine {
     for (AccountId shard : revenue) {
       accounts.add(Account.operator(shard, settle.currency()));
     }
+    this.recordCounter = settle.operatorAccounts().cash(code);
+    accounts.add(Account.operator(recordCounter, settle.currency()));
     ledger.createAccounts(accounts);
     this.grants = new Grants(this);
   }
@@ -347,19 +351,19 @@ public final class MeteringEngine {
   }
 
   /**
-   * A record that moves nothing: a hold of one minor unit between two of the service's revenue
-   * accounts and its void, linked, the void carrying the record (the ledger has no transfer of
+   * A record that moves nothing: a hold of one minor unit between one of the service's revenue
+   * accounts and the engine's own operator account and its void, linked, the void carrying the record (the ledger has no transfer of
    * nothing). Operator accounts may go below zero, so it never fails for want of funds.
    */
   private LedgerBatch recordOnly(TransferId id, String sessionId, CallRecord record, String marks) {
-    int shard = Keys.revenueShard(sessionId);
+    int shard = settle.operatorAccounts().revenueShard(sessionId);
     TransferId hold = SessionIds.recordHold(id);
     return LedgerBatch.create()
         .addLinked(
             LedgerCommand.hold(
                 hold,
                 revenue[shard],
-                revenue[(shard + 1) % revenue.length],
+                recordCounter,
                 1,
                 service.holdTimeout(),
                 code),

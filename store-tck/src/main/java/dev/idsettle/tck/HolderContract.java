@@ -9,7 +9,6 @@ import dev.idsettle.ledger.ExpiryPolicy;
 import dev.idsettle.ledger.LedgerCommand;
 import dev.idsettle.ledger.TransferId;
 import dev.idsettle.roles.Activated;
-import dev.idsettle.roles.AuthorizationRequest;
 import dev.idsettle.roles.AuthorizationResult;
 import dev.idsettle.roles.Denial;
 import dev.idsettle.roles.DenialReason;
@@ -19,10 +18,16 @@ import dev.idsettle.roles.Linked;
 import dev.idsettle.roles.Merged;
 import dev.idsettle.roles.Permit;
 import dev.idsettle.roles.PublicReason;
+import dev.idsettle.roles.SettlementAuthenticator;
+import dev.idsettle.spi.ForwardingLedgerStore;
+import dev.idsettle.spi.LedgerStore;
+import dev.idsettle.spi.StoreWork;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -31,13 +36,12 @@ import org.junit.jupiter.api.Test;
  */
 public interface HolderContract extends ContractTest {
 
-  /** A holder of this test only. */
   private static String holder() {
     return "customer-" + UUID.randomUUID();
   }
 
   private static String ref() {
-    return UUID.randomUUID().toString();
+    return HolderFixture.ref();
   }
 
   /** A new ID activated with {@code minor} that expires at {@code at}. */
@@ -48,22 +52,6 @@ public interface HolderContract extends ContractTest {
     return id;
   }
 
-  private static long balance(NetworkFixture n, IdNumber id) {
-    return n.settle().account(id).orElseThrow().posted();
-  }
-
-  private static AuthorizationResult spend(
-      Holders h, NetworkFixture n, IdNumber id, long minor, String reference) {
-    return h.authenticator(n.phone())
-        .authorize(new AuthorizationRequest(id, eur(minor), "kiosk", reference));
-  }
-
-  private static void link(Holders h, String holder, IdNumber... ids) {
-    for (IdNumber id : ids) {
-      assertThat(h.link(holder, id, ref())).isInstanceOf(Linked.class);
-    }
-  }
-
   private static DenialReason reason(Object result) {
     assertThat(result).isInstanceOf(Denial.class);
     return ((Denial) result).reason();
@@ -72,42 +60,39 @@ public interface HolderContract extends ContractTest {
   /** One request draws from several IDs, the soonest expiry first, then the smallest balance. */
   @Test
   default void linkedSpendDrawsSoonestExpiryFirstThenSmallestBalance() {
-    NetworkFixture n = new NetworkFixture(tck());
-    Holders h = Holders.over(n.manager());
-    IdNumber big = n.active(500);
-    IdNumber expiring = expiring(n, 300, LedgerStoreContract.START.plus(Duration.ofDays(10)));
-    IdNumber small = n.active(200);
-    link(h, holder(), big, expiring, small);
+    HolderFixture x = HolderFixture.linked(tck(), 500);
+    IdNumber big = x.id(0);
+    IdNumber expiring = expiring(x.n, 300, LedgerStoreContract.START.plus(Duration.ofDays(10)));
+    IdNumber small = x.n.active(200);
+    x.link(expiring);
+    x.link(small);
 
-    AuthorizationResult r = spend(h, n, big, 600, ref());
+    AuthorizationResult r = x.spend(big, 600, ref());
 
     assertThat(r)
         .isInstanceOfSatisfying(Permit.class, p -> assertThat(p.balance()).isEqualTo(eur(400)));
-    assertThat(balance(n, expiring)).isZero();
-    assertThat(balance(n, small)).isZero();
-    assertThat(balance(n, big)).isEqualTo(400);
-    assertThat(n.settle().revenue(n.phone())).isEqualTo(eur(600));
+    assertThat(x.balance(expiring)).isZero();
+    assertThat(x.balance(small)).isZero();
+    assertThat(x.balance(big)).isEqualTo(400);
+    assertThat(x.n.settle().revenue(x.n.phone())).isEqualTo(eur(600));
   }
 
   /** Never more than the sum of the linked balances; a refused request moves nothing. */
   @Test
   default void linkedSpendNeverExceedsTheSum() {
-    NetworkFixture n = new NetworkFixture(tck());
-    Holders h = Holders.over(n.manager());
-    IdNumber a = n.active(300);
-    IdNumber b = n.active(200);
-    link(h, holder(), a, b);
+    HolderFixture x = HolderFixture.linked(tck(), 300, 200);
+    IdNumber b = x.id(1);
     String reference = ref();
 
-    Denial d = (Denial) spend(h, n, b, 501, reference);
-    AuthorizationResult again = spend(h, n, b, 501, reference);
+    Denial d = (Denial) x.spend(b, 501, reference);
+    AuthorizationResult again = x.spend(b, 501, reference);
 
     assertThat(d.reason()).isEqualTo(DenialReason.INSUFFICIENT_BALANCE);
     assertThat(d.balance()).isEqualTo(eur(500));
-    assertThat(again).isInstanceOfSatisfying(Denial.class, x -> assertThat(x.replayed()).isTrue());
-    assertThat(balance(n, a) + balance(n, b)).isEqualTo(500);
-    assertThat(spend(h, n, b, 500, ref())).isInstanceOf(Permit.class);
-    assertThat(balance(n, a) + balance(n, b)).isZero();
+    assertThat(again).isInstanceOfSatisfying(Denial.class, y -> assertThat(y.replayed()).isTrue());
+    assertThat(x.sum()).isEqualTo(500);
+    assertThat(x.spend(b, 500, ref())).isInstanceOf(Permit.class);
+    assertThat(x.sum()).isZero();
   }
 
   /**
@@ -116,16 +101,13 @@ public interface HolderContract extends ContractTest {
    */
   @Test
   default void linkedSpendIsIdempotent() {
-    NetworkFixture n = new NetworkFixture(tck());
-    Holders h = Holders.over(n.manager());
-    IdNumber a = n.active(300);
-    IdNumber b = n.active(200);
-    link(h, holder(), a, b);
+    HolderFixture x = HolderFixture.linked(tck(), 300, 200);
+    IdNumber a = x.id(0);
     String reference = ref();
 
-    Permit first = (Permit) spend(h, n, a, 400, reference);
-    AuthorizationResult replay = spend(h, n, a, 400, reference);
-    AuthorizationResult other = spend(h, n, a, 50, reference);
+    Permit first = (Permit) x.spend(a, 400, reference);
+    AuthorizationResult replay = x.spend(a, 400, reference);
+    AuthorizationResult other = x.spend(a, 50, reference);
 
     assertThat(replay)
         .isInstanceOfSatisfying(
@@ -135,7 +117,7 @@ public interface HolderContract extends ContractTest {
               assertThat(p.transferId()).isEqualTo(first.transferId());
             });
     assertThat(reason(other)).isEqualTo(DenialReason.DUPLICATE_REFERENCE);
-    assertThat(balance(n, a) + balance(n, b)).isEqualTo(100);
+    assertThat(x.sum()).isEqualTo(100);
   }
 
   /**
@@ -143,64 +125,166 @@ public interface HolderContract extends ContractTest {
    */
   @Test
   default void aBlockedLinkedIdIsRefusedAndGivesNothing() {
-    NetworkFixture n = new NetworkFixture(tck());
-    Holders h = Holders.over(n.manager());
-    IdNumber a = n.active(300);
-    IdNumber b = n.active(200);
-    IdNumber unsold = n.issued();
-    link(h, holder(), a, b, unsold);
-    n.manager().block(b);
+    HolderFixture x = HolderFixture.linked(tck(), 300, 200);
+    IdNumber a = x.id(0);
+    IdNumber b = x.id(1);
+    IdNumber unsold = x.n.issued();
+    x.link(unsold);
+    x.n.manager().block(b);
 
-    assertThat(reason(spend(h, n, b, 10, ref()))).isEqualTo(DenialReason.BLOCKED);
+    assertThat(reason(x.spend(b, 10, ref()))).isEqualTo(DenialReason.BLOCKED);
     // an unsold ID is answered like an ID never issued (the guessing defence)
-    assertThat(reason(spend(h, n, unsold, 10, ref()))).isEqualTo(DenialReason.UNKNOWN_ID);
-    Denial tooMuch = (Denial) spend(h, n, a, 301, ref());
+    assertThat(reason(x.spend(unsold, 10, ref()))).isEqualTo(DenialReason.UNKNOWN_ID);
+    Denial tooMuch = (Denial) x.spend(a, 301, ref());
     assertThat(tooMuch.balance()).isEqualTo(eur(300));
-    assertThat(balance(n, b)).isEqualTo(200);
+    assertThat(x.balance(b)).isEqualTo(200);
   }
 
   /** The low-balance warning (claim 11) fires once, on what all the holder's IDs can still give. */
   @Test
   default void lowBalanceWarningIsOnTheLinkedSum() {
-    NetworkFixture n = new NetworkFixture(tck());
-    Holders h = Holders.over(n.manager());
-    IdNumber a = n.active(200);
-    IdNumber b = n.active(200);
-    link(h, holder(), a, b);
+    HolderFixture x = HolderFixture.linked(tck(), 200, 200);
+    IdNumber a = x.id(0);
 
-    Permit above = (Permit) spend(h, n, a, 50, ref());
-    Permit crossing = (Permit) spend(h, n, a, 100, ref());
-    Permit below = (Permit) spend(h, n, a, 10, ref());
+    Permit above = (Permit) x.spend(a, 50, ref());
+    Permit crossing = (Permit) x.spend(a, 100, ref());
+    Permit below = (Permit) x.spend(a, 10, ref());
 
     assertThat(above.lowBalance()).isFalse();
     assertThat(crossing.lowBalance()).isTrue();
     assertThat(crossing.balance()).isEqualTo(eur(250));
     assertThat(below.lowBalance()).isTrue();
-    assertThat(n.events()).hasSize(1);
-    assertThat(n.events().get(0).balance()).isEqualTo(eur(250));
+    assertThat(x.n.events()).hasSize(1);
+    assertThat(x.n.events().get(0).balance()).isEqualTo(eur(250));
   }
 
   /** An ID without a holder is judged by the linked device exactly as by the plain one. */
   @Test
   default void anIdWithoutHolderSpendsAlone() {
-    NetworkFixture n = new NetworkFixture(tck());
-    Holders h = Holders.over(n.manager());
-    IdNumber a = n.active(100);
+    HolderFixture x = HolderFixture.linked(tck());
+    IdNumber a = x.n.active(100);
 
-    assertThat(reason(spend(h, n, a, 101, ref()))).isEqualTo(DenialReason.INSUFFICIENT_BALANCE);
-    assertThat(spend(h, n, a, 100, ref())).isInstanceOf(Permit.class);
+    assertThat(reason(x.spend(a, 101, ref()))).isEqualTo(DenialReason.INSUFFICIENT_BALANCE);
+    assertThat(x.spend(a, 100, ref())).isInstanceOf(Permit.class);
+  }
+
+  /**
+   * {@code authorizeAll} sends all the linked requests to the ledger in one batch (one store
+   * transaction; a replay's reads may take more), each request its own linked group, judged on its
+   * own and in order: a later request plans from what the earlier ones left, a refused one moves
+   * nothing, a reference used before replays, and a request for an ID without a holder goes to the
+   * plain device.
+   */
+  @Test
+  default void authorizeAllIsOneLedgerBatchJudgedPerRequest() {
+    AtomicInteger transactions = new AtomicInteger();
+    LedgerStore counting =
+        new ForwardingLedgerStore() {
+          @Override
+          protected LedgerStore delegate() {
+            return tck().store();
+          }
+
+          @Override
+          public <T> T transact(StoreWork<T> work) {
+            transactions.incrementAndGet();
+            return super.transact(work);
+          }
+        };
+    HolderFixture x = HolderFixture.linked(LedgerFixture.over(counting, tck().clock()), 300, 200);
+    IdNumber a = x.id(0);
+    IdNumber b = x.id(1);
+    IdNumber alone = x.n.active(100);
+    // the service's revenue accounts exist before the count starts
+    assertThat(x.n.spend(x.n.phone(), alone, 1)).isInstanceOf(Permit.class);
+    SettlementAuthenticator device = x.h.authenticator(x.n.phone());
+    String first = ref();
+    transactions.set(0);
+
+    List<AuthorizationResult> linked =
+        device.authorizeAll(
+            List.of(
+                HolderFixture.request(a, 250, first),
+                HolderFixture.request(b, 200, ref()),
+                HolderFixture.request(a, 100, ref())));
+
+    assertThat(transactions.get()).isEqualTo(1);
+    Permit p0 = (Permit) linked.get(0);
+    assertThat(p0.balance()).isEqualTo(eur(250));
+    assertThat(((Permit) linked.get(1)).balance()).isEqualTo(eur(50));
+    Denial d2 = (Denial) linked.get(2);
+    assertThat(d2.reason()).isEqualTo(DenialReason.INSUFFICIENT_BALANCE);
+    assertThat(d2.balance()).isEqualTo(eur(50));
+    assertThat(x.sum()).isEqualTo(50);
+    assertThat(x.n.events()).hasSize(1);
+
+    List<AuthorizationResult> mixed =
+        device.authorizeAll(
+            List.of(
+                HolderFixture.request(alone, 99, ref()),
+                HolderFixture.request(a, 51, ref()),
+                HolderFixture.request(a, 250, first)));
+
+    assertThat(mixed.get(0)).isInstanceOf(Permit.class);
+    assertThat(reason(mixed.get(1))).isEqualTo(DenialReason.INSUFFICIENT_BALANCE);
+    assertThat(mixed.get(2))
+        .isInstanceOfSatisfying(
+            Permit.class,
+            p -> {
+              assertThat(p.replayed()).isTrue();
+              assertThat(p.transferId()).isEqualTo(p0.transferId());
+            });
+    assertThat(x.balance(alone)).isZero();
+    assertThat(x.sum()).isEqualTo(50);
+  }
+
+  /**
+   * Over a store that takes the ledger's images, a linked request is planned from the images this
+   * process last saw committed. Another process (here the fixture's own ledger) moves value between
+   * the holder's IDs: the plan from the stale images is refused, planned again from a fresh read
+   * and permitted, and the reference replays the permit. Other stores plan from a read and permit
+   * at once.
+   */
+  @Test
+  default void aPlanFromStaleImagesIsMadeAgainFromAFreshRead() {
+    HolderFixture x = HolderFixture.linked(tck(), 300, 200);
+    IdNumber a = x.id(0);
+    IdNumber b = x.id(1);
+    assertThat(x.spend(a, 250, ref())).isInstanceOf(Permit.class);
+    dev.idsettle.ledger.AccountId from = x.n.settle().account(a).orElseThrow().id();
+    dev.idsettle.ledger.AccountId to = x.n.settle().account(b).orElseThrow().id();
+    assertThat(
+            tck()
+                .submit(LedgerCommand.post(TransferId.random(), from, to, 200, "elsewhere"))
+                .applied())
+        .isTrue();
+    String reference = ref();
+
+    Permit p = (Permit) x.spend(a, 100, reference);
+
+    assertThat(p.balance()).isEqualTo(eur(150));
+    assertThat(x.balance(a)).isZero();
+    assertThat(x.balance(b)).isEqualTo(150);
+    assertThat(x.spend(a, 100, reference))
+        .isInstanceOfSatisfying(
+            Permit.class,
+            r -> {
+              assertThat(r.replayed()).isTrue();
+              assertThat(r.transferId()).isEqualTo(p.transferId());
+            });
+    assertThat(x.sum()).isEqualTo(150);
   }
 
   /** Links are idempotent by reference; an ID belongs to one holder; closed IDs are not linked. */
   @Test
   default void linkRefusals() {
-    NetworkFixture n = new NetworkFixture(tck());
-    Holders h = Holders.over(n.manager());
-    String holder = holder();
-    IdNumber a = n.active(100);
-    IdNumber b = n.active(100);
-    IdNumber blocked = n.active(100);
-    n.manager().block(blocked);
+    HolderFixture x = HolderFixture.linked(tck());
+    Holders h = x.h;
+    String holder = x.holder;
+    IdNumber a = x.n.active(100);
+    IdNumber b = x.n.active(100);
+    IdNumber blocked = x.n.active(100);
+    x.n.manager().block(blocked);
     String reference = ref();
 
     assertThat(h.link(holder, a, reference)).isEqualTo(new Linked(1, false));
@@ -209,48 +293,49 @@ public interface HolderContract extends ContractTest {
     assertThat(h.link(holder, b, ref())).isEqualTo(new Linked(2, false));
     assertThat(reason(h.link(holder(), b, ref()))).isEqualTo(DenialReason.OTHER_HOLDER);
     assertThat(reason(h.link(holder, blocked, ref()))).isEqualTo(DenialReason.BLOCKED);
-    assertThat(h.link(holder, n.issued(), ref())).isEqualTo(new Linked(3, false));
+    assertThat(h.link(holder, x.n.issued(), ref())).isEqualTo(new Linked(3, false));
   }
 
   /**
    * A merge moves the old balance to the new ID in one step; the old ID ends merged and says so
-   * when presented; the same reference replays, other content is refused.
+   * when presented, and when queried (claim 3), without naming the ID it went to; the same
+   * reference replays, other content is refused.
    */
   @Test
   default void mergeMovesTheBalanceAndClosesTheOldId() {
-    NetworkFixture n = new NetworkFixture(tck());
-    Holders h = Holders.over(n.manager());
-    String holder = holder();
-    IdNumber old = n.active(700);
-    link(h, holder, old);
+    HolderFixture x = HolderFixture.linked(tck(), 700);
+    NetworkFixture n = x.n;
+    IdNumber old = x.id(0);
     n.spend(n.phone(), old, 100);
     IdNumber fresh = n.active(50);
     String reference = ref();
 
-    HolderResult r = h.merge(holder, fresh, reference);
+    HolderResult r = x.h.merge(x.holder, fresh, reference);
 
     assertThat(r).isEqualTo(new Merged(eur(600), 1, eur(650), false));
-    assertThat(h.merge(holder, fresh, reference))
+    assertThat(x.h.merge(x.holder, fresh, reference))
         .isEqualTo(new Merged(eur(600), 1, eur(650), true));
-    assertThat(reason(h.merge(holder, old, reference))).isEqualTo(DenialReason.DUPLICATE_REFERENCE);
+    assertThat(reason(x.h.merge(x.holder, old, reference)))
+        .isEqualTo(DenialReason.DUPLICATE_REFERENCE);
     assertThat(n.settle().account(old).orElseThrow().state()).isEqualTo(AccountState.MERGED);
-    assertThat(balance(n, old)).isZero();
-    Denial presented = (Denial) spend(h, n, old, 10, ref());
+    assertThat(x.balance(old)).isZero();
+    Denial presented = (Denial) x.spend(old, 10, ref());
     assertThat(presented.reason()).isEqualTo(DenialReason.MERGED);
     assertThat(presented.publicReason()).isEqualTo(PublicReason.NOT_USABLE);
     assertThat(reason(n.spend(n.phone(), old, 10))).isEqualTo(DenialReason.MERGED);
-    assertThat(spend(h, n, fresh, 650, ref())).isInstanceOf(Permit.class);
+    Denial queried = (Denial) n.manager().query(old, n.phone(), "kiosk");
+    assertThat(queried.reason()).isEqualTo(DenialReason.MERGED);
+    assertThat(queried.publicReason()).isEqualTo(PublicReason.NOT_USABLE);
+    assertThat(queried.message()).doesNotContain(fresh.masked());
+    assertThat(x.spend(fresh, 650, ref())).isInstanceOf(Permit.class);
   }
 
   /** A merge is refused while the old ID has open holds or is blocked, and changes nothing. */
   @Test
   default void mergeRefusedWhileHoldsAreOpenOrTheOldIdIsBlocked() {
-    NetworkFixture n = new NetworkFixture(tck());
-    Holders h = Holders.over(n.manager());
-    String holder = holder();
-    IdNumber old = n.active(500);
-    link(h, holder, old);
-    dev.idsettle.ledger.AccountId account = n.settle().account(old).orElseThrow().id();
+    HolderFixture x = HolderFixture.linked(tck(), 500);
+    IdNumber old = x.id(0);
+    dev.idsettle.ledger.AccountId account = x.n.settle().account(old).orElseThrow().id();
     TransferId hold = TransferId.random();
     assertThat(
             tck()
@@ -259,15 +344,15 @@ public interface HolderContract extends ContractTest {
                         hold, account, tck().revenue(), 100, Duration.ofMinutes(5), "call"))
                 .applied())
         .isTrue();
-    IdNumber fresh = n.active(10);
+    IdNumber fresh = x.n.active(10);
 
-    assertThat(reason(h.merge(holder, fresh, ref()))).isEqualTo(DenialReason.OPEN_HOLDS);
+    assertThat(reason(x.h.merge(x.holder, fresh, ref()))).isEqualTo(DenialReason.OPEN_HOLDS);
     assertThat(tck().submit(LedgerCommand.voidHold(TransferId.random(), hold, "hang-up")).applied())
         .isTrue();
-    n.manager().block(old);
-    assertThat(reason(h.merge(holder, fresh, ref()))).isEqualTo(DenialReason.BLOCKED);
-    assertThat(balance(n, old)).isEqualTo(500);
-    assertThat(balance(n, fresh)).isEqualTo(10);
+    x.n.manager().block(old);
+    assertThat(reason(x.h.merge(x.holder, fresh, ref()))).isEqualTo(DenialReason.BLOCKED);
+    assertThat(x.balance(old)).isEqualTo(500);
+    assertThat(x.balance(fresh)).isEqualTo(10);
   }
 
   /**
@@ -276,35 +361,34 @@ public interface HolderContract extends ContractTest {
    */
   @Test
   default void mergedValueTakesTheSurvivorsExpiry() {
-    NetworkFixture n = new NetworkFixture(tck());
-    Holders h = Holders.over(n.manager());
+    HolderFixture x = HolderFixture.linked(tck());
+    NetworkFixture n = x.n;
     Instant start = LedgerStoreContract.START;
-    String holder = holder();
     IdNumber old = expiring(n, 400, start.plus(Duration.ofDays(10)));
     IdNumber expired = expiring(n, 300, start.plus(Duration.ofDays(1)));
-    link(h, holder, old, expired);
+    x.link(old);
+    x.link(expired);
     tck().clock().set(start.plus(Duration.ofDays(2)));
     IdNumber fresh = expiring(n, 100, start.plus(Duration.ofDays(30)));
 
-    assertThat(h.merge(holder, fresh, ref())).isEqualTo(new Merged(eur(400), 1, eur(500), false));
-    assertThat(balance(n, expired)).isEqualTo(300);
+    assertThat(x.h.merge(x.holder, fresh, ref()))
+        .isEqualTo(new Merged(eur(400), 1, eur(500), false));
+    assertThat(x.balance(expired)).isEqualTo(300);
     tck().clock().set(start.plus(Duration.ofDays(20)));
-    assertThat(spend(h, n, fresh, 450, ref())).isInstanceOf(Permit.class);
+    assertThat(x.spend(fresh, 450, ref())).isInstanceOf(Permit.class);
     tck().clock().set(start.plus(Duration.ofDays(31)));
-    assertThat(reason(spend(h, n, fresh, 10, ref()))).isEqualTo(DenialReason.EXPIRED);
+    assertThat(reason(x.spend(fresh, 10, ref()))).isEqualTo(DenialReason.EXPIRED);
   }
 
   /** A merge with value in an old ID's envelopes is refused: the value would lose its service. */
   @Test
   default void mergeRefusedWhileValueIsAllocated() {
-    NetworkFixture n = new NetworkFixture(tck());
-    Holders h = Holders.over(n.manager());
-    String holder = holder();
-    IdNumber old = n.active(500);
-    link(h, holder, old);
-    n.manager().selector().select(old, Map.of(n.web(), eur(100)), n.ref("split"));
+    HolderFixture x = HolderFixture.linked(tck(), 500);
+    IdNumber old = x.id(0);
+    x.n.manager().selector().select(old, Map.of(x.n.web(), eur(100)), x.n.ref("split"));
 
-    assertThat(reason(h.merge(holder, n.active(10), ref()))).isEqualTo(DenialReason.ALLOCATED);
-    assertThat(balance(n, old)).isEqualTo(400);
+    assertThat(reason(x.h.merge(x.holder, x.n.active(10), ref())))
+        .isEqualTo(DenialReason.ALLOCATED);
+    assertThat(x.balance(old)).isEqualTo(400);
   }
 }

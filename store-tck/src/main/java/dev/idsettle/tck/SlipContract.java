@@ -511,4 +511,19 @@ public interface SlipContract extends ContractTest {
     assertThat(state(n, slip.id())).isEqualTo(AccountState.ISSUED);
     assertThat(sell(n, s, List.of(slip), 500)).isInstanceOf(SlipsActivated.class);
   }
+
+  /**
+   * {@link Slips#markSlips} (for batches issued before slips were marked) finds nothing to mark on
+   * a batch issued now, and refuses a batch that does not exist.
+   */
+  @Test
+  default void aBatchIssuedNowNeedsNoMarking() {
+    NetworkFixture n = slipNet();
+    Slips s = Slips.over(n.manager());
+    IssuedSlips batch = distributed(s, 2, 2, null);
+
+    assertThat(s.markSlips(batch.prefix())).isZero();
+    assertThatThrownBy(() -> s.markSlips("NO" + batch.prefix()))
+        .isInstanceOf(dev.idsettle.InvalidRequestException.class);
+  }
 }
