@@ -261,6 +261,15 @@ public final class JdbcSaleRecords implements SaleRecords {
     write(() -> sql.update("DELETE FROM sales_guesses WHERE token_hash = ?", tokenHash));
   }
 
+  @Override
+  public int purgeGuesses(Instant before) {
+    long at = before.toEpochMilli();
+    return write(
+        () ->
+            sql.update(
+                "DELETE FROM sales_guesses WHERE updated_at < ? AND locked_until <= ?", at, at));
+  }
+
   private <T> T write(Sql.Work<T> work) {
     if (!sqlite) {
       return sql.run(work);

@@ -140,6 +140,7 @@ public final class MemorySaleRecords implements SaleRecords {
       return false;
     }
     g.count++;
+    g.updatedAt = now;
     if (g.count >= maxGuesses) {
       g.count = 0;
       g.lockedUntil = now.plus(lockFor);
@@ -152,8 +153,22 @@ public final class MemorySaleRecords implements SaleRecords {
     guesses.remove(tokenHash);
   }
 
+  @Override
+  public synchronized int purgeGuesses(Instant before) {
+    int size = guesses.size();
+    guesses
+        .values()
+        .removeIf(
+            g -> {
+              Instant until = g.lockedUntil;
+              return g.updatedAt.isBefore(before) && (until == null || !until.isAfter(before));
+            });
+    return size - guesses.size();
+  }
+
   private static final class Guesses {
     int count;
+    Instant updatedAt = Instant.MIN;
     @org.jspecify.annotations.Nullable Instant lockedUntil;
   }
 }

@@ -64,4 +64,13 @@ public interface SaleRecords {
 
   /** Forgets the guesses on {@code tokenHash} (after a right PIN). */
   void clearGuesses(String tokenHash);
+
+  /**
+   * Forgets the guesses on every token that no guess touched since {@code before} and that is not
+   * locked at {@code before}, so that the guess records do not grow with every token ever tried.
+   * Safe beside live guesses: a token guessed since is kept.
+   *
+   * @return how many tokens were forgotten
+   */
+  int purgeGuesses(Instant before);
 }

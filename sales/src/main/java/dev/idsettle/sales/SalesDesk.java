@@ -59,6 +59,7 @@ public final class SalesDesk {
   private final PinHasher pins;
   private final Clock clock;
   private final Duration recoveryGrace;
+  private final Duration lockFor;
   private final Map<String, Denomination> denominations;
   private final Saga saga;
   private final Refunds refunds;
@@ -73,6 +74,7 @@ public final class SalesDesk {
     this.pins = new PinHasher(b.pinCost);
     this.clock = b.clock;
     this.recoveryGrace = b.recoveryGrace;
+    this.lockFor = b.lockFor;
     this.denominations = Collections.unmodifiableMap(new LinkedHashMap<>(b.denominations));
     this.checkBaseUrl = b.checkBaseUrl;
     Books books = new Books(settle.ledger(), settle.currency(), b.deskId);
@@ -242,6 +244,18 @@ public final class SalesDesk {
       }
     }
     return new RecoveryReport(completed, undone, left);
+  }
+
+  /**
+   * Forgets the wrong-PIN counts of check URLs that no one tried for the lock period and that are
+   * not locked (run it now and then, as {@link #recover()}): the guess records then hold only
+   * recent guessing. A guesser who waits that long between tries gains nothing a lock would not
+   * give them anyway.
+   *
+   * @return how many check tokens' counts were forgotten
+   */
+  public int purgeGuesses() {
+    return records.purgeGuesses(clock.instant().minus(lockFor));
   }
 
   /** The unspent balance of the ID sold under {@code orderKey}, for the operator. */

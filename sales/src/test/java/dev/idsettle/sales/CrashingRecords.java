@@ -94,4 +94,9 @@ final class CrashingRecords implements SaleRecords {
   public void clearGuesses(String tokenHash) {
     delegate.clearGuesses(tokenHash);
   }
+
+  @Override
+  public int purgeGuesses(Instant before) {
+    return delegate.purgeGuesses(before);
+  }
 }

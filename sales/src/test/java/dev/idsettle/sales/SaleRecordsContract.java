@@ -168,6 +168,34 @@ abstract class SaleRecordsContract {
   }
 
   @Test
+  void purgeForgetsOnlyTokensLeftAloneAndNotLocked() {
+    SaleRecords r = records();
+    Duration lock = Duration.ofMinutes(10);
+    Instant t = T0.minus(Duration.ofDays(2)); // before every other test's guesses, kept by purges
+    String idle = Secrets.sha256Hex(unique("t"));
+    String locked = Secrets.sha256Hex(unique("t"));
+    String recent = Secrets.sha256Hex(unique("t"));
+    r.takeGuess(idle, 3, t, lock);
+    r.takeGuess(idle, 3, t, lock);
+    for (int i = 0; i < 3; i++) {
+      r.takeGuess(locked, 3, t, lock);
+    }
+    r.takeGuess(recent, 3, t.plus(Duration.ofMinutes(20)), lock);
+
+    assertThat(r.purgeGuesses(t.plus(Duration.ofMinutes(5)))).isEqualTo(1);
+    Instant later = t.plus(Duration.ofMinutes(6));
+    assertThat(r.takeGuess(locked, 3, later, lock)).as("still locked").isFalse();
+    assertThat(r.takeGuess(idle, 3, later, lock)).isTrue();
+    assertThat(r.takeGuess(idle, 3, later, lock))
+        .as("the idle token's count started again (kept, this guess would find it locked)")
+        .isTrue();
+    assertThat(r.purgeGuesses(t.plus(Duration.ofMinutes(30))))
+        .as("the lock ran out and the recent guess is old now; the idle token was guessed at 6")
+        .isEqualTo(3);
+    assertThat(r.purgeGuesses(t.plus(Duration.ofMinutes(30)))).isZero();
+  }
+
+  @Test
   void concurrentGuessesNeverExceedTheLimit() throws Exception {
     SaleRecords r = records();
     ExecutorService pool = Executors.newFixedThreadPool(6);

@@ -40,8 +40,9 @@ import java.util.List;
  * access.json}, copied from the jar on the first start). Payments go to a {@link SimulatedBank}
  * (members {@code alice} / {@code alice-pw} with 20 000 yen of credit, {@code bob} / {@code bob-pw}
  * with 500 yen, {@code carol} / {@code carol-pw} suspended), so no real money moves. Each start
- * finishes or undoes purchases a previous run left half done and tops the stock up. {@link
- * StorefrontMain} runs it from the command line; tests open it on a port of their own.
+ * finishes or undoes purchases a previous run left half done, forgets old wrong-PIN counts and tops
+ * the stock up. {@link StorefrontMain} runs it from the command line; tests open it on a port of
+ * their own.
  */
 public final class DemoShop implements AutoCloseable {
   /** The currency of the demonstration. */
@@ -105,6 +106,7 @@ public final class DemoShop implements AutoCloseable {
       DENOMINATIONS.forEach(sales::denomination);
       this.desk = sales.build();
       desk.recover();
+      desk.purgeGuesses();
       for (Denomination d : DENOMINATIONS) {
         if (desk.available(d.code()) < STOCK / 2) {
           desk.stock(d.code(), STOCK);

@@ -2,6 +2,7 @@ package dev.idsettle.storefront;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.idsettle.sales.SimulatedBank;
 import java.io.IOException;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
@@ -171,6 +172,49 @@ class StorefrontHttpTest {
     String text = Files.readString(log);
     assertThat(text).contains("check 200").contains("buy 200"); // it does log these pages
     assertThat(text).doesNotContain(id).doesNotContain(token);
+  }
+
+  @Test
+  void aPaymentThatTimesOutIsPendingAndItsRetryBuysOnce() throws Exception {
+    HttpResponse<String> page = get("/", null);
+    String cookie = cookie(page);
+    Map<String, String> order = with(order(group(KEY, page.body())), group(CSRF, page.body()));
+    int before = shop.desk().available("talk-1000");
+    shop.bank().inject(SimulatedBank.Operation.CHECK, SimulatedBank.Fault.TIMEOUT_BEFORE);
+    HttpResponse<String> pending = post("/buy", cookie, order, Map.of());
+    assertThat(pending.statusCode()).isEqualTo(503);
+    assertThat(pending.body()).contains("not confirmed yet").contains("Try again");
+    assertThat(group(KEY, pending.body())).isEqualTo(order.get("key"));
+    assertThat(shop.desk().available("talk-1000")).isEqualTo(before);
+    HttpResponse<String> bought = post("/buy", cookie, order, Map.of());
+    assertThat(bought.statusCode()).isEqualTo(200);
+    assertThat(bought.body()).contains("Your ID number");
+    assertThat(shop.desk().available("talk-1000")).isEqualTo(before - 1);
+  }
+
+  @Test
+  void theShopSaysWhyItDoesNotSell() throws Exception {
+    HttpResponse<String> page = get("/", null);
+    String cookie = cookie(page);
+    String csrf = group(CSRF, page.body());
+    String id =
+        group(
+            ID, post("/buy", cookie, with(order(group(KEY, page.body())), csrf), Map.of()).body());
+    HttpResponse<String> shopPage = get("/shop", cookie);
+    Map<String, String> buy = new LinkedHashMap<>();
+    buy.put("csrf", csrf);
+    buy.put("key", group(KEY, shopPage.body()));
+    buy.put("item", "concert-0312");
+    buy.put("id", id);
+    HttpResponse<String> declined = post("/shop", cookie, buy, Map.of());
+    assertThat(declined.statusCode()).isEqualTo(402);
+    assertThat(declined.body()).contains("Not bought: ");
+    buy.put("id", "1234 5678");
+    assertThat(post("/shop", cookie, buy, Map.of()).body()).contains("That is not an ID number");
+    buy.put("item", "nothing");
+    assertThat(post("/shop", cookie, buy, Map.of()).body()).contains("Choose one of the items");
+    buy.put("key", "short");
+    assertThat(post("/shop", cookie, buy, Map.of()).statusCode()).isEqualTo(400);
   }
 
   private static Map<String, String> order(String key) {
