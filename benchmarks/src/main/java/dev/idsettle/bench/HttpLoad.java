@@ -86,12 +86,14 @@ public final class HttpLoad {
       Party party = Party.authenticator("bench-1", "bench");
       byte[] partyKey = key(7);
 
-      Phase inProcess = new Phase("in process");
+      Phase inProcess = new Phase("in process", n -> false);
       inProcess.run(seconds, c -> new InProcessClient(device, ids, c));
       ManagerEndpoint endpoint = ManagerEndpoint.of(settle, manager);
       Parties parties = Parties.builder().add(party, partyKey).build();
       try (HttpManagerServer server = HttpManagerServer.builder(endpoint, parties).start()) {
-        Phase http = new Phase("HTTP");
+        Phase http =
+            new Phase(
+                "HTTP", n -> n.startsWith("idsettle-http-") || n.startsWith("HTTP-Dispatcher"));
         http.run(seconds, c -> new SocketClient(server.port(), partyKey, ids, c));
         System.out.println(inProcess.line());
         System.out.println(http.line());
@@ -101,6 +103,16 @@ public final class HttpLoad {
             kind,
             CLIENTS,
             http.rate() / inProcess.rate());
+        System.out.println(inProcess.cost());
+        System.out.println(http.cost());
+        double[] direct = inProcess.work(false);
+        double[] served = http.work(true);
+        System.out.printf(
+            Locale.ROOT,
+            "the HTTP layer per request (server threads over HTTP minus the in-process callers):"
+                + " %.1f us CPU, %.0f B allocated%n",
+            (served[0] - direct[0]) / 1e3,
+            served[1] - direct[1]);
       }
     } finally {
       if (db != null) {
@@ -274,20 +286,57 @@ public final class HttpLoad {
   /** Runs {@value #CLIENTS} clients for a warm-up and a measured period. */
   static final class Phase {
     private final String name;
+    private final java.util.function.Predicate<String> serverThreads;
     private double rate;
     private long p99;
     private long failed;
+    private long requests;
+    private final long[] clientCost = new long[2]; // CPU ns, allocated bytes, all client threads
+    private long[] serverCost = new long[2];
+    private long[] commitCost = new long[2];
 
-    Phase(String name) {
+    /** A phase whose server side runs on the threads {@code serverThreads} accepts. */
+    Phase(String name, java.util.function.Predicate<String> serverThreads) {
       this.name = name;
+      this.serverThreads = serverThreads;
     }
 
     void run(int seconds, ClientFactory factory) throws Exception {
       measure(Math.max(2, seconds / 3), factory); // warm-up
+      clientCost[0] = 0;
+      clientCost[1] = 0;
+      ThreadCost server = ThreadCost.of(serverThreads);
+      ThreadCost commit = ThreadCost.of(n -> n.startsWith("idsettle-group-commit"));
       long[] all = measure(seconds, factory);
+      serverCost = server.sinceStart();
+      commitCost = commit.sinceStart();
+      requests = all.length + failed;
       Arrays.sort(all);
       rate = all.length / (double) seconds;
       p99 = all.length == 0 ? 0 : all[(int) Math.min(all.length - 1, all.length * 0.99)];
+    }
+
+    /** CPU microseconds per request of the client threads, the server's and group commit's. */
+    String cost() {
+      double n = Math.max(1, requests);
+      return String.format(
+          Locale.ROOT,
+          "%-10s per request: clients %6.1f us CPU %7.0f B alloc | server threads %6.1f us CPU"
+              + " %7.0f B alloc | group commit %5.1f us CPU %6.0f B alloc",
+          name,
+          clientCost[0] / n / 1e3,
+          clientCost[1] / n,
+          serverCost[0] / n / 1e3,
+          serverCost[1] / n,
+          commitCost[0] / n / 1e3,
+          commitCost[1] / n);
+    }
+
+    /** CPU ns and allocated bytes per request where the role's work ran (clients in process). */
+    double[] work(boolean onServer) {
+      double n = Math.max(1, requests);
+      long[] c = onServer ? serverCost : clientCost;
+      return new double[] {c[0] / n, c[1] / n};
     }
 
     private long[] measure(int seconds, ClientFactory factory) throws Exception {
@@ -305,6 +354,7 @@ public final class HttpLoad {
             new Thread(
                 () -> {
                   int k = 0;
+                  long[] before = ThreadCost.current();
                   try {
                     while (!stop.get() && k < mine.length) {
                       long ns = client.authorizeOnce();
@@ -319,6 +369,11 @@ public final class HttpLoad {
                     failures[index]++;
                   }
                   counts[index] = k;
+                  long[] after = ThreadCost.current();
+                  synchronized (clientCost) {
+                    clientCost[0] += after[0] - before[0];
+                    clientCost[1] += after[1] - before[1];
+                  }
                 });
         threads.add(t);
       }

@@ -23,12 +23,17 @@ final class GroupCommitter implements AutoCloseable {
   private final BlockingQueue<Pending> queue = new LinkedBlockingQueue<>();
   private final Function<List<List<LedgerCommand>>, List<CommandResult>> sink;
   private final int maxCommands;
+  private final GroupCommitListener listener;
   private final Thread thread;
   private volatile boolean closed;
 
-  GroupCommitter(Function<List<List<LedgerCommand>>, List<CommandResult>> sink, int maxCommands) {
+  GroupCommitter(
+      Function<List<List<LedgerCommand>>, List<CommandResult>> sink,
+      int maxCommands,
+      GroupCommitListener listener) {
     this.sink = sink;
     this.maxCommands = maxCommands;
+    this.listener = listener;
     this.thread = new Thread(this::run, "idsettle-group-commit");
     this.thread.setDaemon(true);
     this.thread.start();
@@ -128,6 +133,11 @@ final class GroupCommitter implements AutoCloseable {
     for (Pending p : cycle) {
       p.future.complete(List.copyOf(results.subList(from, from + p.commands)));
       from += p.commands;
+    }
+    try {
+      listener.committed(cycle.size(), from);
+    } catch (RuntimeException e) {
+      // a listener's failure is its own: the commit and its callers' answers stand
     }
   }
 

@@ -55,7 +55,9 @@ public final class Ledger implements AutoCloseable {
             : b.store.takesBelievedImages() ? DEFAULT_ACCOUNT_IMAGES : 0;
     this.images = imageCount == 0 ? null : new AccountImages(imageCount);
     this.groupCommitter =
-        b.groupCommitMax > 0 ? new GroupCommitter(this::submitNow, b.groupCommitMax) : null;
+        b.groupCommitMax > 0
+            ? new GroupCommitter(this::submitNow, b.groupCommitMax, b.groupCommitListener)
+            : null;
   }
 
   /** A ledger over {@code store} with the system clock and default retries. */
@@ -355,6 +357,7 @@ public final class Ledger implements AutoCloseable {
     private int maxAttempts = 20;
     private Duration maxBackoff = Duration.ofMillis(50);
     private int groupCommitMax;
+    private GroupCommitListener groupCommitListener = GroupCommitListener.NONE;
     private @Nullable Long accountImages;
     private long maxIdBalance = Long.MAX_VALUE;
 
@@ -388,6 +391,15 @@ public final class Ledger implements AutoCloseable {
      */
     public Builder groupCommit(int maxCommands) {
       this.groupCommitMax = maxCommands;
+      return this;
+    }
+
+    /**
+     * Told of every store transaction group commit makes, with how many batches and commands it
+     * combined (default: nobody). Used only while group commit is on.
+     */
+    public Builder groupCommitListener(GroupCommitListener listener) {
+      this.groupCommitListener = Checks.settingNotNull(listener, "groupCommitListener");
       return this;
     }
 

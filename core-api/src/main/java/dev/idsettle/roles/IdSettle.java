@@ -10,6 +10,7 @@ import dev.idsettle.internal.IdHasher;
 import dev.idsettle.internal.UnknownIdThrottle;
 import dev.idsettle.ledger.Account;
 import dev.idsettle.ledger.AccountId;
+import dev.idsettle.ledger.GroupCommitListener;
 import dev.idsettle.ledger.Ledger;
 import dev.idsettle.ledger.Transfer;
 import dev.idsettle.money.Money;
@@ -286,6 +287,7 @@ public final class IdSettle implements AutoCloseable {
     private @Nullable Long accountCacheSize;
     private @Nullable Long accountImages;
     private int groupCommit;
+    private GroupCommitListener groupCommitListener = GroupCommitListener.NONE;
     private @Nullable Money maxActivationAmount;
 
     private Builder(LedgerStore store) {
@@ -398,6 +400,16 @@ public final class IdSettle implements AutoCloseable {
       return this;
     }
 
+    /**
+     * Told of every store transaction group commit makes, with how many callers' batches and
+     * commands it combined (default: nobody); for metrics. Used only while {@link #groupCommit} is
+     * on.
+     */
+    public Builder groupCommitListener(GroupCommitListener listener) {
+      this.groupCommitListener = Checks.settingNotNull(listener, "groupCommitListener");
+      return this;
+    }
+
     /** Builds; throws {@link InvalidConfigurationException} naming the first bad setting. */
     public IdSettle build() {
       if (issuerKey.length < IdHasher.MIN_KEY_BYTES) {
@@ -435,7 +447,11 @@ public final class IdSettle implements AutoCloseable {
         throw new InvalidConfigurationException(
             "groupCommit must not be negative, was " + groupCommit);
       }
-      Ledger.Builder ledger = Ledger.builder(store).clock(clock).groupCommit(groupCommit);
+      Ledger.Builder ledger =
+          Ledger.builder(store)
+              .clock(clock)
+              .groupCommit(groupCommit)
+              .groupCommitListener(groupCommitListener);
       if (accountImages != null) {
         ledger.accountImages(accountImages);
       }

@@ -134,7 +134,8 @@ final class LinkedPlanner {
         drawn.merge(d.account(), d.minor(), Long::sum);
       }
     }
-    AccountId credit = revenue.get(manager.settle.operatorAccounts().revenueShard(request.terminal()));
+    AccountId credit =
+        revenue.get(manager.settle.operatorAccounts().revenueShard(request.terminal()));
     List<LedgerCommand> legs = new ArrayList<>(draws.size());
     for (int i = 0; i < draws.size(); i++) {
       TransferId id = i == 0 ? head : LinkedPlan.legId(head, i);

@@ -109,10 +109,10 @@ public interface SettlementManager {
    * An ID never issued and one issued and not sold are answered alike ({@link
    * DenialReason#UNKNOWN_ID}) and counted in the guessing budgets of {@code requester} (the
    * authenticated party the call is made for: over the wire, the caller), of {@code service} and
-   * the global one ({@link GuessingBudgets}); past them, {@link DenialReason#THROTTLED}.
-   * An ID merged into another of its holder's IDs is denied {@link DenialReason#MERGED} (public
-   * {@link PublicReason#NOT_USABLE}); the answer never says which ID it was merged into, since that
-   * is another number of the holder, which the asking service may not know.
+   * the global one ({@link GuessingBudgets}); past them, {@link DenialReason#THROTTLED}. An ID
+   * merged into another of its holder's IDs is denied {@link DenialReason#MERGED} (public {@link
+   * PublicReason#NOT_USABLE}); the answer never says which ID it was merged into, since that is
+   * another number of the holder, which the asking service may not know.
    *
    * @throws dev.idsettle.InvalidRequestException if {@code service} is not registered
    */

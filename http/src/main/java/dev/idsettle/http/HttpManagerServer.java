@@ -29,10 +29,10 @@ import org.slf4j.LoggerFactory;
  * A settlement manager on HTTP (or HTTPS, given an {@link SSLContext}), on the JDK's own server.
  * Every request is a POST of a JSON message to its {@link Operation#path()}, signed by a registered
  * party ({@link HttpTransport} signs): the server checks the signature, the clock skew and the
- * nonce, then passes the authenticated party, never a name from the body, to {@link
- * ManagerEndpoint}. Whatever is refused gets an RFC 9457 problem and changes nothing: 401 for every
- * authentication failure alike (never which part was wrong), 400 malformed, 403 not this party's to
- * ask, 404, 405, 413 over the body limit, 503 while stopping.
+ * nonce, then passes the authenticated party, never a name from the body, to its {@link Endpoint}
+ * (the manager's {@link ManagerEndpoint}). Whatever is refused gets an RFC 9457 problem and changes
+ * nothing: 401 for every authentication failure alike (never which part was wrong), 400 malformed,
+ * 403 not this party's to ask, 404, 405, 413 over the body limit, 503 while stopping.
  *
  * <p>The JDK server waits on the peer's delayed ACK (about 40 ms a response) unless the system
  * property {@code sun.net.httpserver.nodelay} is {@code true} when its first server starts: {@link
@@ -45,7 +45,7 @@ public final class HttpManagerServer implements AutoCloseable {
 
   private final HttpServer server;
   private final ExecutorService executor;
-  private final ManagerEndpoint endpoint;
+  private final Endpoint endpoint;
   private final RequestAuthenticator authenticator;
   private final int maxBodyBytes;
   private final Duration grace;
@@ -84,7 +84,7 @@ public final class HttpManagerServer implements AutoCloseable {
   }
 
   /** Starts configuring a server for {@code endpoint}, open to {@code parties}. */
-  public static Builder builder(ManagerEndpoint endpoint, Parties parties) {
+  public static Builder builder(Endpoint endpoint, Parties parties) {
     return new Builder(endpoint, parties);
   }
 
@@ -196,7 +196,7 @@ public final class HttpManagerServer implements AutoCloseable {
 
   /** Configures a {@link HttpManagerServer}; validated at {@link #start()}, naming the setting. */
   public static final class Builder {
-    private final ManagerEndpoint endpoint;
+    private final Endpoint endpoint;
     private final Parties parties;
     private InetSocketAddress address = new InetSocketAddress(InetAddress.getLoopbackAddress(), 0);
     private @Nullable SSLContext ssl;
@@ -207,7 +207,7 @@ public final class HttpManagerServer implements AutoCloseable {
     private int threads = 32;
     private Duration grace = Duration.ofSeconds(5);
 
-    private Builder(ManagerEndpoint endpoint, Parties parties) {
+    private Builder(Endpoint endpoint, Parties parties) {
       if (endpoint == null || parties == null) {
         throw new InvalidConfigurationException("endpoint and parties must not be null");
       }

@@ -29,7 +29,7 @@ import org.slf4j.LoggerFactory;
  * name as the requesting terminal. Logs name the party and the operation, never a body.
  * Thread-safe.
  */
-public final class ManagerEndpoint {
+public final class ManagerEndpoint implements Endpoint {
   private static final Logger LOG = LoggerFactory.getLogger(ManagerEndpoint.class);
   private static final Set<Operation> TERMINAL_OPS =
       EnumSet.of(
@@ -96,6 +96,7 @@ public final class ManagerEndpoint {
    * with an answer, or a problem (403 if the party may not ask it, 400 if it cannot be read or a
    * role refuses it as invalid; both change nothing).
    */
+  @Override
   public Reply handle(Party caller, Operation operation, byte[] body) {
     if (!allowed(caller.kind()).contains(operation)) {
       return Problem.forbidden(

@@ -352,21 +352,16 @@ public final class MeteringEngine {
 
   /**
    * A record that moves nothing: a hold of one minor unit between one of the service's revenue
-   * accounts and the engine's own operator account and its void, linked, the void carrying the record (the ledger has no transfer of
-   * nothing). Operator accounts may go below zero, so it never fails for want of funds.
+   * accounts and the engine's own operator account and its void, linked, the void carrying the
+   * record (the ledger has no transfer of nothing). Operator accounts may go below zero, so it
+   * never fails for want of funds.
    */
   private LedgerBatch recordOnly(TransferId id, String sessionId, CallRecord record, String marks) {
     int shard = settle.operatorAccounts().revenueShard(sessionId);
     TransferId hold = SessionIds.recordHold(id);
     return LedgerBatch.create()
         .addLinked(
-            LedgerCommand.hold(
-                hold,
-                revenue[shard],
-                recordCounter,
-                1,
-                service.holdTimeout(),
-                code),
+            LedgerCommand.hold(hold, revenue[shard], recordCounter, 1, service.holdTimeout(), code),
             LedgerCommand.voidHold(id, hold, code)
                 .describedAs(CallRecordJson.describe(record, marks)));
   }

@@ -374,6 +374,9 @@ class ErrorModelTest {
     SAMPLES.put(IdNumber.class, () -> IdNumberGenerator.secure(IdNumberFormat.DEFAULT).next());
     SAMPLES.put(IdNumberFormat.class, () -> IdNumberFormat.DEFAULT);
     SAMPLES.put(SecureRandom.class, SecureRandom::new);
+    SAMPLES.put(
+        dev.idsettle.ledger.GroupCommitListener.class,
+        () -> dev.idsettle.ledger.GroupCommitListener.NONE);
     SAMPLES.put(AccountId.class, () -> new AccountId(1));
     SAMPLES.put(TransferId.class, TransferId::random);
     SAMPLES.put(UUID.class, UUID::randomUUID);

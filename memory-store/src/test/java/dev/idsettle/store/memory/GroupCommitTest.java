@@ -43,7 +43,21 @@ class GroupCommitTest {
   @Test
   void concurrentSingleCallsShareTransactionsAndKeepEveryAnswerExact() throws Exception {
     CountingStore store = new CountingStore(MemoryStore.create());
-    try (IdSettle settle = IdSettle.builder(store).issuerKey(KEY).groupCommit(64).build()) {
+    AtomicInteger reported = new AtomicInteger();
+    AtomicInteger reportedBatches = new AtomicInteger();
+    AtomicInteger largest = new AtomicInteger();
+    try (IdSettle settle =
+        IdSettle.builder(store)
+            .issuerKey(KEY)
+            .groupCommit(64)
+            .groupCommitListener(
+                (batches, commands) -> {
+                  reported.incrementAndGet();
+                  reportedBatches.addAndGet(batches);
+                  largest.accumulateAndGet(batches, Math::max);
+                  assertThat(commands).isBetween(batches, 64);
+                })
+            .build()) {
       List<IdNumber> ids = settle.issuer().issue(3, ExpiryPolicy.never()).ids();
       for (IdNumber id : ids) {
         assertThat(settle.terminal("till").activate(id, eur(1000), "a-" + id.digits()))
@@ -54,6 +68,8 @@ class GroupCommitTest {
       int perThread = 40;
       ConcurrentLinkedQueue<AuthorizationResult> results = new ConcurrentLinkedQueue<>();
       int before = store.transactions.get();
+      int reportedBefore = reported.get();
+      int batchesBefore = reportedBatches.get();
       runConcurrently(
           threads,
           thread -> {
@@ -89,6 +105,11 @@ class GroupCommitTest {
       assertThat(spent).isEqualTo(permits * 7);
       assertThat(replays).isLessThanOrEqualTo(threads * perThread / 10);
       assertThat(transactions).as("requests were combined").isLessThan(threads * perThread);
+      // the listener hears of each group-commit transaction (the store also runs reads) and of
+      // every permitted debit's batch, in the batches it reports
+      assertThat(reported.get() - reportedBefore).isBetween(1, transactions);
+      assertThat(reportedBatches.get() - batchesBefore).isBetween((int) permits, results.size());
+      assertThat(largest.get()).as("a transaction combined several batches").isGreaterThan(1);
     }
   }
 
