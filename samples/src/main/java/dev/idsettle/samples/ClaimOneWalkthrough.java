@@ -6,6 +6,17 @@ import dev.idsettle.id.IdNumberGenerator;
 import dev.idsettle.ledger.Account;
 import dev.idsettle.ledger.AccountState;
 import dev.idsettle.ledger.ExpiryPolicy;
+import dev.idsettle.metering.CallRecord;
+import dev.idsettle.metering.Exact;
+import dev.idsettle.metering.FailureHandling;
+import dev.idsettle.metering.Interval;
+import dev.idsettle.metering.MeteredService;
+import dev.idsettle.metering.MeteringEngine;
+import dev.idsettle.metering.OpenRequest;
+import dev.idsettle.metering.Rate;
+import dev.idsettle.metering.Rating;
+import dev.idsettle.metering.Rounding;
+import dev.idsettle.metering.SessionAnswer;
 import dev.idsettle.money.Money;
 import dev.idsettle.roles.Activated;
 import dev.idsettle.roles.AuthorizationRequest;
@@ -23,6 +34,7 @@ import dev.idsettle.store.memory.MemoryStore;
 import java.io.PrintStream;
 import java.nio.file.Path;
 import java.security.SecureRandom;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
@@ -30,11 +42,12 @@ import java.util.concurrent.CopyOnWriteArrayList;
 
 /**
  * Claim 1 end to end: a sheet of IDs is issued, one is sold at a till, a service is used until the
- * low-balance warning and then the denial, an unknown ID is answered like an unsold one, and a
- * timed-out activation is reversed. Run it with {@code mvn -B -q -pl samples exec:java} (after
- * {@code mvn -B -q install -DskipTests}): it runs on the embedded default, a SQLite file database,
- * {@code samples/target/idsettle-demo/ledger.db} ({@link DemoDatabase}). Every run issues new IDs
- * and uses references tagged with a fresh run id, so it can be repeated against the same file.
+ * low-balance warning and then the denial, an unknown ID is answered like an unsold one, a
+ * timed-out activation is reversed, and a prepaid call is metered and cut at zero. Run it with
+ * {@code mvn -B -q -pl samples exec:java} (after {@code mvn -B -q install -DskipTests}): it runs on
+ * the embedded default, a SQLite file database, {@code samples/target/idsettle-demo/ledger.db}
+ * ({@link DemoDatabase}). Every run issues new IDs and uses references tagged with a fresh run id,
+ * so it can be repeated against the same file.
  */
 public final class ClaimOneWalkthrough {
   private static final Money PRICE = Money.of(1000, "EUR");
@@ -77,6 +90,7 @@ public final class ClaimOneWalkthrough {
    * @param reversed the reversal of the timed-out activation
    * @param stateAfterReversal the reversed ID's state
    * @param retryAfterReversal the answer to a retry of the reversed activation's reference
+   * @param meteredCall the record of a prepaid call metered until the balance ran out
    */
   public record Summary(
       List<IdNumber> sheet,
@@ -88,7 +102,8 @@ public final class ClaimOneWalkthrough {
       Denial unsoldId,
       Reversed reversed,
       AccountState stateAfterReversal,
-      Denial retryAfterReversal) {}
+      Denial retryAfterReversal,
+      CallRecord meteredCall) {}
 
   /**
    * Runs the walkthrough on the SQLite file database {@code args[0]} (default {@code
@@ -135,6 +150,7 @@ public final class ClaimOneWalkthrough {
     out.printf("     %s is %s again: it can be sold under a new reference%n", lostSale, state);
     Denial retry = expect(Denial.class, till.activate(lostSale, PRICE, ref("sale-0002")));
     show("till retries " + ref("sale-0002"), retry);
+    CallRecord call = meterACallUntilZero(sheet.get(3));
     return new Summary(
         sheet,
         activated,
@@ -145,7 +161,52 @@ public final class ClaimOneWalkthrough {
         unsold,
         reversed,
         state,
-        retry);
+        retry,
+        call);
+  }
+
+  /**
+   * A prepaid call metered in slices of 60 s (21 cents a minute billed 30/6, 5 cents to connect):
+   * each report captures what was used and holds the next slice, until the balance runs out.
+   */
+  private CallRecord meterACallUntilZero(IdNumber id) {
+    Money value = Money.of(50, "EUR");
+    expect(Activated.class, till.activate(id, value, ref("sale-0003")));
+    out.printf("6. %s sold for %s and used for a prepaid call, metered:%n", id, value);
+    MeteringEngine calls =
+        MeteringEngine.create(
+            settle,
+            new MeteredService(
+                "prepaid-calls", 60, Duration.ofSeconds(90), 0, FailureHandling.terminate()));
+    Rate rate =
+        new Rate(
+            "France 30/6",
+            Exact.of(5),
+            Exact.ZERO,
+            List.of(
+                Interval.perUnit(0, 30, Exact.of(21), 60),
+                Interval.perUnit(30, 6, Exact.of(21), 60)));
+    String call = ref("call-1");
+    SessionAnswer answer =
+        calls.open(
+            new OpenRequest(
+                call, id, Rating.of(rate, Rounding.UP, settle.currency()), "0800", "3314567****"));
+    for (long seq = 1; answer instanceof SessionAnswer.Granted g; seq++) {
+      out.printf(
+          "     granted up to %d s (charged so far %s)%n",
+          g.grantEnd(), Money.of(g.charged(), settle.currency()));
+      // the caller talks on: each report is past the grant, which the engine counts as its end
+      answer = calls.update(call, seq, g.grantEnd() + 30);
+    }
+    SessionAnswer.Ended end = expect(SessionAnswer.Ended.class, answer);
+    out.printf("     %s after %d s; the ID holds %s%n", end.outcome(), end.units(), balance(id));
+    CallRecord record = calls.records().find(call).orElseThrow();
+    out.println("     " + record.charge().explain().replace("\n", "\n     "));
+    return record;
+  }
+
+  private Money balance(IdNumber id) {
+    return settle.account(id).orElseThrow().availableBalance();
   }
 
   /** The permits a service gave until it denied. */

@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.idsettle.id.IdNumber;
 import dev.idsettle.ledger.AccountState;
+import dev.idsettle.metering.ChargeItem;
+import dev.idsettle.metering.Outcome;
 import dev.idsettle.money.Money;
 import dev.idsettle.roles.DenialReason;
 import dev.idsettle.roles.Permit;
@@ -59,6 +61,17 @@ abstract class ClaimOneWalkthroughTest {
     assertThat(summary.unknownId().publicReason())
         .isEqualTo(summary.unsoldId().publicReason())
         .isEqualTo(PublicReason.NOT_USABLE);
+  }
+
+  @Test
+  void metersAPrepaidCallAndCutsItAtZero() {
+    assertThat(summary.meteredCall().outcome()).isEqualTo(Outcome.CUT_AT_ZERO);
+    assertThat(summary.meteredCall().collected())
+        .isEqualTo(50)
+        .isEqualTo(summary.meteredCall().charge().amount());
+    assertThat(summary.meteredCall().charge().items().stream().mapToLong(ChargeItem::amount).sum())
+        .isEqualTo(50);
+    assertThat(printed).contains("CUT_AT_ZERO after").contains("the ID holds EUR 0.00");
   }
 
   @Test
