@@ -159,7 +159,9 @@ abstract class RolesOverTransportContract {
 
     assertThat(((Blocked) phoneClient.revokeSubId(issued.subId())).accounts()).isPositive();
     Denial revoked = (Denial) phone.authorize(debit(issued.subId(), 100, "call-2"));
-    assertThat(revoked.reason()).isEqualTo(DenialReason.BLOCKED);
+    assertThat(revoked.reason())
+        .as("a revoked sub-ID is answered as one never issued")
+        .isEqualTo(DenialReason.UNKNOWN_ID);
     assertThat(net.balance(id)).isEqualTo(900);
   }
 
