@@ -70,7 +70,7 @@ final class CheckIns {
     if (refusal == Refusal.EXPIRED) {
       return new NotAdmitted(Reason.EXPIRED);
     }
-    if (refusal == Refusal.EXHAUSTED || refusal == Refusal.INSUFFICIENT_FUNDS) {
+    if (refusal == Refusal.EXHAUSTED || refusal == Refusal.INSUFFICIENT_BALANCE) {
       return usedBy(order);
     }
     return new NotAdmitted(Reason.REVOKED);

@@ -116,7 +116,7 @@ final class Refunds {
     Refusal r = first.refusal();
     return new Refused(
         switch (r == null ? Refusal.CLOSED : r) {
-          case EXHAUSTED, INSUFFICIENT_FUNDS, NOT_EMPTY -> RefundRefusal.TICKET_USED;
+          case EXHAUSTED, INSUFFICIENT_BALANCE, NOT_EMPTY -> RefundRefusal.TICKET_USED;
           case EXPIRED -> RefundRefusal.TICKET_EXPIRED;
           case BLOCKED, NOT_ACTIVATED -> RefundRefusal.ID_CLOSED;
           default -> RefundRefusal.ALREADY_CLOSED;

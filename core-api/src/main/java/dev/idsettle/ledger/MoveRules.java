@@ -195,7 +195,7 @@ final class MoveRules {
     if (state != AccountState.ACTIVE) {
       return Refusal.forState(state);
     }
-    return debit.available() < amount ? Refusal.INSUFFICIENT_FUNDS : null;
+    return debit.available() < amount ? Refusal.INSUFFICIENT_BALANCE : null;
   }
 
   private @Nullable Refusal checkCredit(Account credit) {

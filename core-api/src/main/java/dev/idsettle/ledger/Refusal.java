@@ -7,7 +7,7 @@ package dev.idsettle.ledger;
  */
 public enum Refusal {
   /** The available balance does not cover the amount. */
-  INSUFFICIENT_FUNDS(true),
+  INSUFFICIENT_BALANCE(true),
   /** The ID is issued but not yet activated. */
   NOT_ACTIVATED(true),
   /** The ID is already active (activation asked twice). */
@@ -71,5 +71,27 @@ public enum Refusal {
       case EXPIRED -> EXPIRED;
       case MERGED, VOIDED -> CLOSED;
     };
+  }
+
+  /**
+   * The name this refusal is stored and sealed under. It is the constant's name, except for {@link
+   * #INSUFFICIENT_BALANCE}, stored as {@code INSUFFICIENT_FUNDS} (its name before it took the name
+   * the roles and the card use): stored rows and journal seals never change with a rename.
+   *
+   * @return the stored name
+   */
+  public String code() {
+    return this == INSUFFICIENT_BALANCE ? "INSUFFICIENT_FUNDS" : name();
+  }
+
+  /**
+   * The refusal stored under {@code code} ({@link #code()}).
+   *
+   * @param code a stored name
+   * @return its refusal
+   * @throws IllegalArgumentException if no refusal is stored under {@code code}
+   */
+  public static Refusal ofCode(String code) {
+    return "INSUFFICIENT_FUNDS".equals(code) ? INSUFFICIENT_BALANCE : valueOf(code);
   }
 }

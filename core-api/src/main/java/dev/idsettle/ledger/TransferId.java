@@ -22,7 +22,7 @@ public record TransferId(long high, long low) implements Comparable<TransferId> 
    * always give the same id, different inputs practically never do.
    */
   public static TransferId derive(String namespace, String... parts) {
-    IdDigest digest = IdDigest.start();
+    TransferIdDigest digest = TransferIdDigest.start();
     digest.feed(Checks.notNull(namespace, "namespace"));
     Checks.notNull(parts, "parts");
     for (int i = 0; i < parts.length; i++) {

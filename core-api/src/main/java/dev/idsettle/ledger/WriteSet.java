@@ -19,9 +19,9 @@ final class WriteSet {
   private final Map<TransferId, Transfer> stored;
   private final int expected;
   // created on first use, and sized for the batch: most batches are one transfer
-  private @Nullable SmallMap<AccountId, Account> images;
-  private @Nullable SmallMap<TransferId, Transfer> inserts;
-  private @Nullable SmallMap<TransferId, Transfer> resolved;
+  private @Nullable WorkingSetMap<AccountId, Account> images;
+  private @Nullable WorkingSetMap<TransferId, Transfer> inserts;
+  private @Nullable WorkingSetMap<TransferId, Transfer> resolved;
   // null outside a linked group of several commands
   private @Nullable Deque<Runnable> undo;
 
@@ -69,27 +69,27 @@ final class WriteSet {
   }
 
   void put(Account next) {
-    SmallMap<AccountId, Account> map = images;
+    WorkingSetMap<AccountId, Account> map = images;
     if (map == null) {
-      map = images = new SmallMap<>(2 * expected);
+      map = images = new WorkingSetMap<>(2 * expected);
     }
     Account previous = map.put(next.id(), next);
     Deque<Runnable> log = undo;
     if (log != null) {
-      SmallMap<AccountId, Account> touched = map;
+      WorkingSetMap<AccountId, Account> touched = map;
       log.push(() -> restore(touched, next.id(), previous));
     }
   }
 
   void insert(Transfer t) {
-    SmallMap<TransferId, Transfer> map = inserts;
+    WorkingSetMap<TransferId, Transfer> map = inserts;
     if (map == null) {
-      map = inserts = new SmallMap<>(expected);
+      map = inserts = new WorkingSetMap<>(expected);
     }
     map.put(t.id(), t);
     Deque<Runnable> log = undo;
     if (log != null) {
-      SmallMap<TransferId, Transfer> inserted = map;
+      WorkingSetMap<TransferId, Transfer> inserted = map;
       log.push(() -> inserted.remove(t.id()));
     }
   }
@@ -97,7 +97,7 @@ final class WriteSet {
   /** Marks {@code hold} as {@code state}: in place if this batch inserted it. */
   void resolve(Transfer hold, HoldState state) {
     Transfer next = hold.withHoldState(state);
-    SmallMap<TransferId, Transfer> inserted = inserts;
+    WorkingSetMap<TransferId, Transfer> inserted = inserts;
     Deque<Runnable> log = undo;
     if (inserted != null && inserted.containsKey(hold.id())) {
       inserted.put(hold.id(), next);
@@ -106,18 +106,18 @@ final class WriteSet {
       }
       return;
     }
-    SmallMap<TransferId, Transfer> map = resolved;
+    WorkingSetMap<TransferId, Transfer> map = resolved;
     if (map == null) {
-      map = resolved = new SmallMap<>(4);
+      map = resolved = new WorkingSetMap<>(4);
     }
     Transfer previous = map.put(hold.id(), next);
     if (log != null) {
-      SmallMap<TransferId, Transfer> done = map;
+      WorkingSetMap<TransferId, Transfer> done = map;
       log.push(() -> restore(done, hold.id(), previous));
     }
   }
 
-  private static <K, V> void restore(SmallMap<K, V> map, K key, @Nullable V previous) {
+  private static <K, V> void restore(WorkingSetMap<K, V> map, K key, @Nullable V previous) {
     if (previous == null) {
       map.remove(key);
     } else {
@@ -127,7 +127,7 @@ final class WriteSet {
 
   /** What the store must write: changed accounts, new transfers, resolved holds. */
   Changes changes() {
-    SmallMap<AccountId, Account> touched = images;
+    WorkingSetMap<AccountId, Account> touched = images;
     List<Account> changed = touched == null ? List.of() : touched.values();
     for (int i = 0; i < changed.size(); i++) {
       // a hold and its void in one batch leave the account as it was: nothing to write
@@ -171,7 +171,7 @@ final class WriteSet {
         && Objects.equals(a.expiresAt(), b.expiresAt());
   }
 
-  private static List<Transfer> valuesOf(@Nullable SmallMap<TransferId, Transfer> map) {
+  private static List<Transfer> valuesOf(@Nullable WorkingSetMap<TransferId, Transfer> map) {
     return map == null ? List.of() : map.values();
   }
 }

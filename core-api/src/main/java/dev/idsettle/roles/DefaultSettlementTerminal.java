@@ -188,7 +188,7 @@ final class DefaultSettlementTerminal implements SettlementTerminal {
       LOG.debug("reversed activation of {} at {}", id, terminalId);
       return new Reversed(Money.of(activation.amount(), settle.currency), r.replayed());
     }
-    if (refusal == Refusal.INSUFFICIENT_FUNDS
+    if (refusal == Refusal.INSUFFICIENT_BALANCE
         || refusal == Refusal.NOT_EMPTY
         || refusal == Refusal.EXHAUSTED) {
       return new Denial(

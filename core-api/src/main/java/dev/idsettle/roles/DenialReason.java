@@ -91,7 +91,7 @@ public enum DenialReason {
 
   static DenialReason of(Refusal refusal) {
     return switch (refusal) {
-      case INSUFFICIENT_FUNDS -> INSUFFICIENT_BALANCE;
+      case INSUFFICIENT_BALANCE -> INSUFFICIENT_BALANCE;
       case NOT_ACTIVATED -> NOT_ACTIVATED;
       case ALREADY_ACTIVE -> ALREADY_ACTIVE;
       case EXHAUSTED -> EXHAUSTED;

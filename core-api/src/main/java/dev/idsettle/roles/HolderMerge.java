@@ -86,7 +86,7 @@ final class HolderMerge {
         return new Merged(money(plan.moved), plan.merged, after.availableBalance(), false);
       }
       if (refusal != Refusal.NOT_EMPTY
-          && refusal != Refusal.INSUFFICIENT_FUNDS
+          && refusal != Refusal.INSUFFICIENT_BALANCE
           && refusal != Refusal.CLOSED
           && refusal != Refusal.ID_REUSED) {
         return DefaultSettlementManager.denial(refusal, id, null);

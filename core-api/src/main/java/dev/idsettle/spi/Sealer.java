@@ -90,7 +90,7 @@ public final class Sealer {
     e.optionalId(t.pendingId());
     e.instant(t.timeout());
     Refusal refusal = t.refusal();
-    e.text(refusal == null ? "" : refusal.name());
+    e.text(refusal == null ? "" : refusal.code());
     e.text(t.code());
     e.instant(t.timestamp());
     Description d = t.description();

@@ -37,7 +37,7 @@ class LedgerRulesTest {
   void aDebitOfExactlyTheBalanceEmptiesTheIdAndOneMoreUnitIsRefused() {
     AccountId id = active(500);
 
-    assertThat(debit(id, 501).refusal()).isEqualTo(Refusal.INSUFFICIENT_FUNDS);
+    assertThat(debit(id, 501).refusal()).isEqualTo(Refusal.INSUFFICIENT_BALANCE);
     assertThat(debit(id, 500).applied()).isTrue();
     Account after = account(id);
     assertThat(after.posted()).isZero();
@@ -125,7 +125,7 @@ class LedgerRulesTest {
 
     assertThat(hold(h, id, 60).applied()).isTrue();
     assertThat(account(id).available()).isEqualTo(40);
-    assertThat(debit(id, 41).refusal()).isEqualTo(Refusal.INSUFFICIENT_FUNDS);
+    assertThat(debit(id, 41).refusal()).isEqualTo(Refusal.INSUFFICIENT_BALANCE);
     assertThat(capture(h, 61).refusal()).isEqualTo(Refusal.CAPTURE_EXCEEDS_HOLD);
     assertThat(capture(h, 25).applied()).isTrue();
     assertThat(account(id).posted()).isEqualTo(75);
@@ -232,7 +232,7 @@ class LedgerRulesTest {
                         LedgerCommand.post(TransferId.random(), poor, revenue, 50, "b"))));
 
     assertThat(results).extracting(CommandResult::applied).containsOnly(false);
-    assertThat(results.get(1).refusal()).isEqualTo(Refusal.INSUFFICIENT_FUNDS);
+    assertThat(results.get(1).refusal()).isEqualTo(Refusal.INSUFFICIENT_BALANCE);
     assertThat(account(rich).posted()).isEqualTo(100);
     assertThat(account(revenue).posted()).isZero();
   }

@@ -5,10 +5,10 @@ public class CardRefusedException extends CardOperationException {
 
   private static final long serialVersionUID = 1L;
 
-  private final Refusal refusal;
+  private final CardRefusal refusal;
   private final int statusWord;
 
-  CardRefusedException(Refusal refusal, int statusWord, String command) {
+  CardRefusedException(CardRefusal refusal, int statusWord, String command) {
     super(
         command
             + " refused by the card ("
@@ -20,7 +20,7 @@ public class CardRefusedException extends CardOperationException {
   }
 
   /** Returns why the card refused. */
-  public Refusal refusal() {
+  public CardRefusal refusal() {
     return refusal;
   }
 

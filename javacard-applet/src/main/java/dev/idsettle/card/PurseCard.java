@@ -70,7 +70,7 @@ public final class PurseCard {
   /**
    * Personalises a card fresh from installation; it locks itself afterwards.
    *
-   * @throws CardRefusedException with {@link Refusal#ALREADY_PERSONALISED} the second time
+   * @throws CardRefusedException with {@link CardRefusal#ALREADY_PERSONALISED} the second time
    */
   public void personalise(Personalisation personalisation) {
     transmit(
@@ -81,8 +81,8 @@ public final class PurseCard {
    * Personalises a card installed with transport keys: the card keys and the PIN travel encrypted
    * and MAC'd under them.
    *
-   * @throws CardRefusedException with {@link Refusal#WRONG_MAC} if the card holds other transport
-   *     keys (it changed nothing), {@link Refusal#WRONG_LENGTH} if it holds none
+   * @throws CardRefusedException with {@link CardRefusal#WRONG_MAC} if the card holds other
+   *     transport keys (it changed nothing), {@link CardRefusal#WRONG_LENGTH} if it holds none
    */
   public void personalise(Personalisation personalisation, TransportKeys transport) {
     transmit(
@@ -121,7 +121,7 @@ public final class PurseCard {
     try {
       return Optional.of(CardReceipt.parse(getData(0x05, CardReceipt.LENGTH)));
     } catch (CardRefusedException e) {
-      if (e.refusal() == Refusal.NO_DATA && status().lifecycle() != Lifecycle.INSTALLED) {
+      if (e.refusal() == CardRefusal.NO_DATA && status().lifecycle() != Lifecycle.INSTALLED) {
         return Optional.empty();
       }
       throw e;
@@ -215,7 +215,7 @@ public final class PurseCard {
    *
    * @param pad the PIN pad that holds the PIN master of the card's key version
    * @throws WrongPinException with the tries left if it is wrong
-   * @throws CardRefusedException with {@link Refusal#WRONG_MAC} if the pad's keys are not the
+   * @throws CardRefusedException with {@link CardRefusal#WRONG_MAC} if the pad's keys are not the
    *     card's (no PIN try is spent)
    * @throws IllegalArgumentException if {@code pin} is not 4 to 8 digits (nothing is sent)
    */
@@ -297,8 +297,8 @@ public final class PurseCard {
       data.writeBytes(response.getData());
       return data.toByteArray();
     }
-    Refusal refusal = Refusal.of(sw);
-    if (refusal == Refusal.WRONG_PIN) {
+    CardRefusal refusal = CardRefusal.of(sw);
+    if (refusal == CardRefusal.WRONG_PIN) {
       throw new WrongPinException(sw, name);
     }
     throw new CardRefusedException(refusal, sw, name);

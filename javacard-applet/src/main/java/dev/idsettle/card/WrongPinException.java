@@ -8,7 +8,7 @@ public final class WrongPinException extends CardRefusedException {
   private final int triesLeft;
 
   WrongPinException(int statusWord, String command) {
-    super(Refusal.WRONG_PIN, statusWord, command);
+    super(CardRefusal.WRONG_PIN, statusWord, command);
     this.triesLeft = statusWord & 0x0F;
   }
 

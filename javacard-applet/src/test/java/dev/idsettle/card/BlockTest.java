@@ -24,14 +24,14 @@ class BlockTest {
   void blockNeedsTheIssuersMacForThisChallenge() {
     Challenge challenge = card.initialize();
     Mac forAnotherCard = fixture.issuer.authorizeBlock(CardId.parse("77"), challenge);
-    assertRefused(() -> card.block(forAnotherCard), Refusal.WRONG_MAC);
+    assertRefused(() -> card.block(forAnotherCard), CardRefusal.WRONG_MAC);
 
     Mac creditMac = fixture.issuer.authorizeCredit(CARD_ID, card.initialize(), 1);
-    assertRefused(() -> card.block(creditMac), Refusal.WRONG_MAC);
+    assertRefused(() -> card.block(creditMac), CardRefusal.WRONG_MAC);
 
     assertRefused(
         () -> card.block(fixture.issuer.authorizeBlock(CARD_ID, challenge)),
-        Refusal.NO_FRESH_CHALLENGE);
+        CardRefusal.NO_FRESH_CHALLENGE);
     assertThat(card.status().lifecycle()).isEqualTo(Lifecycle.ACTIVE);
   }
 
@@ -44,13 +44,14 @@ class BlockTest {
     assertThat(card.balance().amount()).isEqualTo(400);
     assertThat(card.cardId()).isEqualTo(CARD_ID);
     assertThat(card.lastReceipt()).isPresent();
-    assertRefused(card::initialize, Refusal.CARD_BLOCKED);
-    assertRefused(() -> card.verifyPin(CardFixture.PIN_PAD, CardFixture.PIN), Refusal.CARD_BLOCKED);
-    assertRefused(() -> card.changePin(CardFixture.PIN_PAD, "1234"), Refusal.CARD_BLOCKED);
-    assertRefused(() -> card.debit(PAYEE, 1), Refusal.CARD_BLOCKED);
+    assertRefused(card::initialize, CardRefusal.CARD_BLOCKED);
+    assertRefused(
+        () -> card.verifyPin(CardFixture.PIN_PAD, CardFixture.PIN), CardRefusal.CARD_BLOCKED);
+    assertRefused(() -> card.changePin(CardFixture.PIN_PAD, "1234"), CardRefusal.CARD_BLOCKED);
+    assertRefused(() -> card.debit(PAYEE, 1), CardRefusal.CARD_BLOCKED);
     Mac credit = fixture.issuer.authorizeCredit(CARD_ID, challenge, 1);
-    assertRefused(() -> card.credit(challenge, 1, credit), Refusal.CARD_BLOCKED);
-    assertRefused(() -> card.block(credit), Refusal.CARD_BLOCKED);
+    assertRefused(() -> card.credit(challenge, 1, credit), CardRefusal.CARD_BLOCKED);
+    assertRefused(() -> card.block(credit), CardRefusal.CARD_BLOCKED);
     assertThat(card.balance().amount()).isEqualTo(400);
   }
 }

@@ -63,7 +63,7 @@ final class CardFixture {
     try {
       command.accept(this);
     } catch (CardRefusedException e) {
-      assertThat(e.refusal()).isEqualTo(Refusal.UNEXPECTED);
+      assertThat(e.refusal()).isEqualTo(CardRefusal.UNEXPECTED);
     }
     assertThat(card.torn()).as("torn at %d", point).isTrue();
     boolean committed = card.committedSinceArmed();

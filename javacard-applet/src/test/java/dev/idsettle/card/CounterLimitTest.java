@@ -16,11 +16,11 @@ class CounterLimitTest {
     fixture.card.overwriteAppletBytes("counter", new byte[] {-1, -1, -1, -1});
     PurseCard card = fixture.client;
 
-    assertRefused(() -> card.debit(PAYEE, 1), Refusal.LIMIT_REACHED);
+    assertRefused(() -> card.debit(PAYEE, 1), CardRefusal.LIMIT_REACHED);
     Challenge challenge = card.initialize();
     assertThat(challenge.counter()).isEqualTo(0xFFFF_FFFFL);
     Mac authorisation = fixture.issuer.authorizeCredit(CARD_ID, challenge, 1);
-    assertRefused(() -> card.credit(challenge, 1, authorisation), Refusal.LIMIT_REACHED);
+    assertRefused(() -> card.credit(challenge, 1, authorisation), CardRefusal.LIMIT_REACHED);
 
     assertThat(card.balance().amount()).isEqualTo(100);
     assertThat(card.lastReceipt().orElseThrow().counter()).isEqualTo(1);

@@ -49,9 +49,9 @@ class CreditTest {
         CardIssuer.over(IssuerKeys.fromMasterKey(new byte[16]))
             .authorizeCredit(CARD_ID, challenge, 100);
 
-    assertRefused(() -> card.credit(challenge, 100, forAnotherAmount), Refusal.WRONG_MAC);
+    assertRefused(() -> card.credit(challenge, 100, forAnotherAmount), CardRefusal.WRONG_MAC);
     Challenge second = card.initialize();
-    assertRefused(() -> card.credit(second, 100, byAnotherIssuer), Refusal.WRONG_MAC);
+    assertRefused(() -> card.credit(second, 100, byAnotherIssuer), CardRefusal.WRONG_MAC);
 
     assertUnchanged(100, 1);
   }
@@ -61,7 +61,7 @@ class CreditTest {
     Challenge challenge = card.initialize();
     Mac forAnotherCard = fixture.issuer.authorizeCredit(CardId.parse("1111"), challenge, 50);
 
-    assertRefused(() -> card.credit(challenge, 50, forAnotherCard), Refusal.WRONG_MAC);
+    assertRefused(() -> card.credit(challenge, 50, forAnotherCard), CardRefusal.WRONG_MAC);
     assertUnchanged(0, 0);
   }
 
@@ -71,7 +71,7 @@ class CreditTest {
     Mac authorisation = fixture.issuer.authorizeCredit(CARD_ID, challenge, 300);
     card.credit(challenge, 300, authorisation);
 
-    assertRefused(() -> card.credit(challenge, 300, authorisation), Refusal.NO_FRESH_CHALLENGE);
+    assertRefused(() -> card.credit(challenge, 300, authorisation), CardRefusal.NO_FRESH_CHALLENGE);
     assertUnchanged(300, 1);
   }
 
@@ -87,7 +87,7 @@ class CreditTest {
         new Challenge(first.value(), first.counter() + 1, first.keyVersion());
     assertThat(fixture.issuer.authorizeCredit(CARD_ID, sameRandomNextCounter, 300))
         .isNotEqualTo(authorisation);
-    assertRefused(() -> card.credit(first, 300, authorisation), Refusal.WRONG_MAC);
+    assertRefused(() -> card.credit(first, 300, authorisation), CardRefusal.WRONG_MAC);
     assertUnchanged(300, 1);
   }
 
@@ -98,7 +98,7 @@ class CreditTest {
     fixture.reselect();
 
     assertRefused(
-        () -> fixture.client.credit(challenge, 10, authorisation), Refusal.NO_FRESH_CHALLENGE);
+        () -> fixture.client.credit(challenge, 10, authorisation), CardRefusal.NO_FRESH_CHALLENGE);
     assertUnchanged(0, 0);
   }
 
@@ -108,8 +108,8 @@ class CreditTest {
     Mac wrong = fixture.issuer.authorizeCredit(CARD_ID, challenge, 11);
     Mac right = fixture.issuer.authorizeCredit(CARD_ID, challenge, 10);
 
-    assertRefused(() -> card.credit(challenge, 10, wrong), Refusal.WRONG_MAC);
-    assertRefused(() -> card.credit(challenge, 10, right), Refusal.NO_FRESH_CHALLENGE);
+    assertRefused(() -> card.credit(challenge, 10, wrong), CardRefusal.WRONG_MAC);
+    assertRefused(() -> card.credit(challenge, 10, right), CardRefusal.NO_FRESH_CHALLENGE);
   }
 
   @Test
@@ -120,7 +120,7 @@ class CreditTest {
 
     Challenge challenge = card.initialize();
     Mac authorisation = fixture.issuer.authorizeCredit(CARD_ID, challenge, 1);
-    assertRefused(() -> card.credit(challenge, 1, authorisation), Refusal.LIMIT_REACHED);
+    assertRefused(() -> card.credit(challenge, 1, authorisation), CardRefusal.LIMIT_REACHED);
 
     assertUnchanged(MAX, 2);
   }
@@ -131,7 +131,8 @@ class CreditTest {
     Challenge challenge = card.initialize();
     Mac authorisation = fixture.issuer.authorizeCredit(CARD_ID, challenge, 0x8000_0000L);
 
-    assertRefused(() -> card.credit(challenge, 0x8000_0000L, authorisation), Refusal.LIMIT_REACHED);
+    assertRefused(
+        () -> card.credit(challenge, 0x8000_0000L, authorisation), CardRefusal.LIMIT_REACHED);
     assertUnchanged(0x8000_0000L, 1);
   }
 

@@ -47,7 +47,7 @@ class DebitTest {
     card.debit(PAYEE, 1000);
     assertThat(card.balance().amount()).isZero();
 
-    assertRefused(() -> card.debit(PAYEE, 1), Refusal.INSUFFICIENT_BALANCE);
+    assertRefused(() -> card.debit(PAYEE, 1), CardRefusal.INSUFFICIENT_BALANCE);
     assertThat(card.counter()).isEqualTo(2);
   }
 
@@ -55,8 +55,8 @@ class DebitTest {
   void aDebitLargerThanTheBalanceIsRefusedAndChangesNothing() {
     CardReceipt last = card.lastReceipt().orElseThrow();
 
-    assertRefused(() -> card.debit(PAYEE, 1001), Refusal.INSUFFICIENT_BALANCE);
-    assertRefused(() -> card.debit(PAYEE, 0xFFFF_FFFFL), Refusal.INSUFFICIENT_BALANCE);
+    assertRefused(() -> card.debit(PAYEE, 1001), CardRefusal.INSUFFICIENT_BALANCE);
+    assertRefused(() -> card.debit(PAYEE, 0xFFFF_FFFFL), CardRefusal.INSUFFICIENT_BALANCE);
 
     assertThat(card.balance().amount()).isEqualTo(1000);
     assertThat(card.counter()).isEqualTo(1);
@@ -67,7 +67,7 @@ class DebitTest {
   void aPersonalisedButNeverCreditedCardHasNothingToSpend() {
     CardFixture fresh = CardFixture.installed().personalised();
 
-    assertRefused(() -> fresh.client.debit(PAYEE, 1), Refusal.INSUFFICIENT_BALANCE);
+    assertRefused(() -> fresh.client.debit(PAYEE, 1), CardRefusal.INSUFFICIENT_BALANCE);
   }
 
   @Test

@@ -15,13 +15,13 @@ class PersonalisationTest {
     CardFixture fixture = CardFixture.installed();
 
     assertThat(fixture.client.status().lifecycle()).isEqualTo(Lifecycle.INSTALLED);
-    assertRefused(() -> fixture.client.cardId(), Refusal.NO_DATA);
-    assertRefused(() -> fixture.client.balance(), Refusal.NO_DATA);
-    assertRefused(() -> fixture.client.counter(), Refusal.NO_DATA);
-    assertRefused(() -> fixture.client.lastReceipt(), Refusal.NO_DATA);
-    assertRefused(() -> fixture.client.initialize(), Refusal.NO_DATA);
-    assertRefused(() -> fixture.client.debit(PAYEE, 1), Refusal.NO_DATA);
-    assertRefused(() -> fixture.client.verifyPin(CardFixture.PIN_PAD, "1234"), Refusal.NO_DATA);
+    assertRefused(() -> fixture.client.cardId(), CardRefusal.NO_DATA);
+    assertRefused(() -> fixture.client.balance(), CardRefusal.NO_DATA);
+    assertRefused(() -> fixture.client.counter(), CardRefusal.NO_DATA);
+    assertRefused(() -> fixture.client.lastReceipt(), CardRefusal.NO_DATA);
+    assertRefused(() -> fixture.client.initialize(), CardRefusal.NO_DATA);
+    assertRefused(() -> fixture.client.debit(PAYEE, 1), CardRefusal.NO_DATA);
+    assertRefused(() -> fixture.client.verifyPin(CardFixture.PIN_PAD, "1234"), CardRefusal.NO_DATA);
   }
 
   @Test
@@ -41,7 +41,7 @@ class PersonalisationTest {
     Personalisation other =
         fixture.issuer.personalisation(CardId.parse("999"), JPY, CardFixture.PIN);
 
-    assertRefused(() -> fixture.client.personalise(other), Refusal.ALREADY_PERSONALISED);
+    assertRefused(() -> fixture.client.personalise(other), CardRefusal.ALREADY_PERSONALISED);
     assertThat(fixture.client.cardId()).isEqualTo(CARD_ID);
     assertThat(fixture.client.status().pinRequired()).isFalse();
   }
@@ -65,7 +65,7 @@ class PersonalisationTest {
     assertThat(fixture.client.cardId()).isEqualTo(shortId);
   }
 
-  static void assertRefused(Runnable command, Refusal refusal) {
+  static void assertRefused(Runnable command, CardRefusal refusal) {
     assertThatThrownBy(command::run)
         .isInstanceOfSatisfying(
             CardRefusedException.class, e -> assertThat(e.refusal()).isEqualTo(refusal))

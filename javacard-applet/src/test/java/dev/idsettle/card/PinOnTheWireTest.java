@@ -65,7 +65,7 @@ class PinOnTheWireTest {
     fixture.client.debit(CardFixture.PAYEE, 10);
 
     assertThat(fixture.card.channel().transmit(verify).getSW()).isEqualTo(0x6986);
-    assertRefused(() -> fixture.client.debit(CardFixture.PAYEE, 10), Refusal.PIN_NOT_VERIFIED);
+    assertRefused(() -> fixture.client.debit(CardFixture.PAYEE, 10), CardRefusal.PIN_NOT_VERIFIED);
     fixture.reselect();
 
     assertThat(fixture.card.channel().transmit(verify).getSW()).isEqualTo(0x6986);
@@ -74,7 +74,7 @@ class PinOnTheWireTest {
         .isEqualTo(0x9000);
     assertThat(fixture.card.channel().transmit(verify).getSW()).isEqualTo(0x6988);
     assertThat(fixture.client.status().pinTriesLeft()).isEqualTo(3);
-    assertRefused(() -> fixture.client.debit(CardFixture.PAYEE, 10), Refusal.PIN_NOT_VERIFIED);
+    assertRefused(() -> fixture.client.debit(CardFixture.PAYEE, 10), CardRefusal.PIN_NOT_VERIFIED);
   }
 
   @Test
@@ -108,9 +108,9 @@ class PinOnTheWireTest {
                   return new CommandAPDU(0x00, 0x20, 0, 0, data);
                 }));
 
-    assertRefused(() -> flipping.verifyPin(PIN_PAD, PIN), Refusal.WRONG_MAC);
-    assertRefused(() -> flipping.verifyPin(PIN_PAD, PIN), Refusal.WRONG_MAC);
-    assertRefused(() -> flipping.verifyPin(PIN_PAD, PIN), Refusal.WRONG_MAC);
+    assertRefused(() -> flipping.verifyPin(PIN_PAD, PIN), CardRefusal.WRONG_MAC);
+    assertRefused(() -> flipping.verifyPin(PIN_PAD, PIN), CardRefusal.WRONG_MAC);
+    assertRefused(() -> flipping.verifyPin(PIN_PAD, PIN), CardRefusal.WRONG_MAC);
     assertThat(fixture.client.status().pinTriesLeft()).isEqualTo(3);
   }
 
@@ -118,9 +118,9 @@ class PinOnTheWireTest {
   void aPinPadWithoutTheCardsPinMasterSpendsNoTry() {
     PinPad stranger = PinPad.over(IssuerKeys.fromMasterKey(new byte[16]));
 
-    assertRefused(() -> fixture.client.verifyPin(stranger, PIN), Refusal.WRONG_MAC);
-    assertRefused(() -> fixture.client.verifyPin(stranger, PIN), Refusal.WRONG_MAC);
-    assertRefused(() -> fixture.client.verifyPin(stranger, PIN), Refusal.WRONG_MAC);
+    assertRefused(() -> fixture.client.verifyPin(stranger, PIN), CardRefusal.WRONG_MAC);
+    assertRefused(() -> fixture.client.verifyPin(stranger, PIN), CardRefusal.WRONG_MAC);
+    assertRefused(() -> fixture.client.verifyPin(stranger, PIN), CardRefusal.WRONG_MAC);
     assertThat(fixture.client.status().pinTriesLeft()).isEqualTo(3);
     fixture.client.verifyPin(PIN_PAD, PIN);
   }
@@ -133,7 +133,7 @@ class PinOnTheWireTest {
     return HexFormat.of().formatHex(pin.getBytes(StandardCharsets.US_ASCII));
   }
 
-  private static void assertRefused(Runnable command, Refusal refusal) {
+  private static void assertRefused(Runnable command, CardRefusal refusal) {
     assertThatThrownBy(command::run)
         .isInstanceOfSatisfying(
             CardRefusedException.class, e -> assertThat(e.refusal()).isEqualTo(refusal));

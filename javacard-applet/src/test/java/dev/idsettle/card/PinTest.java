@@ -23,12 +23,12 @@ class PinTest {
 
   @Test
   void aDebitNeedsAVerifiedPinAndOneVerificationAllowsOneDebit() {
-    assertRefused(() -> card.debit(PAYEE, 10), Refusal.PIN_NOT_VERIFIED);
+    assertRefused(() -> card.debit(PAYEE, 10), CardRefusal.PIN_NOT_VERIFIED);
 
     card.verifyPin(CardFixture.PIN_PAD, PIN);
     card.debit(PAYEE, 10);
 
-    assertRefused(() -> card.debit(PAYEE, 10), Refusal.PIN_NOT_VERIFIED);
+    assertRefused(() -> card.debit(PAYEE, 10), CardRefusal.PIN_NOT_VERIFIED);
     assertThat(card.balance().amount()).isEqualTo(990);
   }
 
@@ -37,19 +37,19 @@ class PinTest {
     card.verifyPin(CardFixture.PIN_PAD, PIN);
     fixture.reselect();
 
-    assertRefused(() -> fixture.client.debit(PAYEE, 10), Refusal.PIN_NOT_VERIFIED);
+    assertRefused(() -> fixture.client.debit(PAYEE, 10), CardRefusal.PIN_NOT_VERIFIED);
   }
 
   @Test
   void threeWrongPinsBlockThePinAndTheDebits() {
     assertWrongPin("0000", 2);
     assertWrongPin("1111", 1);
-    assertRefused(() -> card.verifyPin(CardFixture.PIN_PAD, "2222"), Refusal.PIN_BLOCKED);
+    assertRefused(() -> card.verifyPin(CardFixture.PIN_PAD, "2222"), CardRefusal.PIN_BLOCKED);
 
     assertThat(card.status().pinTriesLeft()).isZero();
-    assertRefused(() -> card.verifyPin(CardFixture.PIN_PAD, PIN), Refusal.PIN_BLOCKED);
-    assertRefused(() -> card.debit(PAYEE, 10), Refusal.PIN_BLOCKED);
-    assertRefused(() -> card.changePin(CardFixture.PIN_PAD, "9999"), Refusal.PIN_BLOCKED);
+    assertRefused(() -> card.verifyPin(CardFixture.PIN_PAD, PIN), CardRefusal.PIN_BLOCKED);
+    assertRefused(() -> card.debit(PAYEE, 10), CardRefusal.PIN_BLOCKED);
+    assertRefused(() -> card.changePin(CardFixture.PIN_PAD, "9999"), CardRefusal.PIN_BLOCKED);
     assertThat(card.balance().amount()).isEqualTo(1000);
   }
 
@@ -65,7 +65,7 @@ class PinTest {
 
   @Test
   void changingThePinNeedsTheOldOneFirst() {
-    assertRefused(() -> card.changePin(CardFixture.PIN_PAD, "13579"), Refusal.PIN_NOT_VERIFIED);
+    assertRefused(() -> card.changePin(CardFixture.PIN_PAD, "13579"), CardRefusal.PIN_NOT_VERIFIED);
 
     card.verifyPin(CardFixture.PIN_PAD, PIN);
     card.changePin(CardFixture.PIN_PAD, "13579");
@@ -81,8 +81,8 @@ class PinTest {
     CardFixture noPin = CardFixture.installed().personalised();
     noPin.credit(5);
 
-    assertRefused(() -> noPin.client.verifyPin(CardFixture.PIN_PAD, PIN), Refusal.NO_PIN);
-    assertRefused(() -> noPin.client.changePin(CardFixture.PIN_PAD, PIN), Refusal.NO_PIN);
+    assertRefused(() -> noPin.client.verifyPin(CardFixture.PIN_PAD, PIN), CardRefusal.NO_PIN);
+    assertRefused(() -> noPin.client.changePin(CardFixture.PIN_PAD, PIN), CardRefusal.NO_PIN);
     noPin.client.debit(PAYEE, 5);
   }
 

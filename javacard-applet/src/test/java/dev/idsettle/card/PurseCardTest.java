@@ -23,7 +23,7 @@ class PurseCardTest {
     assertThatThrownBy(elsewhere::select)
         .isInstanceOfSatisfying(
             CardRefusedException.class,
-            e -> assertThat(e.refusal()).isEqualTo(Refusal.APPLET_NOT_FOUND))
+            e -> assertThat(e.refusal()).isEqualTo(CardRefusal.APPLET_NOT_FOUND))
         .hasMessageStartingWith("SELECT refused by the card (SW 6999)");
   }
 

@@ -58,7 +58,9 @@ class WrappedPersonalisationTest {
             () -> fixture.client.personalise(fixture.issuer.personalisation(CARD_ID, JPY, null)))
         .isInstanceOf(CardRefusedException.class)
         .satisfies(
-            e -> assertThat(((CardRefusedException) e).refusal()).isEqualTo(Refusal.WRONG_LENGTH));
+            e ->
+                assertThat(((CardRefusedException) e).refusal())
+                    .isEqualTo(CardRefusal.WRONG_LENGTH));
     assertThat(fixture.client.status().lifecycle()).isEqualTo(Lifecycle.INSTALLED);
   }
 
@@ -80,7 +82,9 @@ class WrappedPersonalisationTest {
       assertThatThrownBy(() -> fixture.client.personalise(personalisation, wrong))
           .isInstanceOf(CardRefusedException.class)
           .satisfies(
-              e -> assertThat(((CardRefusedException) e).refusal()).isEqualTo(Refusal.WRONG_MAC));
+              e ->
+                  assertThat(((CardRefusedException) e).refusal())
+                      .isEqualTo(CardRefusal.WRONG_MAC));
     }
     assertThat(fixture.client.status().lifecycle()).isEqualTo(Lifecycle.INSTALLED);
     fixture.client.personalise(personalisation, CHIP);

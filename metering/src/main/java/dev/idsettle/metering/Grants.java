@@ -139,7 +139,7 @@ final class Grants {
     if (held.applied()) {
       return granted(s, hold, plan.end, now);
     }
-    if (held.refusal() == Refusal.INSUFFICIENT_FUNDS) {
+    if (held.refusal() == Refusal.INSUFFICIENT_BALANCE) {
       return reserve(s, s.lastAvailable, 1, now, false);
     }
     return noGrant(s, held.refusal(), false, now);
@@ -185,7 +185,7 @@ final class Grants {
     for (int a = attempt; a < attempt + HOLD_ATTEMPTS; a++) {
       Plan plan = plan(s, s.used, available);
       if (plan == null) {
-        return noGrant(s, Refusal.INSUFFICIENT_FUNDS, opening, now);
+        return noGrant(s, Refusal.INSUFFICIENT_BALANCE, opening, now);
       }
       if (plan.amount == 0) {
         return granted(s, null, plan.end, now);
@@ -202,12 +202,12 @@ final class Grants {
       if (result.applied()) {
         return granted(s, hold, plan.end, now);
       }
-      if (result.refusal() != Refusal.INSUFFICIENT_FUNDS) {
+      if (result.refusal() != Refusal.INSUFFICIENT_BALANCE) {
         return noGrant(s, result.refusal(), opening, now);
       }
       available = s.lastAvailable;
     }
-    return noGrant(s, Refusal.INSUFFICIENT_FUNDS, opening, now);
+    return noGrant(s, Refusal.INSUFFICIENT_BALANCE, opening, now);
   }
 
   /** Applies a step's results; the outcome if they end the session. */
@@ -342,7 +342,7 @@ final class Grants {
 
   private SessionAnswer noGrant(
       Session s, @Nullable Refusal refusal, boolean opening, Instant now) {
-    boolean empty = refusal == Refusal.INSUFFICIENT_FUNDS || refusal == Refusal.EXHAUSTED;
+    boolean empty = refusal == Refusal.INSUFFICIENT_BALANCE || refusal == Refusal.EXHAUSTED;
     if (opening) {
       if (refusal == Refusal.NOT_ACTIVATED) {
         // sold, looked up, then the sale reversed: answered, and counted, as an unsold ID

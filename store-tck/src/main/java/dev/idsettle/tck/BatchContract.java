@@ -36,7 +36,7 @@ public interface BatchContract extends ContractTest {
                     Commands.debit(c, one, f.revenue(), 60)));
 
     assertThat(results)
-        .allSatisfy(r -> assertThat(r.refusal()).isEqualTo(Refusal.INSUFFICIENT_FUNDS));
+        .allSatisfy(r -> assertThat(r.refusal()).isEqualTo(Refusal.INSUFFICIENT_BALANCE));
     assertThat(f.account(one).posted()).isEqualTo(100);
     assertThat(f.account(two).posted()).isEqualTo(100);
     assertThat(f.account(f.revenue()).posted()).isZero();
@@ -60,7 +60,7 @@ public interface BatchContract extends ContractTest {
     assertThat(results)
         .extracting(CommandResult::refusal)
         .containsExactly(
-            null, null, Refusal.INSUFFICIENT_FUNDS, null, Refusal.INSUFFICIENT_FUNDS, null);
+            null, null, Refusal.INSUFFICIENT_BALANCE, null, Refusal.INSUFFICIENT_BALANCE, null);
     assertThat(results)
         .extracting(r -> Objects.requireNonNull(r.debitAfter()).posted())
         .containsExactly(60L, 20L, 20L, 10L, 10L, 0L);
@@ -85,7 +85,7 @@ public interface BatchContract extends ContractTest {
 
     assertThat(results)
         .extracting(CommandResult::refusal)
-        .containsExactly(null, Refusal.INSUFFICIENT_FUNDS, Refusal.INSUFFICIENT_FUNDS, null);
+        .containsExactly(null, Refusal.INSUFFICIENT_BALANCE, Refusal.INSUFFICIENT_BALANCE, null);
     assertThat(f.account(id).posted()).isEqualTo(70);
   }
 }

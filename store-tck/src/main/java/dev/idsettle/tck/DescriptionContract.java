@@ -89,9 +89,9 @@ public interface DescriptionContract extends ContractTest {
 
     CommandResult r = f.submit(Commands.debit(debit, id, f.revenue(), 30).describedAs(CALL));
 
-    assertThat(r.refusal()).isEqualTo(Refusal.INSUFFICIENT_FUNDS);
+    assertThat(r.refusal()).isEqualTo(Refusal.INSUFFICIENT_BALANCE);
     Optional<Transfer> stored = f.ledger().transfer(debit);
-    assertThat(stored.map(Transfer::refusal)).contains(Refusal.INSUFFICIENT_FUNDS);
+    assertThat(stored.map(Transfer::refusal)).contains(Refusal.INSUFFICIENT_BALANCE);
     assertThat(stored.map(Transfer::description)).contains(CALL);
   }
 

@@ -47,7 +47,7 @@ public abstract class DurableLedgerStoreContract extends ConcurrentLedgerStoreCo
         .contains(before);
     assertThat(f.violations()).isEmpty();
     assertThat(f.submit(Commands.debit(refused, id, f.revenue(), 500)).refusal())
-        .isEqualTo(Refusal.INSUFFICIENT_FUNDS);
+        .isEqualTo(Refusal.INSUFFICIENT_BALANCE);
     assertThat(f.submit(Commands.debit(debit, id, f.revenue(), 30)).replayed()).isTrue();
     assertThat(f.submit(Commands.capture(TransferId.random(), hold, 20)).applied()).isTrue();
     assertThat(f.account(id).posted()).isEqualTo(50);

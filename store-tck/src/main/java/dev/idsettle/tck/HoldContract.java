@@ -33,9 +33,9 @@ public interface HoldContract extends ContractTest {
     Account held = f.account(id);
     assertThat(held.posted()).isEqualTo(100);
     assertThat(held.reserved()).isEqualTo(30);
-    assertThat(f.debit(id, 80).refusal()).isEqualTo(Refusal.INSUFFICIENT_FUNDS);
+    assertThat(f.debit(id, 80).refusal()).isEqualTo(Refusal.INSUFFICIENT_BALANCE);
     assertThat(f.hold(TransferId.random(), id, 71, TIMEOUT).refusal())
-        .isEqualTo(Refusal.INSUFFICIENT_FUNDS);
+        .isEqualTo(Refusal.INSUFFICIENT_BALANCE);
     assertThat(f.debit(id, 70).applied()).isTrue();
     assertThat(f.account(id).available()).isZero();
   }
@@ -101,9 +101,9 @@ public interface HoldContract extends ContractTest {
     AccountId id = f.activeId(100);
     TransferId hold = TransferId.random();
     f.hold(hold, id, 100, TIMEOUT);
-    assertThat(f.debit(id, 1).refusal()).isEqualTo(Refusal.INSUFFICIENT_FUNDS);
+    assertThat(f.debit(id, 1).refusal()).isEqualTo(Refusal.INSUFFICIENT_BALANCE);
     f.clock().advance(TIMEOUT.minusSeconds(1));
-    assertThat(f.debit(id, 1).refusal()).isEqualTo(Refusal.INSUFFICIENT_FUNDS);
+    assertThat(f.debit(id, 1).refusal()).isEqualTo(Refusal.INSUFFICIENT_BALANCE);
 
     f.clock().advance(Duration.ofSeconds(1));
 

@@ -106,8 +106,8 @@ public interface IdempotencyContract extends ContractTest {
 
     CommandResult retried = f.submit(Commands.debit(debit, id, f.revenue(), 80));
 
-    assertThat(refused.refusal()).isEqualTo(Refusal.INSUFFICIENT_FUNDS);
-    assertThat(retried.refusal()).isEqualTo(Refusal.INSUFFICIENT_FUNDS);
+    assertThat(refused.refusal()).isEqualTo(Refusal.INSUFFICIENT_BALANCE);
+    assertThat(retried.refusal()).isEqualTo(Refusal.INSUFFICIENT_BALANCE);
     assertThat(retried.replayed()).isTrue();
     assertThat(f.account(id).posted()).isEqualTo(150);
   }
@@ -171,6 +171,6 @@ public interface IdempotencyContract extends ContractTest {
     List<CommandResult> retried = f.submitLinked(group);
 
     assertThat(retried)
-        .allSatisfy(r -> assertThat(r.refusal()).isEqualTo(Refusal.INSUFFICIENT_FUNDS));
+        .allSatisfy(r -> assertThat(r.refusal()).isEqualTo(Refusal.INSUFFICIENT_BALANCE));
   }
 }

@@ -166,7 +166,7 @@ public interface KeyContract extends ContractTest {
 
     assertThat(ok).allSatisfy(r -> assertThat(r.applied()).isTrue());
     assertThat(replay.get(0).replayed()).isTrue();
-    assertThat(no.get(0).refusal()).isEqualTo(Refusal.INSUFFICIENT_FUNDS);
+    assertThat(no.get(0).refusal()).isEqualTo(Refusal.INSUFFICIENT_BALANCE);
     assertThat(f.store().findKeys(List.of(applied.hash(), refused.hash())))
         .isEqualTo(Map.of(applied.hash(), applied));
     assertThat(f.account(from).state()).isEqualTo(AccountState.BLOCKED);

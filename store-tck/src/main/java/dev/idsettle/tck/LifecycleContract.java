@@ -85,7 +85,7 @@ public interface LifecycleContract extends ContractTest {
     AccountId id = f.activeId(100);
 
     CommandResult over = f.debit(id, 101);
-    assertThat(over.refusal()).isEqualTo(Refusal.INSUFFICIENT_FUNDS);
+    assertThat(over.refusal()).isEqualTo(Refusal.INSUFFICIENT_BALANCE);
     assertThat(f.debit(id, 0).refusal()).isEqualTo(Refusal.INVALID_AMOUNT);
     assertThat(f.debit(id, -5).refusal()).isEqualTo(Refusal.INVALID_AMOUNT);
     assertThat(f.debit(id, 100).applied()).isTrue();
@@ -107,7 +107,7 @@ public interface LifecycleContract extends ContractTest {
     assertThat(f.account(fresh).state()).isEqualTo(AccountState.ISSUED);
     assertThat(f.account(fresh).posted()).isZero();
     assertThat(refused)
-        .allSatisfy(r -> assertThat(r.refusal()).isEqualTo(Refusal.INSUFFICIENT_FUNDS));
+        .allSatisfy(r -> assertThat(r.refusal()).isEqualTo(Refusal.INSUFFICIENT_BALANCE));
     assertThat(f.account(spent).posted()).isEqualTo(70);
     assertThat(f.activate(fresh, 20)).allSatisfy(r -> assertThat(r.applied()).isTrue());
   }

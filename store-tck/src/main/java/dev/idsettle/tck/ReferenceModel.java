@@ -208,7 +208,7 @@ final class ReferenceModel {
     if (s != AccountState.ACTIVE) {
       return Refusal.forState(s);
     }
-    return a.posted - a.reserved < amount ? Refusal.INSUFFICIENT_FUNDS : null;
+    return a.posted - a.reserved < amount ? Refusal.INSUFFICIENT_BALANCE : null;
   }
 
   private @Nullable Refusal checkCredit(Id a) {

@@ -189,7 +189,7 @@ public interface SpiContract extends ContractTest {
     assertThat(LedgerFixture.byHash(f.store(), Objects.requireNonNull(account.idHash())))
         .contains(account);
     Transfer stored = f.ledger().transfer(refused).orElseThrow();
-    assertThat(stored.refusal()).isEqualTo(Refusal.INSUFFICIENT_FUNDS);
+    assertThat(stored.refusal()).isEqualTo(Refusal.INSUFFICIENT_BALANCE);
     assertThat(f.store().transfersOf(id, 0, 10)).last().isEqualTo(stored);
   }
 

@@ -13,7 +13,7 @@ final class Reasons {
       return null;
     }
     return switch (refusal) {
-      case INSUFFICIENT_FUNDS -> DenialReason.INSUFFICIENT_BALANCE;
+      case INSUFFICIENT_BALANCE -> DenialReason.INSUFFICIENT_BALANCE;
       case NOT_ACTIVATED -> DenialReason.NOT_ACTIVATED;
       case ALREADY_ACTIVE -> DenialReason.ALREADY_ACTIVE;
       case EXHAUSTED -> DenialReason.EXHAUSTED;

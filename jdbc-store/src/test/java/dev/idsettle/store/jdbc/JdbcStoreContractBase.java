@@ -56,12 +56,12 @@ abstract class JdbcStoreContractBase {
     List<CommandResult> results = ledger.submit(LedgerBatch.create().add(ok).add(tooMuch));
 
     assertThat(results.get(0).applied()).isTrue();
-    assertThat(results.get(1).refusal()).isEqualTo(Refusal.INSUFFICIENT_FUNDS);
+    assertThat(results.get(1).refusal()).isEqualTo(Refusal.INSUFFICIENT_BALANCE);
     assertThat(ledger.account(id).orElseThrow().posted()).isEqualTo(700);
     assertThat(ledger.account(f.revenue).orElseThrow().posted()).isEqualTo(300);
     Transfer refused =
         ledger.transfer(((LedgerCommand.TransferCommand) tooMuch).id()).orElseThrow();
-    assertThat(refused.refusal()).isEqualTo(Refusal.INSUFFICIENT_FUNDS);
+    assertThat(refused.refusal()).isEqualTo(Refusal.INSUFFICIENT_BALANCE);
   }
 
   /** Several accounts are read in one call, the ones that exist by id, the others absent. */

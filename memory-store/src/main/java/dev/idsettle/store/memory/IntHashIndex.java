@@ -89,7 +89,7 @@ final class IntHashIndex {
 
   /** The value whose record matches, or 0. */
   int find(long hash, Match match) {
-    long h = Mix.mix(hash);
+    long h = SlotHash.mix(hash);
     int[] t = segments[segmentOf(h)].table;
     int mask = t.length - 1;
     for (int i = (int) h & mask; ; i = (i + 1) & mask) {
@@ -105,7 +105,7 @@ final class IntHashIndex {
     if (value <= 0) {
       throw new IllegalArgumentException("values must be positive, was " + value);
     }
-    long h = Mix.mix(hash);
+    long h = SlotHash.mix(hash);
     Segment s = segments[segmentOf(h)];
     if (s.size >= s.threshold) {
       grow(s);
@@ -129,7 +129,7 @@ final class IntHashIndex {
     int mask = t.length - 1;
     for (int value : old) {
       if (value != 0) {
-        int i = (int) Mix.mix(rehash.hashOf(value)) & mask;
+        int i = (int) SlotHash.mix(rehash.hashOf(value)) & mask;
         while (t[i] != 0) {
           i = (i + 1) & mask;
         }

@@ -46,7 +46,7 @@ final class Journal {
   int recordOf(TransferId id) {
     long high = id.high();
     long low = id.low();
-    return index.find(Mix.of(high, low), r -> records.hasId(r, high, low));
+    return index.find(SlotHash.of(high, low), r -> records.hasId(r, high, low));
   }
 
   /** The transfer with {@code id}, if any. */
@@ -90,7 +90,7 @@ final class Journal {
 
   /** The index segment of transfer {@code id}. */
   static int segmentOf(TransferId id) {
-    return TaggedHashIndex.segmentOf(Mix.of(id.high(), id.low()));
+    return TaggedHashIndex.segmentOf(SlotHash.of(id.high(), id.low()));
   }
 
   /**
@@ -178,7 +178,7 @@ final class Journal {
   void insert(Transfer t, int debitSlot, int creditSlot) {
     int r = records.append(t);
     chains.append(r, debitSlot, creditSlot);
-    index.add(Mix.of(t.id().high(), t.id().low()), r);
+    index.add(SlotHash.of(t.id().high(), t.id().low()), r);
     Instant timeout = t.timeout();
     if (t.holdState() == HoldState.OPEN && timeout != null) {
       openHolds.add(new OpenHold(timeout, t.id()));

@@ -66,7 +66,7 @@ final class TaggedHashIndex {
 
   /** The segment of a key with {@code hash}, from 0 to {@value #SEGMENTS} - 1. */
   static int segmentOf(long hash) {
-    return (int) (Mix.mix(hash) >>> (64 - SEGMENT_BITS));
+    return (int) (SlotHash.mix(hash) >>> (64 - SEGMENT_BITS));
   }
 
   /** The object whose monitor a writer of {@code segment} holds. */
@@ -76,7 +76,7 @@ final class TaggedHashIndex {
 
   /** The value whose record matches, or 0; {@code match} is asked only when the tags agree. */
   int find(long hash, IntHashIndex.Match match) {
-    long h = Mix.mix(hash);
+    long h = SlotHash.mix(hash);
     int tag = (int) h;
     long[] t = segments[(int) (h >>> (64 - SEGMENT_BITS))].table;
     int mask = t.length - 1;
@@ -96,7 +96,7 @@ final class TaggedHashIndex {
     if (value <= 0) {
       throw new IllegalArgumentException("values must be positive, was " + value);
     }
-    long h = Mix.mix(hash);
+    long h = SlotHash.mix(hash);
     Segment s = segments[(int) (h >>> (64 - SEGMENT_BITS))];
     if (s.size >= s.threshold) {
       grow(s);

@@ -19,13 +19,13 @@ import java.util.function.IntPredicate;
  * under this object's monitor, which account creation also holds.
  */
 final class TransferChains {
-  /** How often a long chain is marked, see {@link ChainMarks}. */
+  /** How often a long chain is marked, see {@link ChainPageIndex}. */
   static final int MARK_EVERY = 64;
 
   private final AccountTable accounts;
   private final TransferRecords records;
   private final ConcurrentHashMap<Long, Orphan> orphans = new ConcurrentHashMap<>();
-  private final ConcurrentHashMap<Long, ChainMarks> marks = new ConcurrentHashMap<>();
+  private final ConcurrentHashMap<Long, ChainPageIndex> marks = new ConcurrentHashMap<>();
 
   /** The chain of an account id that has no account (yet). Kept after adoption for readers. */
   private static final class Orphan {
@@ -107,7 +107,9 @@ final class TransferChains {
   private void mark(long account, long endsBefore, int r) {
     long position = endsBefore >>> 32;
     if (position % MARK_EVERY == MARK_EVERY - 1) {
-      marks.computeIfAbsent(account, k -> new ChainMarks()).set((int) (position / MARK_EVERY), r);
+      marks
+          .computeIfAbsent(account, k -> new ChainPageIndex())
+          .set((int) (position / MARK_EVERY), r);
     }
   }
 
@@ -149,7 +151,7 @@ final class TransferChains {
     int r = (int) ends;
     long k = last / MARK_EVERY;
     long markPosition = (k + 1) * MARK_EVERY - 1;
-    ChainMarks m = markPosition < position ? marks.get(account) : null;
+    ChainPageIndex m = markPosition < position ? marks.get(account) : null;
     int mark = m == null ? 0 : m.get((int) k);
     if (mark != 0) {
       r = mark;

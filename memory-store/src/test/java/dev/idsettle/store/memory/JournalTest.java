@@ -90,8 +90,8 @@ class JournalTest {
     long high1 = 12345;
     long high2 = 67890;
     long low1 = 1;
-    long low2 = Mix.mix(high1) ^ low1 ^ Mix.mix(high2);
-    assertThat(Mix.of(high1, low1)).isEqualTo(Mix.of(high2, low2));
+    long low2 = SlotHash.mix(high1) ^ low1 ^ SlotHash.mix(high2);
+    assertThat(SlotHash.of(high1, low1)).isEqualTo(SlotHash.of(high2, low2));
     Transfer one = post(new TransferId(high1, low1), a, b, 1);
     Transfer two = post(new TransferId(high2, low2), a, b, 2);
     write(List.of(one, two));

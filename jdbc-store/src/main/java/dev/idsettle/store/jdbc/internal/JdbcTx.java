@@ -218,7 +218,7 @@ public final class JdbcTx implements LedgerTx {
       // the write is the transaction's last statement unless holds are to be resolved after it
       boolean commit = last && changes.resolvedHolds().isEmpty();
       committed =
-          new OneStatementWrite(
+          new BatchWriteStatement(
                   connection, lookups.dialect(), judgedBy, before, commit, commit && first)
               .write(changes, seals);
     } else {

@@ -132,7 +132,7 @@ final class Rows {
         pending == null ? null : TransferId.of(pending),
         instantOrNull(rs, 7),
         HoldState.valueOf(rs.getString(8)),
-        refusal == null ? null : Refusal.valueOf(refusal),
+        refusal == null ? null : Refusal.ofCode(refusal),
         rs.getString(10),
         Instants.fromNanos(rs.getLong(11)),
         description(rs.getString(12), rs.getString(13)));
@@ -161,7 +161,7 @@ final class Rows {
     if (refusal == null) {
       ps.setNull(9, Types.VARCHAR);
     } else {
-      ps.setString(9, refusal.name());
+      ps.setString(9, refusal.code());
     }
     ps.setString(10, t.code());
     ps.setLong(11, Instants.toNanos(t.timestamp()));

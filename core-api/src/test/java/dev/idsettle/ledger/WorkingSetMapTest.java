@@ -17,7 +17,7 @@ class SmallMapTest {
 
   @Test
   void replacingKeepsThePositionAndRemovingKeepsTheOrder() {
-    SmallMap<String, Integer> map = new SmallMap<>(2);
+    WorkingSetMap<String, Integer> map = new WorkingSetMap<>(2);
     assertThat(map.put("a", 1)).isNull();
     assertThat(map.put("b", 2)).isNull();
     assertThat(map.put("a", 3)).isEqualTo(1);
@@ -39,7 +39,7 @@ class SmallMapTest {
 
   private static void behavesAsALinkedHashMap(List<Integer> keys, long seed) {
     Random random = new Random(seed);
-    SmallMap<Integer, Integer> map = new SmallMap<>(1);
+    WorkingSetMap<Integer, Integer> map = new WorkingSetMap<>(1);
     Map<Integer, Integer> model = new LinkedHashMap<>();
     for (int step = 0; step < keys.size(); step++) {
       int key = keys.get(step);

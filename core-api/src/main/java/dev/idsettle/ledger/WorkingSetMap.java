@@ -16,7 +16,7 @@ import org.jspecify.annotations.Nullable;
  * @param <K> the key type
  * @param <V> the value type
  */
-final class SmallMap<K, V> {
+final class WorkingSetMap<K, V> {
   private static final int SCAN = 8;
 
   private final List<K> keys;
@@ -24,7 +24,7 @@ final class SmallMap<K, V> {
   private @Nullable Map<K, Integer> positions;
 
   /** With room for {@code expected} entries. */
-  SmallMap(int expected) {
+  WorkingSetMap(int expected) {
     keys = new ArrayList<>(expected);
     values = new ArrayList<>(expected);
   }

@@ -1,7 +1,7 @@
 package dev.idsettle.card;
 
 /** Why a card refused a command, one per status word the applet sends. */
-public enum Refusal {
+public enum CardRefusal {
   /** 63Cx: wrong PIN, x tries left. */
   WRONG_PIN(0x63C0, "wrong PIN; see the tries left before the PIN blocks"),
   /** 6700: the command data had the wrong length. */
@@ -43,7 +43,7 @@ public enum Refusal {
   private final int statusWord;
   private final String message;
 
-  Refusal(int statusWord, String message) {
+  CardRefusal(int statusWord, String message) {
     this.statusWord = statusWord;
     this.message = message;
   }
@@ -57,14 +57,14 @@ public enum Refusal {
     return message;
   }
 
-  static Refusal of(int statusWord) {
+  static CardRefusal of(int statusWord) {
     if ((statusWord & 0xFFF0) == WRONG_PIN.statusWord) {
       return WRONG_PIN;
     }
     if (statusWord == 0x6999) {
       return APPLET_NOT_FOUND;
     }
-    for (Refusal refusal : values()) {
+    for (CardRefusal refusal : values()) {
       if (refusal.statusWord == statusWord) {
         return refusal;
       }

@@ -11,7 +11,7 @@ import java.util.Arrays;
  * per {@value TransferChains#MARK_EVERY} appends); read without a lock, where a mark not yet set
  * reads as 0 and the reader starts further on.
  */
-final class ChainMarks {
+final class ChainPageIndex {
   private static final VarHandle INTS = MethodHandles.arrayElementVarHandle(int[].class);
 
   private volatile int[] marks = new int[4];

@@ -1,8 +1,8 @@
 package dev.idsettle.store.memory;
 
 /** Spreads keys over the slots of an {@link IntHashIndex}. */
-final class Mix {
-  private Mix() {}
+final class SlotHash {
+  private SlotHash() {}
 
   /** MurmurHash3's 64-bit finalizer: every input bit affects every output bit. */
   static long mix(long h) {

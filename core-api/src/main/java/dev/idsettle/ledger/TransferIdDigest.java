@@ -14,8 +14,9 @@ import java.security.NoSuchAlgorithmException;
  * parts (the usual terminal names and references) are copied into a reused buffer; the digest is
  * hashed in one call and written into a reused array, so a derivation allocates only its result.
  */
-final class IdDigest {
-  private static final ThreadLocal<IdDigest> PER_THREAD = ThreadLocal.withInitial(IdDigest::new);
+final class TransferIdDigest {
+  private static final ThreadLocal<TransferIdDigest> PER_THREAD =
+      ThreadLocal.withInitial(TransferIdDigest::new);
   private static final VarHandle LONGS =
       MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.BIG_ENDIAN);
   private static final int BUFFER = 512;
@@ -25,7 +26,7 @@ final class IdDigest {
   private final byte[] out = new byte[32];
   private int used;
 
-  private IdDigest() {
+  private TransferIdDigest() {
     try {
       sha = MessageDigest.getInstance("SHA-256");
     } catch (NoSuchAlgorithmException e) {
@@ -34,8 +35,8 @@ final class IdDigest {
   }
 
   /** This thread's digest, reset. */
-  static IdDigest start() {
-    IdDigest d = PER_THREAD.get();
+  static TransferIdDigest start() {
+    TransferIdDigest d = PER_THREAD.get();
     // left dirty only if a previous derivation failed half-way
     d.used = 0;
     d.sha.reset();
