@@ -212,6 +212,7 @@ public final class Ledger implements AutoCloseable {
    * of them.
    */
   public @Nullable Map<AccountId, Account> lastSeen(Collection<AccountId> accounts) {
+    Checks.elementsNotNull(accounts, "accounts");
     AccountImages known = images;
     return known == null ? null : known.peek(accounts);
   }
