@@ -123,6 +123,12 @@ final class Device implements AutoCloseable {
     Process p = process;
     if (p != null) {
       p.destroyForcibly();
+      // its database file stays locked until it has exited, and the test opens it next
+      try {
+        p.waitFor(30, TimeUnit.SECONDS);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      }
     }
   }
 }

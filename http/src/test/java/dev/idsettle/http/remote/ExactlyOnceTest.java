@@ -63,6 +63,15 @@ class ExactlyOnceTest {
 
   ExactlyOnceTest() throws IOException {
     dir = Path.of("target", "exactly-once", Long.toString(seed)).toAbsolutePath();
+    // a rerun of a seed starts from empty ledgers: files left by an earlier run would carry its
+    // state (and any difference it ended with) into this one
+    if (Files.exists(dir)) {
+      try (java.util.stream.Stream<Path> files = Files.walk(dir)) {
+        for (Path p : files.sorted(java.util.Comparator.reverseOrder()).toList()) {
+          Files.delete(p);
+        }
+      }
+    }
     Files.createDirectories(dir);
   }
 
@@ -154,6 +163,7 @@ class ExactlyOnceTest {
         settle.terminal("till").activate(id, Money.of(VALUE, "EUR"), "sale-" + id.digits());
       }
     }
+    Chaos.close(dir.resolve("manager").toString());
     return ids;
   }
 
@@ -307,6 +317,10 @@ class ExactlyOnceTest {
         checkDone(party, device.ledger(), settle.ledger());
       }
       assertThat(total).as("value conserved over the three ledgers").isEqualTo(IDS * VALUE);
+    } finally {
+      for (String file : List.of("manager", Chaos.PHONE_DEVICE.name(), Chaos.MUSIC_DEVICE.name())) {
+        Chaos.close(dir.resolve(file).toString());
+      }
     }
   }
 

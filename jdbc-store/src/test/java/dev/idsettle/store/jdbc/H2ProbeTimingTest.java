@@ -19,9 +19,9 @@ import org.junit.jupiter.api.Test;
  * of one hash that finds nothing reads, in the same statement, the row of an ID account found
  * before ({@code Sql.ACCOUNT_BY_HASH_OR_ANOTHER}): measured AUC 0.567 (medians 32.9 and 35.1 us)
  * under heavy load (load average 25 to 30); a first form that looked the other row up by a range
- * seek measured 0.106 and then 0.417 (the miss slower). On a quieter machine (load average 2 to
- * 3, in a full build) it measured 0.625 (medians 14.1 and 15.5 us): a residue remains. The bound,
- * AUC 0.5 +- 0.25, holds it with room for a noisier box and still fails the code before on a quiet
+ * seek measured 0.106 and then 0.417 (the miss slower). On a quieter machine (load average 2 to 3,
+ * in a full build) it measured 0.625 (medians 14.1 and 15.5 us): a residue remains. The bound, AUC
+ * 0.5 +- 0.25, holds it with room for a noisier box and still fails the code before on a quiet
  * machine (0.82), though not under load (0.66).
  */
 class H2ProbeTimingTest {

@@ -17,11 +17,11 @@ import org.junit.jupiter.api.Test;
  * 0.73), because the store built the unsold ID's account image and not an unknown one's. Now a
  * look-up that finds nothing reads another ID account's image in its place ({@code
  * MemoryStore.missed}): measured AUC 0.507 (medians 2 004 and 2 024 ns) under heavy load (load
- * average 25 to 30), and 0.537 (medians 752 and 762 ns) on a quieter one (load average 2 to 3, in
- * a full build). The two distributions, sampled interleaved in one run, must stay within AUC 0.5
- * +- 0.15: the code before measured 0.65 to 0.73 on a quiet machine (and 0.700, then 0.602, under
- * load), so the bound fails it only at the top of that range; it is set for a CI box's noise
- * rather than to catch a small residue.
+ * average 25 to 30), and 0.537 (medians 752 and 762 ns) on a quieter one (load average 2 to 3, in a
+ * full build). The two distributions, sampled interleaved in one run, must stay within AUC 0.5 +-
+ * 0.15: the code before measured 0.65 to 0.73 on a quiet machine (and 0.700, then 0.602, under
+ * load), so the bound fails it only at the top of that range; it is set for a CI box's noise rather
+ * than to catch a small residue.
  */
 class ProbeTimingTest {
   @Test
