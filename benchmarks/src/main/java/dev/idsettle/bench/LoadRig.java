@@ -17,6 +17,7 @@ import dev.idsettle.spi.LedgerStore;
 import dev.idsettle.store.jdbc.JdbcStore;
 import dev.idsettle.store.jdbc.SchemaMigrator;
 import dev.idsettle.store.memory.MemoryStore;
+import java.time.Duration;
 import java.util.List;
 import java.util.SplittableRandom;
 import java.util.concurrent.atomic.AtomicLong;
@@ -31,6 +32,9 @@ import org.jspecify.annotations.Nullable;
 final class LoadRig implements AutoCloseable {
   static final int IDS = 1024;
   static final String PARTY = "bench-1";
+
+  /** The server's allowed clock skew in the load benchmarks. */
+  static final Duration SKEW = Duration.ofMinutes(5);
 
   /** Each client or pool its own generation, so no nonce or reference repeats an earlier one. */
   static final AtomicLong GENERATIONS = new AtomicLong();
@@ -79,10 +83,16 @@ final class LoadRig implements AutoCloseable {
     return new LoadRig(kind, settle, db);
   }
 
-  /** The manager on HTTP, on loopback, with {@code threads} handler threads. */
+  /**
+   * The manager on HTTP, on loopback, with {@code threads} handler threads and a clock skew of
+   * {@link #SKEW}: signing a pool for wrk takes tens of seconds on a loaded machine, and its
+   * timestamps must stay acceptable until the run ends. The check costs the same whatever the skew
+   * (a comparison; the nonce cache keeps nonces twice as long, far below its bound at these rates).
+   */
   HttpManagerServer serve(int threads) {
     return HttpManagerServer.builder(ManagerEndpoint.of(settle, manager), parties)
         .threads(threads)
+        .maxClockSkew(SKEW)
         .start();
   }
 

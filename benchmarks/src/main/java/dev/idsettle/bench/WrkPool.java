@@ -13,12 +13,12 @@ import java.util.Locale;
  * Pre-signed requests for {@code wrk}'s {@code signed.lua}: one file per wrk thread, {@code
  * base.0}, {@code base.1}, ..., each a sequence of {@code <length>\n<raw request>} records. Every
  * request has a nonce and a reference of its own (a new generation per pool), and all carry one
- * timestamp a little ahead of now, so the server's clock skew (30 s by default) accepts them from
- * before the run starts until well after a 20-second run ends.
+ * timestamp a minute ahead of now, so the benchmark server's clock skew ({@link LoadRig#SKEW})
+ * accepts them from before the signing starts until minutes after a run ends.
  */
 final class WrkPool {
   /** How far ahead of now the pool's timestamp is. */
-  static final long AHEAD_MILLIS = 10_000;
+  static final long AHEAD_MILLIS = 60_000;
 
   private WrkPool() {}
 
