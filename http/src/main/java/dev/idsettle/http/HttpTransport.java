@@ -1,8 +1,6 @@
 package dev.idsettle.http;
 
 import dev.idsettle.InvalidConfigurationException;
-import dev.idsettle.http.internal.Hmac;
-import dev.idsettle.http.internal.SignedHeaders;
 import dev.idsettle.http.message.Operation;
 import java.io.IOException;
 import java.io.InterruptedIOException;
@@ -14,7 +12,6 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Clock;
 import java.time.Duration;
-import javax.crypto.spec.SecretKeySpec;
 import javax.net.ssl.SSLContext;
 import org.jspecify.annotations.Nullable;
 
@@ -29,7 +26,7 @@ public final class HttpTransport implements Transport {
   private final HttpClient client;
   private final URI base;
   private final String party;
-  private final SecretKeySpec key;
+  private final RequestSigner signer;
   private final Clock clock;
   private final Duration timeout;
 
@@ -46,7 +43,7 @@ public final class HttpTransport implements Transport {
     this.client = client.build();
     this.base = b.base;
     this.party = b.party;
-    this.key = new SecretKeySpec(b.key, "HmacSHA256");
+    this.signer = RequestSigner.of(b.party, b.key);
     this.clock = b.clock;
     this.timeout = b.timeout;
   }
@@ -67,20 +64,15 @@ public final class HttpTransport implements Transport {
   public Reply exchange(Operation operation, byte[] body) throws IOException {
     String path = operation.path();
     long now = clock.millis();
-    String nonce = Hmac.nonce();
-    byte[] signature = Hmac.sign(key, "POST", path, party, now, nonce, body);
-    HttpRequest request =
+    HttpRequest.Builder request =
         HttpRequest.newBuilder(base.resolve(path))
             .timeout(timeout)
             .header("Content-Type", "application/json")
-            .header(SignedHeaders.PARTY, party)
-            .header(SignedHeaders.TIMESTAMP, Long.toString(now))
-            .header(SignedHeaders.NONCE, nonce)
-            .header(SignedHeaders.SIGNATURE, Hmac.encode(signature))
-            .POST(HttpRequest.BodyPublishers.ofByteArray(body))
-            .build();
+            .POST(HttpRequest.BodyPublishers.ofByteArray(body));
+    signer.headers(path, now, RequestSigner.nonce(), body).forEach(request::header);
     try {
-      HttpResponse<byte[]> response = client.send(request, HttpResponse.BodyHandlers.ofByteArray());
+      HttpResponse<byte[]> response =
+          client.send(request.build(), HttpResponse.BodyHandlers.ofByteArray());
       return new Reply(response.statusCode(), response.body());
     } catch (ConnectException | HttpConnectTimeoutException e) {
       throw new RequestNotSentException("could not connect to " + base, e);

@@ -15,6 +15,16 @@ import javax.crypto.spec.SecretKeySpec;
  */
 public final class Hmac {
   private static final SecureRandom RANDOM = new SecureRandom();
+  // Mac.getInstance looks the provider up each time: one Mac per thread, re-keyed per request
+  private static final ThreadLocal<Mac> MACS =
+      ThreadLocal.withInitial(
+          () -> {
+            try {
+              return Mac.getInstance("HmacSHA256");
+            } catch (NoSuchAlgorithmException e) {
+              throw new IllegalStateException("HmacSHA256 is not available", e);
+            }
+          });
 
   private Hmac() {}
 
@@ -27,12 +37,11 @@ public final class Hmac {
       long timestamp,
       String nonce,
       byte[] body) {
-    Mac mac;
+    Mac mac = MACS.get();
     try {
-      mac = Mac.getInstance("HmacSHA256");
       mac.init(key);
-    } catch (NoSuchAlgorithmException | InvalidKeyException e) {
-      throw new IllegalStateException("HmacSHA256 is not available", e);
+    } catch (InvalidKeyException e) {
+      throw new IllegalStateException("not an HmacSHA256 key", e);
     }
     String head = method + "\n" + path + "\n" + party + "\n" + timestamp + "\n" + nonce;
     mac.update(head.getBytes(StandardCharsets.UTF_8));
