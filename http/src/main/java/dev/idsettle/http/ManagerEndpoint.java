@@ -14,7 +14,6 @@ import dev.idsettle.roles.SettlementAuthenticator;
 import dev.idsettle.roles.SettlementManager;
 import dev.idsettle.roles.SettlementTerminal;
 import java.util.ArrayList;
-import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -32,7 +31,7 @@ import org.slf4j.LoggerFactory;
 public final class ManagerEndpoint implements Endpoint {
   private static final Logger LOG = LoggerFactory.getLogger(ManagerEndpoint.class);
   private static final Set<Operation> TERMINAL_OPS =
-      EnumSet.of(
+      Set.of(
           Operation.ACTIVATE,
           Operation.REVERSE,
           Operation.SELECT,
@@ -41,7 +40,7 @@ public final class ManagerEndpoint implements Endpoint {
           Operation.BALANCES,
           Operation.BLOCK);
   private static final Set<Operation> AUTHENTICATOR_OPS =
-      EnumSet.of(
+      Set.of(
           Operation.AUTHORIZE,
           Operation.AUTHORIZE_ALL,
           Operation.QUERY,
@@ -115,7 +114,14 @@ public final class ManagerEndpoint implements Endpoint {
     }
   }
 
-  private static Set<Operation> allowed(PartyKind kind) {
+  /**
+   * The operations a party of {@code kind} may ask a manager (the one list: a node that relays its
+   * clients' requests takes its own from it).
+   */
+  public static Set<Operation> allowed(PartyKind kind) {
+    if (kind == null) {
+      throw new InvalidRequestException("kind must not be null");
+    }
     return switch (kind) {
       case TERMINAL -> TERMINAL_OPS;
       case AUTHENTICATOR -> AUTHENTICATOR_OPS;

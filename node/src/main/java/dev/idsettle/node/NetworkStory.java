@@ -8,12 +8,16 @@ import dev.idsettle.ledger.ExpiryPolicy;
 import dev.idsettle.money.Money;
 import dev.idsettle.roles.AuthorizationRequest;
 import dev.idsettle.roles.IdSettle;
+import dev.idsettle.roles.ReversalResult;
 import dev.idsettle.roles.Service;
 import dev.idsettle.roles.SettlementAuthenticator;
 import dev.idsettle.roles.SubIdIssued;
 import dev.idsettle.roles.SubIdResult;
+import dev.idsettle.roles.Unknown;
 import java.io.IOException;
 import java.io.PrintStream;
+import java.net.InetAddress;
+import java.net.ServerSocket;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -25,12 +29,14 @@ import java.util.Map;
 
 /**
  * The claim 1 to 5 story across four processes on loopback: a settlement manager over a SQLite
- * file, two services' authenticators (phone and web) and a terminal (a till), each a {@link
- * Launcher} JVM with its own config file and key; the story's clients (the till's cash register, a
- * kiosk at each service) talk to the terminal and the authenticators, never to the manager. Prints
- * what happens in plain words, then stops the four processes with SIGTERM and says whether each
- * stopped gracefully. {@code java -jar idsettle-node.jar story [directory]} (default: a new
- * temporary directory); ID numbers are shown masked.
+ * file, two services' authenticators (phone, which relays to the manager, and web, with a SQLite
+ * ledger of its own) and a terminal (a till), each a {@link Launcher} JVM with its own config file
+ * and key; the story's clients (the till's cash register, a kiosk at each service) talk to the
+ * terminal and the authenticators, never to the manager. The manager is stopped while the web
+ * authenticator serves from its own ledger, and started again. Prints what happens in plain words,
+ * then stops the four processes with SIGTERM and says whether each stopped gracefully. {@code java
+ * -jar idsettle-node.jar story [directory]} (default: a new temporary directory); ID numbers are
+ * shown masked.
  */
 public final class NetworkStory {
   private static final ObjectMapper JSON = new ObjectMapper();
@@ -63,8 +69,10 @@ public final class NetworkStory {
     byte[] phoneKiosk = key(dir, "kiosk-phone");
     byte[] webKiosk = key(dir, "kiosk-web");
     Path ledger = dir.resolve("manager.db");
-    for (String suffix : List.of("", "-wal", "-shm")) {
-      Files.deleteIfExists(dir.resolve("manager.db" + suffix));
+    for (String db : List.of("manager.db", "web-1.db")) {
+      for (String suffix : List.of("", "-wal", "-shm")) {
+        Files.deleteIfExists(dir.resolve(db + suffix));
+      }
     }
     List<IdNumber> ids = issue(write(dir, "manager", managerConfig(ledger)), 2);
     out.println(
@@ -73,11 +81,13 @@ public final class NetworkStory {
     IdNumber card = ids.get(0);
     IdNumber id = ids.get(1);
     try {
-      NodeProcess manager = start("manager", managerConfig(ledger));
+      Map<String, Object> managerConfig = managerConfig(ledger);
+      managerConfig.put("listen", "127.0.0.1:" + freePort()); // the same address after a restart
+      NodeProcess manager = start("manager", managerConfig);
       String m = manager.api().toString();
       NodeProcess phone =
           start("phone-1", relayConfig("authenticator", "phone-1", m, "kiosk-phone"));
-      NodeProcess web = start("web-1", relayConfig("authenticator", "web-1", m, "kiosk-web"));
+      NodeProcess web = start("web-1", deviceConfig(dir.resolve("web-1.db"), m));
       NodeProcess till = start("till-1", relayConfig("terminal", "till-1", m, "register-1"));
       out.println(
           "Four processes on loopback: manager "
@@ -92,6 +102,7 @@ public final class NetworkStory {
           HttpTransport p = transport(phone.api(), "kiosk-phone", phoneKiosk);
           HttpTransport w = transport(web.api(), "kiosk-web", webKiosk)) {
         tell(ManagerClient.over(r), ManagerClient.over(p), ManagerClient.over(w), card, id);
+        away(manager, managerConfig, ManagerClient.over(w), ManagerClient.over(r), id);
       }
     } catch (IOException | RuntimeException e) {
       out.println("The story stopped: " + e.getMessage());
@@ -120,8 +131,10 @@ public final class NetworkStory {
     out.println("  " + register.activate(card, eur(1000), "phone", "sale-7"));
     out.println("Claim 1: the till sells ID " + id + " for EUR 20.00, usable anywhere:");
     out.println("  " + register.terminal().activate(id, eur(2000), "sale-8"));
-    out.println("Claim 2: the web kiosk presents the phone-only card (refused, nothing spent):");
-    out.println("  " + web.authorize(new AuthorizationRequest(card, eur(100), "kiosk", "web-1")));
+    out.println(
+        "Claim 2: the web kiosk asks its authenticator to load the phone-only card's value"
+            + " (refused by the manager, nothing moved):");
+    out.println("  " + webKiosk.activate(card, eur(100), "web", "load-0"));
     out.println("Claim 3: the phone kiosk spends EUR 1.50 of the card:");
     out.println("  " + phone.authorize(new AuthorizationRequest(card, eur(150), "kiosk", "ph-1")));
     out.println("  the same request again (a lost answer retried): a replay, charged once:");
@@ -144,7 +157,60 @@ public final class NetworkStory {
     out.println("  " + register.selector().balances(id));
     out.println("Claim 5: the user gives the rest of the phone envelope back:");
     out.println("  " + register.selector().giveBack(id, "phone", null, "back-1"));
+    out.println(
+        "Claims 3 and 4 across ledgers: the web authenticator keeps a ledger of its own"
+            + " (web-1.db); it loads EUR 4.00 of "
+            + id
+            + " from the manager (reserve, confirm):");
+    out.println("  " + webKiosk.activate(id, eur(400), "web", "load-1"));
+    out.println("  and the web kiosk spends EUR 1.00 of it there:");
+    out.println("  " + web.authorize(new AuthorizationRequest(id, eur(100), "kiosk", "w-1")));
     out.println();
+  }
+
+  /**
+   * The manager away: it stops, the web authenticator serves from its own ledger, the manager
+   * starts again on the same address and the authenticator gives the unspent value back.
+   */
+  private void away(
+      NodeProcess manager,
+      Map<String, Object> managerConfig,
+      ManagerClient webKiosk,
+      ManagerClient register,
+      IdNumber id)
+      throws IOException, InterruptedException {
+    manager.terminate(Duration.ofSeconds(30));
+    processes.remove(manager);
+    boolean graceful = manager.stoppedGracefully();
+    manager.close();
+    out.println(
+        "The manager stops (SIGTERM"
+            + (graceful ? ", gracefully" : ", NOT gracefully")
+            + "); the web kiosk spends EUR 1.00 more at its authenticator, served from its own"
+            + " ledger:");
+    SettlementAuthenticator web = webKiosk.authenticator(new Service("web", Money.of(100, "EUR")));
+    out.println("  " + web.authorize(new AuthorizationRequest(id, eur(100), "kiosk", "w-2")));
+    processes.add(0, launch(dir, "manager", managerConfig));
+    out.println("The manager starts again on the same address, over the same ledger.");
+    out.println("The web authenticator gives the unspent value back to " + id + ":");
+    ReversalResult back = webKiosk.terminal().reverse(id, "back-w");
+    for (int retry = 0; retry < 3 && back instanceof Unknown; retry++) {
+      // a connection the restart cut: asked again with the same reference, applied once
+      back = webKiosk.terminal().reverse(id, "back-w");
+    }
+    out.println("  " + back);
+    out.println("What " + id + " holds at the manager now, per service:");
+    out.println("  " + register.selector().balances(id));
+    out.println();
+    if (!graceful) {
+      throw new IllegalStateException("the manager did not stop gracefully");
+    }
+  }
+
+  private static int freePort() throws IOException {
+    try (ServerSocket s = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+      return s.getLocalPort();
+    }
   }
 
   /**
@@ -213,7 +279,8 @@ public final class NetworkStory {
             "web-1",
             "register-1",
             "kiosk-phone",
-            "kiosk-web")) {
+            "kiosk-web",
+            "web-1-device")) {
       Keys.create(keys.resolve(k + ".key"));
     }
   }
@@ -264,6 +331,16 @@ public final class NetworkStory {
                 "web",
                 "keyFile",
                 "keys/web-1.key")));
+    return c;
+  }
+
+  /** The web authenticator with a ledger of its own at {@code ledger}. */
+  static Map<String, Object> deviceConfig(Path ledger, String manager) {
+    Map<String, Object> c = relayConfig("authenticator", "web-1", manager, "kiosk-web");
+    c.put("store", "jdbc:sqlite:" + ledger);
+    c.put("service", Map.of("name", "web", "lowBalance", 100));
+    c.put("deviceKeyFile", "keys/web-1-device.key");
+    c.put("recoverySeconds", 2);
     return c;
   }
 

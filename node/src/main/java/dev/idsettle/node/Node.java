@@ -5,6 +5,8 @@ import dev.idsettle.http.HttpManagerServer;
 import dev.idsettle.http.HttpTransport;
 import dev.idsettle.http.ManagerEndpoint;
 import dev.idsettle.http.Parties;
+import dev.idsettle.http.remote.LocalAuthenticator;
+import dev.idsettle.ledger.Ledger;
 import dev.idsettle.roles.IdSettle;
 import dev.idsettle.roles.Service;
 import dev.idsettle.roles.SettlementManager;
@@ -16,14 +18,17 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.function.BooleanSupplier;
 import java.util.function.Supplier;
+import javax.net.ssl.SSLContext;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * A running node: a settlement manager over its store, or an authenticator or a terminal that makes
- * its clients' requests at the manager, each behind its signed HTTP API and its health endpoints.
- * {@link #close()} stops gracefully: readiness turns 503 at once, new requests are refused (503,
- * nothing done), requests in flight finish (up to {@code graceSeconds}), then the store is closed.
+ * A running node: a settlement manager over its store, an authenticator or a terminal that makes
+ * its clients' requests at the manager, or an authenticator with a store of its own that serves
+ * them from value it pulled from the manager ({@link DeviceEndpoint}), each behind its signed HTTP
+ * API and its health endpoints. {@link #close()} stops gracefully: readiness turns 503 at once, new
+ * requests are refused (503, nothing done), requests in flight finish (up to {@code graceSeconds}),
+ * then the store is closed.
  *
  * <pre>{@code
  * try (Node node = Node.start(NodeConfig.load(Path.of("manager.json")))) {
@@ -86,17 +91,40 @@ public final class Node implements AutoCloseable {
         ready = db::reachable;
       } else {
         URI uri = managerUri(config);
-        HttpTransport transport = HttpTransport.builder(uri, config.party, config.key).build();
+        HttpTransport.Builder client = HttpTransport.builder(uri, config.party, config.key);
+        SSLContext trust = config.tls.client;
+        if (trust != null) {
+          client.tls(trust);
+        }
+        HttpTransport transport = client.build();
         resources.add(transport);
-        endpoint = new RelayEndpoint(transport, config.role);
-        ready = () -> accepts(uri);
+        RelayEndpoint relay = new RelayEndpoint(transport, config.role);
+        Service service = config.service;
+        if (service == null) {
+          endpoint = relay;
+          ready = () -> accepts(uri);
+        } else {
+          Database db = Database.open(config.store, config.threads + 2);
+          resources.add(db);
+          LocalAuthenticator device =
+              LocalAuthenticator.builder(Ledger.builder(db.store()).build(), transport, service)
+                  .key(config.deviceKey)
+                  .build();
+          resources.add(Recovery.start(device, config.recovery));
+          endpoint = new DeviceEndpoint(device, relay);
+          ready = db::reachable; // it serves while the manager is away
+        }
       }
-      HttpManagerServer server =
+      HttpManagerServer.Builder api =
           HttpManagerServer.builder(ObservedEndpoint.wrap(endpoint, observer), parties.build())
               .address(config.listen)
               .threads(config.threads)
-              .grace(config.grace)
-              .start();
+              .grace(config.grace);
+      SSLContext tls = config.tls.server;
+      if (tls != null) {
+        api.tls(tls);
+      }
+      HttpManagerServer server = api.start();
       HealthServer health;
       try {
         health = new HealthServer(config.health, ready, metrics);

@@ -32,6 +32,8 @@ import org.jspecify.annotations.Nullable;
  *   "graceSeconds": 5,                 // how long a stop lets requests in flight finish
  *   "threads": 32,                     // requests handled at once
  *   "metrics": false,                  // true: Micrometer figures at GET /metrics (health address)
+ *   "tls": {"keyStore": "tls/node.p12", // optional: HTTPS on the API (see NodeTls)
+ *           "trustStore": "tls/trust.p12", "passwordFile": "tls/password"},
  *   // a manager only:
  *   "store": "jdbc:sqlite:ledger.db",  // default: a SQLite file <party>.db beside the config;
  *                                      // or jdbc:postgresql://host/db?user=u&password=p
@@ -44,7 +46,12 @@ import org.jspecify.annotations.Nullable;
  *                "keyFile": "keys/phone-1.key"}],
  *   // an authenticator or a terminal only:
  *   "manager": "http://127.0.0.1:8080",
- *   "clients": [{"name": "kiosk-9", "keyFile": "keys/kiosk-9.key"}]
+ *   "clients": [{"name": "kiosk-9", "keyFile": "keys/kiosk-9.key"}],
+ *   // an authenticator with a store of its own only (without "store" it relays to the manager):
+ *   "store": "jdbc:sqlite:phone-1.db", // its own ledger (docs/REMOTE.md)
+ *   "service": {"name": "phone", "lowBalance": 300},
+ *   "deviceKeyFile": "keys/phone-1-device.key", // the numbers it serves are HMACs under it
+ *   "recoverySeconds": 5               // how often transfers left pending are finished
  * }
  * }</pre>
  *
@@ -61,10 +68,13 @@ public final class NodeConfig {
           "graceSeconds",
           "threads",
           "currency",
-          "metrics");
+          "metrics",
+          "tls");
   private static final Set<String> MANAGER =
       Set.of("store", "issuerKeyFile", "groupCommit", "services", "parties");
   private static final Set<String> RELAY = Set.of("manager", "clients");
+  private static final Set<String> DEVICE =
+      Set.of("store", "service", "deviceKeyFile", "recoverySeconds");
 
   final Path file;
   final Role role;
@@ -76,6 +86,7 @@ public final class NodeConfig {
   final int threads;
   final Currency currency;
   final boolean metrics;
+  final NodeTls tls;
   // a manager's
   final String store;
   final byte[] issuerKey;
@@ -84,6 +95,10 @@ public final class NodeConfig {
   final List<Member> parties;
   // an authenticator's or a terminal's
   final @Nullable URI manager;
+  // an authenticator's with a store of its own (then store is its own ledger)
+  final @Nullable Service service;
+  final byte[] deviceKey;
+  final Duration recovery;
 
   /** A party this node lets in, with its key. */
   @SuppressWarnings("ArrayRecordComponent") // package-private, never compared or printed
@@ -95,6 +110,9 @@ public final class NodeConfig {
     this.role = role(f);
     Set<String> known = new java.util.HashSet<>(COMMON);
     known.addAll(role == Role.MANAGER ? MANAGER : RELAY);
+    if (role == Role.AUTHENTICATOR) {
+      known.addAll(DEVICE);
+    }
     f.onlyKnown(root, "", known);
     this.party = name(f, "/party");
     this.key = Keys.read(f, "/keyFile");
@@ -104,6 +122,7 @@ public final class NodeConfig {
     this.threads = (int) range(f, "/threads", 32, 1, 1024);
     this.currency = currency(f);
     this.metrics = f.flag("/metrics", false);
+    this.tls = NodeTls.read(f);
     if (metrics && !Metrics.available()) {
       throw f.error("/metrics", "needs io.micrometer:micrometer-core on the class path");
     }
@@ -114,7 +133,29 @@ public final class NodeConfig {
       this.services = services(f, currency);
       this.parties = members(f, "/parties", true);
       this.manager = null;
+      this.service = null;
+      this.deviceKey = new byte[0];
+      this.recovery = Duration.ZERO;
+    } else if (role == Role.AUTHENTICATOR && f.text("/store") != null) {
+      this.store = store(f, party);
+      this.issuerKey = new byte[0];
+      this.groupCommit = 0;
+      this.services = List.of();
+      this.manager = managerUri(f);
+      this.parties = members(f, "/clients", false);
+      this.service = service(f, "/service", currency);
+      this.deviceKey = Keys.read(f, "/deviceKeyFile");
+      this.recovery = Duration.ofSeconds(range(f, "/recoverySeconds", 5, 1, 3600));
     } else {
+      for (String device : List.of("/service", "/deviceKeyFile", "/recoverySeconds")) {
+        if (f.root().at(device).isMissingNode()) {
+          continue;
+        }
+        throw f.error(device, "is for an authenticator with a store of its own only");
+      }
+      this.service = null;
+      this.deviceKey = new byte[0];
+      this.recovery = Duration.ZERO;
       this.store = "";
       this.issuerKey = new byte[0];
       this.groupCommit = 0;
@@ -233,17 +274,25 @@ public final class NodeConfig {
     }
     List<Service> services = new ArrayList<>();
     for (int i = 0; i < list.size(); i++) {
-      String at = "/services/" + i;
-      f.onlyKnown(list.get(i), at, Set.of("name", "lowBalance"));
-      String name = f.requiredText(at + "/name");
-      long low = f.number(at + "/lowBalance", 0);
-      try {
-        services.add(new Service(name, dev.idsettle.money.Money.of(low, currency)));
-      } catch (InvalidRequestException e) {
-        throw f.error(at, String.valueOf(e.getMessage()));
-      }
+      services.add(service(f, "/services/" + i, currency));
     }
     return List.copyOf(services);
+  }
+
+  /** The service {name, lowBalance} at {@code at}. */
+  private static Service service(ConfigFile f, String at, Currency currency) {
+    JsonNode node = f.root().at(at);
+    if (!node.isObject()) {
+      throw f.error(at, "must be a service, {name, lowBalance}");
+    }
+    f.onlyKnown(node, at, Set.of("name", "lowBalance"));
+    String name = f.requiredText(at + "/name");
+    long low = f.number(at + "/lowBalance", 0);
+    try {
+      return new Service(name, dev.idsettle.money.Money.of(low, currency));
+    } catch (InvalidRequestException e) {
+      throw f.error(at, String.valueOf(e.getMessage()));
+    }
   }
 
   private static List<Member> members(ConfigFile f, String pointer, boolean withKind) {

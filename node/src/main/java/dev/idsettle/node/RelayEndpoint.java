@@ -1,7 +1,9 @@
 package dev.idsettle.node;
 
 import dev.idsettle.http.Endpoint;
+import dev.idsettle.http.ManagerEndpoint;
 import dev.idsettle.http.Party;
+import dev.idsettle.http.PartyKind;
 import dev.idsettle.http.Problem;
 import dev.idsettle.http.Reply;
 import dev.idsettle.http.RequestNotSentException;
@@ -23,29 +25,21 @@ import java.util.Set;
  * is a 502 to the client: it is this node's configuration, not the client's request, that is wrong.
  */
 final class RelayEndpoint implements Endpoint {
-  private static final Set<Operation> TERMINAL =
-      EnumSet.of(
-          Operation.ACTIVATE,
-          Operation.REVERSE,
-          Operation.SELECT,
-          Operation.GIVE_BACK,
-          Operation.MOVE,
-          Operation.BALANCES,
-          Operation.BLOCK);
-  private static final Set<Operation> AUTHENTICATOR =
-      EnumSet.of(
-          Operation.AUTHORIZE,
-          Operation.AUTHORIZE_ALL,
-          Operation.QUERY,
-          Operation.SUB_ID,
-          Operation.REVOKE_SUB_ID);
+  // a node's own transfers are its own business: never relayed for a client
+  private static final Set<Operation> TRANSFERS =
+      EnumSet.of(Operation.RESERVE, Operation.CONFIRM, Operation.CANCEL, Operation.REPAY);
 
   private final Transport manager;
   private final Set<Operation> allowed;
 
   RelayEndpoint(Transport manager, Role role) {
     this.manager = manager;
-    this.allowed = role == Role.TERMINAL ? TERMINAL : AUTHENTICATOR;
+    Set<Operation> ops =
+        EnumSet.copyOf(
+            ManagerEndpoint.allowed(
+                role == Role.TERMINAL ? PartyKind.TERMINAL : PartyKind.AUTHENTICATOR));
+    ops.removeAll(TRANSFERS);
+    this.allowed = ops;
   }
 
   @Override

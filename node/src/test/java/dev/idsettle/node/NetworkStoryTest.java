@@ -10,7 +10,10 @@ import java.nio.file.Path;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 
-/** README's third command: the claim 1 to 5 story across four processes, told and stopped. */
+/**
+ * README's third command: the claim 1 to 5 story across four processes, told and stopped; the web
+ * authenticator serves from its own ledger while the manager is away.
+ */
 class NetworkStoryTest {
   @Test
   void theStoryRunsAcrossFourProcessesAndStopsThemGracefully() throws Exception {
@@ -31,5 +34,9 @@ class NetworkStoryTest {
         .contains("WRONG_SERVICE")
         .contains("SubIdIssued")
         .doesNotContainPattern("Unknown|Unavailable|problem");
+    // the web authenticator, with a ledger of its own, serves while the manager is stopped
+    String away = told.substring(told.indexOf("The manager stops (SIGTERM, gracefully)"));
+    assertThat(away.lines().skip(1).findFirst().orElseThrow()).contains("Permit[");
+    assertThat(away).contains("Reversed[amount=EUR 2.00");
   }
 }

@@ -20,8 +20,11 @@ import dev.idsettle.roles.Activated;
 import dev.idsettle.roles.ActivationResult;
 import dev.idsettle.roles.AuthorizationRequest;
 import dev.idsettle.roles.AuthorizationResult;
+import dev.idsettle.roles.BlockResult;
+import dev.idsettle.roles.Blocked;
 import dev.idsettle.roles.Denial;
 import dev.idsettle.roles.DenialReason;
+import dev.idsettle.roles.GuessingBudgets;
 import dev.idsettle.roles.Permit;
 import dev.idsettle.roles.ReversalResult;
 import dev.idsettle.roles.Reversed;
@@ -46,20 +49,27 @@ import org.jspecify.annotations.Nullable;
  *       manager, a pending credit here, confirm, then the credit);
  *   <li>{@link #authorize}: a local debit of the ID's (or its sub-ID's) value here;
  *   <li>{@link #giveBack}: the unspent value goes back to the ID at the manager;
+ *   <li>{@link #revokeSubId}: a sub-ID revoked at the manager is served here no more, and its value
+ *       goes back;
  *   <li>{@link #recover}: finishes or undoes every transfer left pending by a lost answer or a
  *       crash; run it at start-up and from time to time (a scheduler of the integrator's).
  * </ul>
  *
- * A transfer whose outcome the manager has not told yet answers {@link dev.idsettle.roles.Unknown}:
- * retrying with the same reference, or {@link #recover}, finishes it. Thread-safe.
+ * Numbers not served here are answered alike and counted against {@link GuessingBudgets} (see
+ * {@link Builder#guessingBudgets}). A transfer whose outcome the manager has not told yet answers
+ * {@link dev.idsettle.roles.Unknown}: retrying with the same reference, or {@link #recover},
+ * finishes it. Thread-safe.
  */
 public final class LocalAuthenticator implements SettlementAuthenticator {
+  // the guessing budget of give-backs, which name no requesting terminal
+  private static final String GIVE_BACK = "give-back";
   private final Service service;
   private final String source;
   private final Ledger ledger;
   private final LocalBook book;
   private final ManagerLink link;
   private final ManagerClient client;
+  private final LocalGuard guard;
 
   private LocalAuthenticator(Builder b) {
     this.service = b.service;
@@ -73,6 +83,7 @@ public final class LocalAuthenticator implements SettlementAuthenticator {
             b.service.lowBalanceReference().currency());
     this.link = new ManagerLink(b.transport);
     this.client = ManagerClient.over(b.transport);
+    this.guard = new LocalGuard(b.budgets, b.ledger.clock());
   }
 
   /**
@@ -145,9 +156,7 @@ public final class LocalAuthenticator implements SettlementAuthenticator {
       }
       return pullOutcome(finishPull(hold), held.replayed());
     } catch (StoreException e) {
-      return e.mayHaveCommitted()
-          ? Results.unknown(e.getMessage() == null ? "store" : e.getMessage())
-          : Results.unavailable(String.valueOf(e.getMessage()));
+      return failed(e, ActivationResult.class);
     }
   }
 
@@ -232,26 +241,64 @@ public final class LocalAuthenticator implements SettlementAuthenticator {
       if (pending.isPresent()) {
         return repayOutcome(finishRepay(pending.get()), true);
       }
+      if (guard.blocked(GIVE_BACK)) {
+        return LocalGuard.throttled();
+      }
       Optional<Account> account = book.find(id);
       if (account.isEmpty()) {
-        return new Denial(DenialReason.UNKNOWN_ID, null, "the ID is not served here");
+        return unknown(GIVE_BACK);
       }
-      long amount = account.get().available();
-      if (amount <= 0) {
-        return new Denial(DenialReason.EXHAUSTED, null, "nothing to give back");
-      }
-      CommandResult held = book.hold(transfer, account.get().id(), amount, false);
-      Transfer hold = held.transfer();
-      if (!held.applied() || hold == null) {
-        return new Denial(
-            DenialReason.INSUFFICIENT_BALANCE, null, "the value was spent meanwhile: ask again");
-      }
-      return repayOutcome(finishRepay(hold), held.replayed());
+      return repay(transfer, account.get());
     } catch (StoreException e) {
-      return e.mayHaveCommitted()
-          ? Results.unknown(String.valueOf(e.getMessage()))
-          : Results.unavailable(String.valueOf(e.getMessage()));
+      return failed(e, ReversalResult.class);
     }
+  }
+
+  /** Holds all that {@code account} has available here and pays it back to the ID's account. */
+  private ReversalResult repay(TransferId transfer, Account account) {
+    long amount = account.available();
+    if (amount <= 0) {
+      return new Denial(DenialReason.EXHAUSTED, null, "nothing to give back");
+    }
+    CommandResult held = book.hold(transfer, account.id(), amount, false);
+    Transfer hold = held.transfer();
+    if (!held.applied() || hold == null) {
+      return new Denial(
+          DenialReason.INSUFFICIENT_BALANCE, null, "the value was spent meanwhile: ask again");
+    }
+    return repayOutcome(finishRepay(hold), held.replayed());
+  }
+
+  /**
+   * Revokes {@code subId} at the manager (claim 4) and follows it here: once the manager has
+   * revoked it (it answers {@link Blocked}, or, asked again, that the sub-ID is unknown), this
+   * device serves it no more and gives the value of its account back to the ID at the manager (the
+   * ID keeps its value; a later load follows its next sub-ID). Idempotent: ask again after an
+   * {@link dev.idsettle.roles.Unknown} or a crash.
+   *
+   * @return the manager's answer
+   */
+  public BlockResult revokeSubId(IdNumber subId) {
+    if (subId == null) {
+      throw new InvalidRequestException("subId must not be null");
+    }
+    BlockResult revoked = client.revokeSubId(subId);
+    boolean gone =
+        revoked instanceof Blocked
+            || (revoked instanceof Denial d && d.reason() == DenialReason.UNKNOWN_ID);
+    if (!gone) {
+      return revoked;
+    }
+    try {
+      Optional<Account> account = book.revoke(subId);
+      if (account.isPresent()) {
+        // the value goes back once per revoked sub-ID, by an id derived from it
+        repay(TransferIds.revoked(source, book.subIdHash(subId)), account.get());
+      }
+    } catch (StoreException e) {
+      return failed(e, BlockResult.class);
+    }
+    return revoked;
   }
 
   private ReversalResult repayOutcome(Transfer hold, boolean replayed) {
@@ -277,10 +324,14 @@ public final class LocalAuthenticator implements SettlementAuthenticator {
     if (request.amount().minor() <= 0) {
       return new Denial(DenialReason.INVALID_AMOUNT, null, "the amount must be positive");
     }
+    String from = request.terminal();
+    if (guard.blocked(from)) {
+      return LocalGuard.throttled();
+    }
     try {
       Optional<Account> account = book.find(request.id());
       if (account.isEmpty()) {
-        return new Denial(DenialReason.UNKNOWN_ID, null, "the ID is not served here");
+        return unknown(from);
       }
       TransferId id = TransferIds.debit(request.terminal(), request.reference());
       CommandResult result = book.debit(id, account.get().id(), request.amount().minor());
@@ -302,10 +353,28 @@ public final class LocalAuthenticator implements SettlementAuthenticator {
           balance.minor() < service.lowBalanceReference().minor(),
           result.replayed());
     } catch (StoreException e) {
-      return e.mayHaveCommitted()
-          ? Results.unknown(String.valueOf(e.getMessage()))
-          : Results.unavailable(String.valueOf(e.getMessage()));
+      return failed(e, AuthorizationResult.class);
     }
+  }
+
+  /**
+   * What a failed store answers, as a result of type {@code type}: {@link
+   * dev.idsettle.roles.Unknown} if the failure may have committed, else {@link
+   * dev.idsettle.roles.Unavailable} (both are results of every role).
+   */
+  private static <R> R failed(StoreException e, Class<R> type) {
+    String why = String.valueOf(e.getMessage());
+    return type.cast(e.mayHaveCommitted() ? Results.unknown(why) : Results.unavailable(why));
+  }
+
+  /**
+   * The answer to a number not served here (never loaded, or a revoked sub-ID), alike for all: a
+   * miss in {@code source}'s guessing budgets, {@link DenialReason#THROTTLED} once one is spent.
+   */
+  private Denial unknown(String source) {
+    return guard.miss(source)
+        ? new Denial(DenialReason.UNKNOWN_ID, null, "the ID is not served here")
+        : LocalGuard.throttled();
   }
 
   /** Each request on its own, in order (the device's store is local: no batch is needed). */
@@ -387,6 +456,7 @@ public final class LocalAuthenticator implements SettlementAuthenticator {
     private final Transport transport;
     private final Service service;
     private byte[] key = new byte[0];
+    private GuessingBudgets budgets = GuessingBudgets.DEFAULT;
 
     private Builder(Ledger ledger, Transport transport, Service service) {
       if (ledger == null || transport == null || service == null) {
@@ -406,6 +476,19 @@ public final class LocalAuthenticator implements SettlementAuthenticator {
         throw new InvalidConfigurationException("key must not be null");
       }
       this.key = key.clone();
+      return this;
+    }
+
+    /**
+     * The guessing budgets of this device's local answers (default {@link
+     * GuessingBudgets#DEFAULT}): misses, numbers not served here, count per requesting terminal,
+     * for this device's service and in all, as the library's roles count them.
+     */
+    public Builder guessingBudgets(GuessingBudgets budgets) {
+      if (budgets == null) {
+        throw new InvalidConfigurationException("guessingBudgets must not be null");
+      }
+      this.budgets = budgets;
       return this;
     }
 

@@ -16,6 +16,7 @@ import dev.idsettle.ledger.Transfer;
 import dev.idsettle.ledger.TransferId;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Currency;
 import java.util.List;
 import java.util.Map;
@@ -32,6 +33,8 @@ final class LocalBook {
   static final String PULL = "remote-pull";
   static final String REPAY = "remote-repay";
   private static final String MASTER_TAG = "master:";
+  private static final String SUB_TAG = "sub";
+  private static final String REVOKED_TAG = "revoked";
 
   /** A pending transfer's hold never times out here: only the manager's decision resolves it. */
   static final Duration PENDING = Duration.ofDays(3650);
@@ -53,20 +56,41 @@ final class LocalBook {
         List.of(Account.operator(manager, currency), Account.operator(revenue, currency)));
   }
 
-  /** The account of {@code presented}, an ID or one of its sub-IDs, if this device serves it. */
+  /**
+   * The account of {@code presented}, an ID or one of its sub-IDs, if this device serves it: not
+   * for a sub-ID marked revoked. One key read, and one account read.
+   */
   Optional<Account> find(IdNumber presented) {
-    Map<IdHash, AccountKey> found = ledger.keys(List.of(keys.master(presented)));
-    if (!found.isEmpty()) {
-      return ledger.account(found.values().iterator().next().account());
+    IdHash master = keys.master(presented);
+    IdHash sub = keys.subId(presented);
+    IdHash mark = keys.revoked(sub);
+    Map<IdHash, AccountKey> found = ledger.keys(List.of(master, sub, mark));
+    if (found.containsKey(mark)) {
+      ledger.accountByIdHash(sub); // the read an unknown number costs: answered alike
+      return Optional.empty();
     }
-    return ledger.accountByIdHash(keys.subId(presented));
+    AccountKey key = found.containsKey(master) ? found.get(master) : found.get(sub);
+    if (key != null) {
+      return ledger.account(key.account());
+    }
+    return ledger.accountByIdHash(sub);
   }
 
-  /** The account for {@code id} and its sub-ID, made if it has none; the manager's is recorded. */
+  /**
+   * The account for {@code id} and its sub-ID, made if it has none; the manager's is recorded. If
+   * the account exists and {@code subId} is not one of its sub-IDs, the manager has revoked the
+   * ones it knew and issued this one (a next generation): they are marked revoked here, and this
+   * one serves the account from now on.
+   */
   AccountId ensure(IdNumber id, IdNumber subId, long managerAccount) {
     IdHash master = keys.master(id);
-    AccountKey found = ledger.keys(List.of(master)).get(master);
+    IdHash sub = keys.subId(subId);
+    Map<IdHash, AccountKey> known = ledger.keys(List.of(master, sub));
+    AccountKey found = known.get(master);
     if (found != null) {
+      if (!known.containsKey(sub)) {
+        follow(found.account(), sub);
+      }
       return found.account();
     }
     AccountId fresh = AccountId.random();
@@ -80,11 +104,82 @@ final class LocalBook {
             0,
             ExpiryPolicy.never(),
             null,
-            keys.subId(subId));
+            sub);
     AccountKey key = new AccountKey(master, fresh, fresh, MASTER_TAG + managerAccount);
     // a concurrent load of the same ID made it first: use that one
     AccountKey existed = ledger.createWithKeys(List.of(account), List.of(key)).get(master);
-    return existed == null ? fresh : existed.account();
+    if (existed == null) {
+      return fresh;
+    }
+    follow(existed.account(), sub);
+    return existed.account();
+  }
+
+  /** Makes {@code sub} the sub-ID of {@code local}, every other one it had marked revoked. */
+  private void follow(AccountId local, IdHash sub) {
+    Account account = ledger.account(local).orElseThrow();
+    if (sub.equals(account.idHash())) {
+      return; // the sub-ID it was made with
+    }
+    List<AccountKey> wanted = new ArrayList<>();
+    IdHash first = account.idHash();
+    if (first != null) {
+      wanted.add(mark(local, first));
+    }
+    for (AccountKey k : ledger.keysOwnedBy(local)) {
+      if (SUB_TAG.equals(k.tag()) && !k.hash().equals(sub)) {
+        wanted.add(mark(local, k.hash()));
+      }
+    }
+    wanted.add(new AccountKey(sub, local, local, SUB_TAG));
+    insertMissing(wanted);
+  }
+
+  /**
+   * Marks {@code presented}, a sub-ID, revoked here: it is served no more (the ID and its value
+   * stay). The account it served, or empty if it is no sub-ID of an account here (unknown, or an ID
+   * itself).
+   */
+  Optional<Account> revoke(IdNumber presented) {
+    IdHash sub = keys.subId(presented);
+    Map<IdHash, AccountKey> found = ledger.keys(List.of(keys.master(presented), sub));
+    if (found.containsKey(keys.master(presented))) {
+      return Optional.empty();
+    }
+    AccountKey key = found.get(sub);
+    Optional<Account> account =
+        key != null ? ledger.account(key.account()) : ledger.accountByIdHash(sub);
+    account.ifPresent(a -> insertMissing(List.of(mark(a.id(), sub))));
+    return account;
+  }
+
+  /** The hash this device keeps of {@code subId}. */
+  IdHash subIdHash(IdNumber subId) {
+    return keys.subId(subId);
+  }
+
+  private AccountKey mark(AccountId local, IdHash sub) {
+    return new AccountKey(keys.revoked(sub), local, local, REVOKED_TAG);
+  }
+
+  /** Inserts those of {@code wanted} not stored yet (keys never change: a racer wrote the same). */
+  private void insertMissing(List<AccountKey> wanted) {
+    for (int attempt = 0; attempt < 3; attempt++) {
+      List<IdHash> hashes = new ArrayList<>();
+      for (AccountKey k : wanted) {
+        hashes.add(k.hash());
+      }
+      Map<IdHash, AccountKey> stored = ledger.keys(hashes);
+      List<AccountKey> missing = new ArrayList<>();
+      for (AccountKey k : wanted) {
+        if (!stored.containsKey(k.hash())) {
+          missing.add(k);
+        }
+      }
+      if (missing.isEmpty() || ledger.createWithKeys(List.of(), missing).isEmpty()) {
+        return;
+      }
+    }
   }
 
   /** The manager's account of the ID that {@code local} serves. */

@@ -1,6 +1,8 @@
 package dev.idsettle.http.remote;
 
+import dev.idsettle.ledger.IdHash;
 import dev.idsettle.ledger.TransferId;
+import java.util.HexFormat;
 
 /**
  * The ledger ids a transfer's steps get, derived from the party and the transfer's own id: a retry,
@@ -49,6 +51,12 @@ final class TransferIds {
   /** A repay's id, from the authenticator's source and the client's reference. */
   static TransferId giveBack(String source, String reference) {
     return TransferId.derive("idsettle-remote-give-back", source, reference);
+  }
+
+  /** The repay that gives back an account's value once its sub-ID (by its hash) was revoked. */
+  static TransferId revoked(String source, IdHash subId) {
+    return TransferId.derive(
+        "idsettle-remote-revoked", source, HexFormat.of().formatHex(subId.toBytes()));
   }
 
   /** A local debit's id, from the requesting terminal and its reference. */

@@ -17,13 +17,16 @@ import dev.idsettle.ledger.TransferId;
 import dev.idsettle.money.Money;
 import dev.idsettle.roles.Activated;
 import dev.idsettle.roles.AuthorizationRequest;
+import dev.idsettle.roles.Blocked;
 import dev.idsettle.roles.Denial;
 import dev.idsettle.roles.DenialReason;
+import dev.idsettle.roles.GuessingBudgets;
 import dev.idsettle.roles.IdSettle;
 import dev.idsettle.roles.Permit;
 import dev.idsettle.roles.Reversed;
 import dev.idsettle.roles.Service;
 import dev.idsettle.roles.SettlementManager;
+import dev.idsettle.roles.SubIdIssued;
 import dev.idsettle.roles.Unknown;
 import dev.idsettle.store.memory.MemoryStore;
 import java.time.Clock;
@@ -31,6 +34,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
+import java.util.List;
 import java.util.SplittableRandom;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -176,6 +180,103 @@ class LocalAuthenticatorTest {
                 settle.account(id).orElseThrow().id().value(),
                 eur(1)));
     assertThat(((Answer.TransferState) repay).phase()).isEqualTo(TransferPhase.UNDONE);
+  }
+
+  @Test
+  void numbersNotServedHereAreCountedPerTerminalAndThrottled() {
+    LocalAuthenticator guarded = guarded(new GuessingBudgets(3, 100, 1000, Duration.ofMinutes(15)));
+    guarded.load(id, eur(500), "load-1");
+    List<IdNumber> unknown = settle.issuer().issue(4, ExpiryPolicy.never()).ids();
+    for (int i = 0; i < 3; i++) {
+      assertThat(guarded.authorize(from("guesser", unknown.get(i), "g" + i)))
+          .isEqualTo(new Denial(DenialReason.UNKNOWN_ID, null, "the ID is not served here"));
+    }
+    assertThat(guarded.authorize(from("guesser", unknown.get(3), "g3"))).isEqualTo(throttled());
+    // spent: refused everything, a served ID too, until its window ends
+    assertThat(guarded.authorize(from("guesser", id, "g4"))).isEqualTo(throttled());
+    assertThat(guarded.authorize(from("kiosk-1", id, "k1"))).isInstanceOf(Permit.class);
+    clock.advance(Duration.ofMinutes(15));
+    assertThat(guarded.authorize(from("guesser", id, "g5"))).isInstanceOf(Permit.class);
+  }
+
+  @Test
+  void aServiceBudgetSpentByOneGuesserLocksOutOnlyTerminalsThatGuessed() {
+    LocalAuthenticator guarded = guarded(new GuessingBudgets(10, 3, 1000, Duration.ofMinutes(15)));
+    guarded.load(id, eur(500), "load-1");
+    List<IdNumber> unknown = settle.issuer().issue(3, ExpiryPolicy.never()).ids();
+    for (int i = 0; i < 3; i++) {
+      guarded.authorize(from("guesser", unknown.get(i), "g" + i));
+    }
+    assertThat(guarded.authorize(from("guesser", id, "g3"))).isEqualTo(throttled());
+    assertThat(guarded.authorize(from("kiosk-1", id, "k1"))).isInstanceOf(Permit.class);
+    // its first miss is refused, and from then on it is refused everything
+    assertThat(guarded.authorize(from("kiosk-1", unknown.get(0), "k2"))).isEqualTo(throttled());
+    assertThat(guarded.authorize(from("kiosk-1", id, "k3"))).isEqualTo(throttled());
+    assertThat(guarded.giveBack(unknown.get(0), "b1")).isInstanceOf(Denial.class);
+  }
+
+  @Test
+  void aRevokedSubIdIsAnsweredLikeAnUnknownNumber() {
+    LocalAuthenticator guarded = guarded(new GuessingBudgets(2, 100, 1000, Duration.ofMinutes(15)));
+    IdNumber sub = ((SubIdIssued) guarded.subId(id)).subId();
+    guarded.load(id, eur(500), "load-1");
+    assertThat(guarded.revokeSubId(sub)).isInstanceOf(Blocked.class);
+    assertThat(guarded.authorize(from("guesser", sub, "g1")))
+        .isEqualTo(new Denial(DenialReason.UNKNOWN_ID, null, "the ID is not served here"));
+    assertThat(guarded.authorize(from("guesser", sub, "g2"))).isInstanceOf(Denial.class);
+    assertThat(guarded.authorize(from("guesser", sub, "g3"))).isEqualTo(throttled());
+  }
+
+  @Test
+  void aSubIdRevokedThroughTheDeviceIsServedNoMoreAndItsValueGoesBack() {
+    IdNumber sub = ((SubIdIssued) device.subId(id)).subId();
+    device.load(id, eur(500), "load-1");
+    assertThat(device.authorize(request(sub, 200, "r1"))).isInstanceOf(Permit.class);
+    assertThat(device.revokeSubId(sub)).isInstanceOf(Blocked.class);
+    assertThat(device.authorize(request(sub, 100, "r2")))
+        .isInstanceOfSatisfying(
+            Denial.class, d -> assertThat(d.reason()).isEqualTo(DenialReason.UNKNOWN_ID));
+    assertThat(device.balance(id)).contains(eur(0));
+    assertThat(settle.account(id).orElseThrow().available()).isEqualTo(1800);
+    // asked again (a lost answer): the manager answers it again; nothing moves twice
+    assertThat(device.revokeSubId(sub)).isInstanceOf(Blocked.class);
+    assertThat(settle.account(id).orElseThrow().available()).isEqualTo(1800);
+    // the ID itself is served on, and a later load follows its next sub-ID
+    assertThat(device.load(id, eur(300), "load-2")).isInstanceOf(Activated.class);
+    IdNumber next = ((SubIdIssued) device.subId(id)).subId();
+    assertThat(next).isNotEqualTo(sub);
+    assertThat(device.authorize(request(next, 100, "r3"))).isInstanceOf(Permit.class);
+    assertThat(device.authorize(request(sub, 100, "r4"))).isInstanceOf(Denial.class);
+  }
+
+  @Test
+  void aSubIdRevokedAtTheManagerIsFollowedOnTheNextLoad() {
+    IdNumber sub = ((SubIdIssued) device.subId(id)).subId();
+    device.load(id, eur(500), "load-1");
+    assertThat(manager.revokeSubId(sub)).isInstanceOf(Blocked.class);
+    assertThat(device.load(id, eur(100), "load-2")).isInstanceOf(Activated.class);
+    assertThat(device.authorize(request(sub, 100, "r1")))
+        .isInstanceOfSatisfying(
+            Denial.class, d -> assertThat(d.reason()).isEqualTo(DenialReason.UNKNOWN_ID));
+    IdNumber next = ((SubIdIssued) device.subId(id)).subId();
+    assertThat(device.authorize(request(next, 100, "r2"))).isInstanceOf(Permit.class);
+    assertThat(device.authorize(request(id, 100, "r3"))).isInstanceOf(Permit.class);
+    assertThat(device.balance(id)).contains(eur(400));
+  }
+
+  private LocalAuthenticator guarded(GuessingBudgets budgets) {
+    return LocalAuthenticator.builder(local, wire, PHONE)
+        .key(key(2))
+        .guessingBudgets(budgets)
+        .build();
+  }
+
+  private static AuthorizationRequest from(String terminal, IdNumber id, String reference) {
+    return new AuthorizationRequest(id, eur(100), terminal, reference);
+  }
+
+  private static Denial throttled() {
+    return LocalGuard.throttled();
   }
 
   static AuthorizationRequest request(IdNumber id, long minor, String reference) {
