@@ -13,11 +13,14 @@ import org.jspecify.annotations.Nullable;
 /**
  * The irreducible work of one authorize-and-debit, without any of the library: the HMAC-SHA256 of
  * the ID's digits, one {@link ConcurrentHashMap#compute} that decrements the balance if it covers
- * the amount, and one append to a journal.
+ * the amount, and one append to a journal ({@link #debit}); or, with the retention the library must
+ * do, the same debit under an index of every transfer id kept for the whole run, where a retried id
+ * replays its first outcome ({@link #debitOnce}).
  */
 final class Baseline {
   private final byte[] key;
   private final ConcurrentHashMap<HashKey, Long> balances = new ConcurrentHashMap<>();
+  private final ConcurrentHashMap<TransferKey, Entry> transfers = new ConcurrentHashMap<>();
 
   Baseline(byte[] key, IdNumber[] ids, long balance) {
     this.key = key.clone();
@@ -45,6 +48,38 @@ final class Baseline {
    */
   long debit(Mac mac, String digits, long amount, String reference, List<Entry> journal) {
     HashKey hash = new HashKey(mac.doFinal(bytes(digits)));
+    long after = debitBalance(hash, amount);
+    if (after >= 0) {
+      journal.add(new Entry(hash, amount, reference, after));
+    }
+    return after;
+  }
+
+  /**
+   * Debits {@code amount} from the ID with {@code digits} once per transfer id ({@code terminal},
+   * {@code reference}): the first call debits and keeps the transfer in the index for the rest of
+   * the run, a retry returns the first call's outcome without debiting again. The index is the
+   * journal: every transfer, refused or not, stays in it.
+   *
+   * @return the balance after the first call, or -1 if it was refused
+   */
+  long debitOnce(Mac mac, String digits, long amount, String terminal, String reference) {
+    return transfers
+        .computeIfAbsent(
+            new TransferKey(terminal, reference),
+            k -> {
+              HashKey hash = new HashKey(mac.doFinal(bytes(digits)));
+              return new Entry(hash, amount, reference, debitBalance(hash, amount));
+            })
+        .after();
+  }
+
+  /** The transfers in the index. */
+  int transfers() {
+    return transfers.size();
+  }
+
+  private long debitBalance(HashKey hash, long amount) {
     long[] after = {-1};
     balances.compute(
         hash,
@@ -55,9 +90,6 @@ final class Baseline {
           after[0] = balance - amount;
           return after[0];
         });
-    if (after[0] >= 0) {
-      journal.add(new Entry(hash, amount, reference));
-    }
     return after[0];
   }
 
@@ -65,8 +97,13 @@ final class Baseline {
     return digits.getBytes(StandardCharsets.US_ASCII);
   }
 
-  /** A journal line: which ID, how much, under which reference. */
-  record Entry(HashKey id, long amount, String reference) {}
+  /**
+   * A journal line: which ID, how much, under which reference, and the balance after (-1: refused).
+   */
+  record Entry(HashKey id, long amount, String reference, long after) {}
+
+  /** A transfer id: the terminal and its reference, as the library derives its own from them. */
+  record TransferKey(String terminal, String reference) {}
 
   /** An HMAC as a map key. */
   static final class HashKey {

@@ -255,6 +255,25 @@ public class JdbcBenchmark {
     return debitRaw(raw, caller, ThreadLocalRandom.current().nextInt(IDS));
   }
 
+  /**
+   * The baseline in the library's batch shape, 8 threads: 50 random debits per transaction (per
+   * debit a conditional {@code UPDATE} and an {@code INSERT}, each kind sent as one JDBC batch).
+   */
+  @Benchmark
+  @Threads(8)
+  @OperationsPerInvocation(BATCH)
+  public int baselineBatchOf50x8Threads(RawCaller raw, Caller caller) throws SQLException {
+    long[] accounts = new long[BATCH];
+    String[] transferIds = new String[BATCH];
+    for (int i = 0; i < BATCH; i++) {
+      accounts[i] = ThreadLocalRandom.current().nextInt(IDS);
+      transferIds[i] = caller.nextReference();
+    }
+    int applied = raw.session.debitAll(accounts, AMOUNT.minor(), transferIds);
+    refused.addAndGet(BATCH - applied);
+    return applied;
+  }
+
   /** The baseline, 8 threads, all on one account. */
   @Benchmark
   @Threads(8)

@@ -111,9 +111,17 @@ final class Ratios {
         out,
         scores,
         "library1Thread",
-        "baseline1Thread",
-        "library / baseline, 1 thread",
+        "retainingBaseline1Thread",
+        "library / baseline keeping every transfer id, 1 thread",
         ">=",
+        0.5);
+    ratio(
+        out,
+        scores,
+        "library1Thread",
+        "baseline1Thread",
+        "library / baseline, 1 thread (old: baseline keeps no journal)",
+        "",
         0.5);
     ratio(
         out,
@@ -159,9 +167,9 @@ final class Ratios {
           0.1);
     }
     for (String db : List.of("postgres", "h2")) {
-      jdbc(out, scores, db);
+      StoreRatios.jdbc(out, scores, db);
     }
-    sqlite(out, scores);
+    StoreRatios.sqlite(out, scores);
     ratio(
         out,
         throughputs(scores),
@@ -202,115 +210,8 @@ final class Ratios {
     return out;
   }
 
-  /** The targets of issue 22 ({@link SqliteBenchmark}), in debits per second. */
-  private static void sqlite(List<Figure> out, Map<String, Score> all) {
-    Map<String, Score> s = throughputs(all);
-    ratio(
-        out,
-        s,
-        "sqliteGroupCommit16Threads",
-        "sqliteRawWriter16Threads",
-        "sqlite: group commit / one-writer raw JDBC, 16 threads",
-        ">=",
-        0.7);
-    p99(out, all, "sqliteGroupCommit16Threads", "sqlite: group commit, 16 threads, p99 ms", false);
-    ratio(
-        out,
-        s,
-        "sqliteGroupCommitHot16Threads",
-        "sqliteRawWriterHot16Threads",
-        "sqlite: group commit / one-writer raw JDBC, one hot ID",
-        ">=",
-        0.7);
-    p99(
-        out,
-        all,
-        "sqliteGroupCommitHot16Threads",
-        "sqlite: group commit, hot ID, 16 threads, p99 ms",
-        false);
-    ratio(
-        out,
-        s,
-        "sqliteGroupCommit16Threads",
-        "h2Library16Threads",
-        "sqlite group commit / library on today's H2 default, 16 thr.",
-        ">=",
-        2);
-  }
-
-  /** The targets of issue 5 for one database ({@code [db=...]}), in debits per second. */
-  private static void jdbc(List<Figure> out, Map<String, Score> all, String db) {
-    String p = "[db=" + db + "]";
-    boolean pg = db.equals("postgres");
-    Map<String, Score> s = throughputs(all);
-    ratio(
-        out,
-        s,
-        "library8Threads" + p,
-        "baseline8Threads" + p,
-        db + ": library / raw JDBC, 8 threads",
-        ">=",
-        pg ? 0.85 : 0.7);
-    ratio(
-        out,
-        s,
-        "libraryHot8Threads" + p,
-        "baselineHot8Threads" + p,
-        db + ": library / raw JDBC, one hot ID, 8 threads",
-        ">=",
-        0.6);
-    ratio(
-        out,
-        s,
-        "library16Threads" + p,
-        "library4Threads" + p,
-        db + ": library, 16 threads / 4 threads",
-        ">=",
-        0.75);
-    ratio(
-        out,
-        s,
-        "libraryBatchOf50x8Threads" + p,
-        "library8Threads" + p,
-        db + ": batch of 50 / single calls, debits/s, 8 threads",
-        ">=",
-        10);
-    ratio(
-        out,
-        s,
-        "groupCommit16Threads" + p,
-        "baseline16Threads" + p,
-        db + ": group commit / raw JDBC, 16 threads",
-        pg ? ">=" : "",
-        2);
-    p99(out, all, "groupCommit16Threads" + p, db + ": group commit, 16 threads, p99 ms", pg);
-    ratio(
-        out,
-        s,
-        "groupCommitHot16Threads" + p,
-        "baselineHot16Threads" + p,
-        db + ": group commit / raw JDBC, one hot ID, 16 threads",
-        pg ? ">=" : "",
-        5);
-    p99(
-        out,
-        all,
-        "groupCommitHot16Threads" + p,
-        db + ": group commit, hot ID, 16 threads, p99 ms",
-        pg);
-    Score issue = all.get("issue100k" + p);
-    if (issue != null) {
-      out.add(
-          new Figure(
-              db + ": batch issuance, IDs/s",
-              JdbcIssueBenchmark.COUNT * issue.opsPerSecond(),
-              "",
-              0));
-    }
-  }
-
   /** The scores as throughputs in ops/s, so ratios of latency samples read the right way up. */
-  private static Map<String, Score> throughputs(Map<String, Score> scores) {
+  static Map<String, Score> throughputs(Map<String, Score> scores) {
     Map<String, Score> out = new HashMap<>();
     scores.forEach(
         (k, v) ->
@@ -318,7 +219,7 @@ final class Ratios {
     return out;
   }
 
-  private static void p99(
+  static void p99(
       List<Figure> out, Map<String, Score> scores, String name, String label, boolean target) {
     Score s = scores.get(name);
     if (s == null || Double.isNaN(s.p99())) {
@@ -327,7 +228,7 @@ final class Ratios {
     out.add(new Figure(label, s.p99Millis(), target ? "<=" : "", 5));
   }
 
-  private static void ratio(
+  static void ratio(
       List<Figure> out,
       Map<String, Score> scores,
       String numerator,

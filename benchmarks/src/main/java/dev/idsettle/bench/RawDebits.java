@@ -4,12 +4,14 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.Arrays;
 import javax.sql.DataSource;
 
 /**
  * The raw-JDBC baseline: its own two tables in the benchmark's database and, per debit, only the
  * minimal statements: one conditional {@code UPDATE ... SET balance = balance - ? WHERE id = ? AND
- * balance >= ?} (row count checked), one {@code INSERT} of the transfer, one commit.
+ * balance >= ?} (row count checked), one {@code INSERT} of the transfer, one commit; or 50 debits
+ * of that kind in one transaction ({@link Session#debitAll}).
  */
 final class RawDebits {
   /** The conditional debit: amount, account, amount; one row if the balance covered it. */
@@ -78,6 +80,39 @@ final class RawDebits {
       insert.executeUpdate();
       connection.commit();
       return true;
+    }
+
+    /**
+     * Debits {@code amount} from each of {@code accounts} in one transaction, the shape of the
+     * library's batches: the conditional {@code UPDATE}s sent as one JDBC batch (in account order,
+     * so that concurrent batches cannot deadlock), then the {@code INSERT}s of those that held as a
+     * second batch, then one commit.
+     *
+     * @return how many of the debits were applied
+     */
+    int debitAll(long[] accounts, long amount, String[] transferIds) throws SQLException {
+      long[] sorted = accounts.clone();
+      Arrays.sort(sorted);
+      for (long account : sorted) {
+        update.setLong(1, amount);
+        update.setLong(2, account);
+        update.setLong(3, amount);
+        update.addBatch();
+      }
+      int[] updated = update.executeBatch();
+      int applied = 0;
+      for (int i = 0; i < sorted.length; i++) {
+        if (updated[i] == 1) {
+          insert.setString(1, transferIds[i]);
+          insert.setLong(2, sorted[i]);
+          insert.setLong(3, amount);
+          insert.addBatch();
+          applied++;
+        }
+      }
+      insert.executeBatch();
+      connection.commit();
+      return applied;
     }
 
     @Override

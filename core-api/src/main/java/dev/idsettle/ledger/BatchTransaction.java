@@ -1,8 +1,5 @@
 package dev.idsettle.ledger;
 
-import dev.idsettle.ledger.LedgerCommand.StateChange;
-import dev.idsettle.ledger.LedgerCommand.Tombstone;
-import dev.idsettle.ledger.LedgerCommand.TransferCommand;
 import dev.idsettle.spi.LedgerTx;
 import dev.idsettle.spi.LedgerTx.Changes;
 import dev.idsettle.spi.LedgerTx.Locked;
@@ -13,10 +10,8 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -116,16 +111,16 @@ final class BatchTransaction implements StoreWork<List<CommandResult>> {
   @Override
   public List<CommandResult> run(LedgerTx tx) {
     Instant now = clock.instant();
-    Footprint f = footprint(tx);
-    touched = f.accounts;
+    Footprint f = Footprint.of(groups, readNewIds, tx);
+    touched = f.accounts();
     read = List.of();
     written = List.of();
     Map<AccountId, Account> believed = believed(f);
     assumed = believed;
     Locked locked =
         believed != null
-            ? tx.lockOrAssume(f.accounts, believed, f.toRead)
-            : tx.lock(f.accounts, f.toRead);
+            ? tx.lockOrAssume(f.accounts(), believed, f.toRead())
+            : tx.lock(f.accounts(), f.toRead());
     Map<AccountId, Account> suspected = suspects;
     if (suspected != null && images != null) {
       suspects = null;
@@ -141,11 +136,11 @@ final class BatchTransaction implements StoreWork<List<CommandResult>> {
     }
     Map<TransferId, Transfer> known = locked.transfers();
     List<AccountId> withHolds = null;
-    for (AccountId id : f.debited) {
+    for (AccountId id : f.debited()) {
       Account a = locked.accounts().get(id);
       if (a != null && a.reserved() > 0) {
         if (withHolds == null) {
-          withHolds = new ArrayList<>(f.debited.size());
+          withHolds = new ArrayList<>(f.debited().size());
         }
         withHolds.add(id);
       }
@@ -158,12 +153,12 @@ final class BatchTransaction implements StoreWork<List<CommandResult>> {
       }
     }
     BatchJudge judge =
-        new BatchJudge(now, locked.accounts(), known, f.commands).maxIdBalance(maxIdBalance);
+        new BatchJudge(now, locked.accounts(), known, f.commands()).maxIdBalance(maxIdBalance);
     judge.expireDue(due);
     judge.expireDue(locked.transfers().values());
-    List<CommandResult> results = judge.judge(groups, f.commands);
+    List<CommandResult> results = judge.judge(groups, f.commands());
     Changes changes = judge.changes();
-    if (believed != null && changes.accounts().size() != f.accounts.size()) {
+    if (believed != null && changes.accounts().size() != f.accounts().size()) {
       // an answer judged by an image that no write will verify (a denial, a refusal) could be
       // stale: judge again under lock
       throw new Unverified();
@@ -197,12 +192,12 @@ final class BatchTransaction implements StoreWork<List<CommandResult>> {
    * transfer to read, and no debited account has holds (whose timeouts are read under lock).
    */
   private @Nullable Map<AccountId, Account> believed(Footprint f) {
-    if (images == null || readNewIds || !f.toRead.isEmpty() || f.accounts.isEmpty()) {
+    if (images == null || readNewIds || !f.toRead().isEmpty() || f.accounts().isEmpty()) {
       return null;
     }
-    Map<AccountId, Account> believed = images.believed(f.accounts);
+    Map<AccountId, Account> believed = images.believed(f.accounts());
     if (believed != null) {
-      for (AccountId id : f.debited) {
+      for (AccountId id : f.debited()) {
         Account a = believed.get(id);
         if (a != null && a.reserved() > 0) {
           return null;
@@ -221,87 +216,6 @@ final class BatchTransaction implements StoreWork<List<CommandResult>> {
 
     Unverified() {
       super("an answer judged by a believed account image could not be verified by a write");
-    }
-  }
-
-  /** What the batch locks and reads. */
-  private record Footprint(
-      Collection<AccountId> accounts,
-      Collection<AccountId> debited,
-      Collection<TransferId> toRead,
-      int commands) {}
-
-  private Footprint footprint(LedgerTx tx) {
-    if (groups.size() == 1 && groups.get(0).size() == 1) {
-      LedgerCommand only = groups.get(0).get(0);
-      if (only instanceof TransferCommand t
-          && t.pendingId() == null
-          && t.debit() != null
-          && t.credit() != null) {
-        // the common batch, one post or hold: two accounts, no hold to read first
-        AccountId debit = t.debit();
-        AccountId credit = t.credit();
-        Collection<AccountId> accounts =
-            debit.equals(credit) ? List.of(debit) : List.of(debit, credit);
-        return new Footprint(accounts, List.of(debit), readNewIds ? List.of(t.id()) : List.of(), 1);
-      }
-    }
-    int commands = 0;
-    for (List<LedgerCommand> group : groups) {
-      commands += group.size();
-    }
-    // sized once: a store sorts what it locks itself
-    Set<TransferId> pendingIds = new HashSet<>(4);
-    Set<TransferId> ids = new HashSet<>(2 * commands + 2);
-    Set<AccountId> accountIds = new HashSet<>(4 * commands + 4);
-    Set<AccountId> debited = new HashSet<>(2 * commands + 2);
-    for (List<LedgerCommand> group : groups) {
-      for (LedgerCommand c : group) {
-        collect(c, ids, pendingIds, accountIds, debited);
-      }
-    }
-    if (!pendingIds.isEmpty()) {
-      // a hold's accounts never change, so reading them before locking is safe
-      for (Transfer hold : tx.findTransfers(pendingIds).values()) {
-        accountIds.add(hold.debit());
-        accountIds.add(hold.credit());
-        debited.add(hold.debit());
-      }
-    }
-    Collection<TransferId> toRead = pendingIds;
-    if (readNewIds) {
-      ids.addAll(pendingIds);
-      toRead = ids;
-    }
-    return new Footprint(accountIds, debited, toRead, commands);
-  }
-
-  private static void collect(
-      LedgerCommand c,
-      Set<TransferId> ids,
-      Set<TransferId> pendingIds,
-      Set<AccountId> accounts,
-      Set<AccountId> debited) {
-    if (c instanceof TransferCommand t) {
-      ids.add(t.id());
-      if (t.pendingId() != null) {
-        pendingIds.add(t.pendingId());
-      }
-      if (t.debit() != null) {
-        accounts.add(t.debit());
-        debited.add(t.debit());
-      }
-      if (t.credit() != null) {
-        accounts.add(t.credit());
-      }
-    } else if (c instanceof StateChange s) {
-      accounts.add(s.account());
-      debited.add(s.account());
-    } else {
-      Tombstone t = (Tombstone) c;
-      ids.add(t.id());
-      accounts.add(t.debit());
-      accounts.add(t.credit());
     }
   }
 }
