@@ -105,6 +105,13 @@ final class Databases implements AutoCloseable {
     return pool;
   }
 
+  /**
+   * The CPU nanoseconds the PostgreSQL server has used so far ({@link ProcessCpu}); 0 for others.
+   */
+  long serverCpuNanos() {
+    return server == null ? 0 : ProcessCpu.postgresNanos(dir.resolve("pg"));
+  }
+
   /** Closes the pool, stops the server and deletes the files. */
   @Override
   public void close() throws IOException {

@@ -32,6 +32,8 @@ import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.TearDown;
 import org.openjdk.jmh.annotations.Threads;
 import org.openjdk.jmh.annotations.Warmup;
+import org.openjdk.jmh.infra.IterationParams;
+import org.openjdk.jmh.runner.IterationType;
 
 /**
  * What tamper evidence costs per debit: authorize-and-debit through {@code IdSettle} with group
@@ -39,6 +41,11 @@ import org.openjdk.jmh.annotations.Warmup;
  * the store's sealing key {@code off} and {@code on} (seals written, accounts read under lock),
  * each trial on a fresh database of {@value #IDS} active IDs ({@link SealCpuBenchmark} measures the
  * CPU of the seals alone). The sealed trial ends with {@link LedgerAudit}, which must find nothing.
+ *
+ * <p>Beside JMH's latency, each trial prints the CPU one debit took over its measured iterations,
+ * in this JVM (every thread) and in the PostgreSQL server ({@link ProcessCpu}): the machine's other
+ * load stretches wall time far more than it stretches CPU time, so the CPU the seal adds to a debit
+ * is the steadier measure of its cost.
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.SampleTime)
@@ -63,6 +70,9 @@ public class SealBenchmark {
   private IdSettle settle;
   private SettlementAuthenticator authenticator;
   private final AtomicLong refused = new AtomicLong();
+  private final AtomicLong debits = new AtomicLong();
+  private final long[] cpuAtStart = new long[3];
+  private final long[] cpuMeasured = new long[3];
   private byte[] key;
 
   /** A fresh durable PostgreSQL with {@value #IDS} active IDs, the facade warm. */
@@ -83,9 +93,37 @@ public class SealBenchmark {
     JdbcFixture.warm(authenticator, ids, AMOUNT, this::check);
   }
 
+  /** Notes the CPU counters at the start of a measured iteration. */
+  @Setup(Level.Iteration)
+  public void startIteration(IterationParams params) {
+    if (params.getType() == IterationType.MEASUREMENT) {
+      cpuAtStart[0] = ProcessCpu.jvmNanos();
+      cpuAtStart[1] = database.serverCpuNanos();
+      cpuAtStart[2] = debits.get();
+    }
+  }
+
+  /** Adds a measured iteration's CPU and debits to the trial's. */
+  @TearDown(Level.Iteration)
+  public void endIteration(IterationParams params) {
+    if (params.getType() == IterationType.MEASUREMENT) {
+      cpuMeasured[0] += ProcessCpu.jvmNanos() - cpuAtStart[0];
+      cpuMeasured[1] += database.serverCpuNanos() - cpuAtStart[1];
+      cpuMeasured[2] += debits.get() - cpuAtStart[2];
+    }
+  }
+
   /** Audits a sealed ledger, then deletes the database; fails the run on a refusal or a finding. */
   @TearDown(Level.Trial)
   public void tearDown() throws IOException {
+    long n = Math.max(1, cpuMeasured[2]);
+    System.out.printf(
+        "%n  cpu per debit (seal %s, %d debits): jvm %.1f us, postgres %.1f us, total %.1f us%n",
+        seal,
+        cpuMeasured[2],
+        cpuMeasured[0] / 1e3 / n,
+        cpuMeasured[1] / 1e3 / n,
+        (cpuMeasured[0] + cpuMeasured[1]) / 1e3 / n);
     try {
       settle.close();
       if (seal.equals("on")) {
@@ -134,6 +172,7 @@ public class SealBenchmark {
             new AuthorizationRequest(
                 id, AMOUNT, caller.terminal, caller.terminal + caller.counter++));
     check(result);
+    debits.incrementAndGet();
     return result;
   }
 

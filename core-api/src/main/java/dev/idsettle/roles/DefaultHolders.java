@@ -15,7 +15,12 @@ import java.util.Objects;
 import java.util.concurrent.ConcurrentHashMap;
 import org.jspecify.annotations.Nullable;
 
-/** Links an ID to its holder with keys only; merges through {@link HolderMerge}. */
+/**
+ * Links an ID to its holder with keys only; merges through {@link HolderMerge}. Both name an ID, so
+ * both answer to the manager's shared guessing budget (as {@link SettlementManager#block} does): an
+ * ID never issued is a miss there, and so is an unsold one for a merge (which needs a sold ID). A
+ * link takes an unsold ID by design (an ID may join its holder when it is issued), as a block does.
+ */
 final class DefaultHolders implements Holders {
   private final DefaultSettlementManager manager;
   private final IdSettle settle;
@@ -36,10 +41,14 @@ final class DefaultHolders implements Holders {
     Checks.text(holder, "holder", MAX_HOLDER);
     Checks.notNull(id, "id");
     Checks.text(reference, "reference", MAX_REFERENCE);
+    GuardScope scope = manager.shared;
+    if (scope.blocked()) {
+      return scope.throttled();
+    }
     try {
       AccountId account = settle.resolve(id);
       if (account == null) {
-        return unknown(id);
+        return Answers.miss(id, scope);
       }
       for (int attempt = 1; attempt <= 3; attempt++) {
         HolderKeys.Found f = keys.find(holder, reference, account);
@@ -85,11 +94,12 @@ final class DefaultHolders implements Holders {
     Checks.notNull(id, "id");
     Checks.text(reference, "reference", MAX_REFERENCE);
     try {
-      AccountId into = settle.resolve(id);
-      if (into == null) {
-        return unknown(id);
+      // a merge needs a sold ID: one never issued and one not sold are one miss, after one look-up
+      Object sold = manager.sold(id, manager.shared);
+      if (sold instanceof Denial d) {
+        return d;
       }
-      return merges.merge(holder, id, into, reference);
+      return merges.merge(holder, id, ((Account) sold).id(), reference);
     } catch (StoreException e) {
       return failure(e);
     }
@@ -119,7 +129,7 @@ final class DefaultHolders implements Holders {
           null,
           "ID " + id + " was merged into another ID of its holder: present that one");
     }
-    return DefaultSettlementManager.denial(Refusal.forState(state), id, null);
+    return Answers.denial(Refusal.forState(state), id, null);
   }
 
   static Denial duplicate(String reference) {
@@ -127,10 +137,6 @@ final class DefaultHolders implements Holders {
         DenialReason.DUPLICATE_REFERENCE,
         null,
         "reference " + reference + " was used before for another holder operation");
-  }
-
-  static Denial unknown(IdNumber id) {
-    return new Denial(DenialReason.UNKNOWN_ID, null, "no ID " + id + " was issued");
   }
 
   static HolderResult failure(StoreException e) {

@@ -41,7 +41,7 @@ final class DefaultServiceSelector implements ServiceSelector {
   @Override
   public SelectionResult select(IdNumber id, Map<String, Money> amounts, String reference) {
     Checks.notNull(id, "id");
-    DefaultSettlementManager.requireText("reference", reference, 200);
+    Answers.requireText("reference", reference, 200);
     if (amounts.isEmpty()) {
       throw new InvalidRequestException("amounts must name at least one service");
     }
@@ -64,11 +64,11 @@ final class DefaultServiceSelector implements ServiceSelector {
         return unusable;
       }
       for (int attempt = 1; ; attempt++) {
-        List<DefaultSettlementManager.Envelope> envelopes = new ArrayList<>();
+        List<Envelopes.Envelope> envelopes = new ArrayList<>();
         for (String service : sorted.keySet()) {
-          envelopes.add(manager.envelope(master, service));
+          envelopes.add(manager.envelopes.envelope(master, service));
         }
-        List<LedgerCommand> moves = new ArrayList<>(manager.opening(envelopes));
+        List<LedgerCommand> moves = new ArrayList<>(manager.envelopes.opening(envelopes));
         int k = 0;
         for (Map.Entry<String, Money> e : sorted.entrySet()) {
           moves.add(
@@ -79,8 +79,7 @@ final class DefaultServiceSelector implements ServiceSelector {
                   e.getValue().minor(),
                   Routes.ENVELOPE + e.getKey()));
         }
-        SelectionResult r =
-            outcome(id, master.id(), moves, DefaultSettlementManager.newKeys(envelopes), attempt);
+        SelectionResult r = outcome(id, master.id(), moves, Envelopes.newKeys(envelopes), attempt);
         if (r != RETRY) {
           return r;
         }
@@ -94,7 +93,7 @@ final class DefaultServiceSelector implements ServiceSelector {
   public SelectionResult giveBack(
       IdNumber id, String service, @Nullable Money amount, String reference) {
     Checks.notNull(id, "id");
-    DefaultSettlementManager.requireText("reference", reference, 200);
+    Answers.requireText("reference", reference, 200);
     manager.registered(service);
     if (amount != null) {
       Denial bad = manager.badAmount(amount);
@@ -140,7 +139,7 @@ final class DefaultServiceSelector implements ServiceSelector {
   @Override
   public SelectionResult move(IdNumber id, String from, String to, Money amount, String reference) {
     Checks.notNull(id, "id");
-    DefaultSettlementManager.requireText("reference", reference, 200);
+    Answers.requireText("reference", reference, 200);
     manager.registered(from);
     manager.registered(to);
     if (from.equals(to)) {
@@ -165,8 +164,8 @@ final class DefaultServiceSelector implements ServiceSelector {
         return unusable;
       }
       for (int attempt = 1; ; attempt++) {
-        DefaultSettlementManager.Envelope target = manager.envelope(master, to);
-        List<LedgerCommand> moves = new ArrayList<>(manager.opening(List.of(target)));
+        Envelopes.Envelope target = manager.envelopes.envelope(master, to);
+        List<LedgerCommand> moves = new ArrayList<>(manager.envelopes.opening(List.of(target)));
         moves.add(
             LedgerCommand.post(
                 TransferId.derive("idsettle:move", reference),
@@ -175,8 +174,7 @@ final class DefaultServiceSelector implements ServiceSelector {
                 amount.minor(),
                 Routes.ENVELOPE + to));
         SelectionResult r =
-            outcome(
-                id, master.id(), moves, DefaultSettlementManager.newKeys(List.of(target)), attempt);
+            outcome(id, master.id(), moves, Envelopes.newKeys(List.of(target)), attempt);
         if (r != RETRY) {
           return r;
         }
@@ -231,8 +229,7 @@ final class DefaultServiceSelector implements ServiceSelector {
     Refusal refusal = first.refusal();
     if (refusal != null) {
       Account debit = first.debitAfter();
-      return DefaultSettlementManager.denial(
-          refusal, id, debit == null ? null : debit.availableBalance());
+      return Answers.denial(refusal, id, debit == null ? null : debit.availableBalance());
     }
     return selected(master, first.replayed());
   }

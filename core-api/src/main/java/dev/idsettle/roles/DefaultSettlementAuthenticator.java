@@ -1,6 +1,5 @@
 package dev.idsettle.roles;
 
-import dev.idsettle.id.IdNumber;
 import dev.idsettle.internal.Checks;
 import dev.idsettle.internal.Keys;
 import dev.idsettle.ledger.Account;
@@ -12,10 +11,8 @@ import dev.idsettle.ledger.LedgerCommand;
 import dev.idsettle.ledger.Refusal;
 import dev.idsettle.money.Money;
 import dev.idsettle.spi.StoreException;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.Objects;
 import org.jspecify.annotations.Nullable;
 
@@ -63,10 +60,6 @@ final class DefaultSettlementAuthenticator implements SettlementAuthenticator {
     this.scope = settle.guard.scope(identity, service.name());
   }
 
-  private void ensureRevenue() {
-    settle.ensureOperatorAccounts(code, List.of(revenue));
-  }
-
   /** The budgets this handle answers to. */
   GuardScope scope() {
     return scope;
@@ -92,11 +85,7 @@ final class DefaultSettlementAuthenticator implements SettlementAuthenticator {
     List<CommandResult> outcomes;
     try {
       if (network != null && network.subIds.isSubId(request.id())) {
-        Object found = network.resolveSubId(request.id(), service.name());
-        if (found instanceof Denial d) {
-          return d;
-        }
-        account = (AccountId) found;
+        account = network.resolveSubId(request.id(), service.name());
       } else {
         account = settle.resolver.usable(request.id());
       }
@@ -119,98 +108,25 @@ final class DefaultSettlementAuthenticator implements SettlementAuthenticator {
 
   @Override
   public List<AuthorizationResult> authorizeAll(List<AuthorizationRequest> requests) {
-    Checks.notNull(requests, "requests");
-    for (int i = 0; i < requests.size(); i++) {
-      Checks.notNull(requests.get(i), "requests[" + i + "]");
-    }
-    int n = requests.size();
-    List<@Nullable AuthorizationResult> results = new ArrayList<>(n);
-    List<IdNumber> toResolve = new ArrayList<>();
-    for (AuthorizationRequest r : requests) {
-      AuthorizationResult early = screen(r);
-      results.add(early);
-      if (early == null) {
-        toResolve.add(r.id());
-      }
-    }
-    if (toResolve.isEmpty()) {
-      return AuthorizationResults.finish(results);
-    }
-    if (scope.blocked()) {
-      return AuthorizationResults.fill(results, scope.throttled());
-    }
-    Map<IdNumber, AccountId> accounts;
-    try {
-      accounts = new java.util.HashMap<>(settle.resolver.usable(toResolve));
-      if (network != null) {
-        for (int i = 0; i < n; i++) {
-          AuthorizationRequest r = requests.get(i);
-          if (results.get(i) == null && network.subIds.isSubId(r.id())) {
-            Object found = network.resolveSubId(r.id(), service.name());
-            if (found instanceof Denial d) {
-              results.set(i, d);
-            } else if (found != null) {
-              accounts.put(r.id(), (AccountId) found);
-            } // else a miss, counted in order below
-          }
-        }
-      }
-    } catch (StoreException e) {
-      return AuthorizationResults.fill(results, StoreFailures.authorization(e));
-    }
-    LedgerBatch batch = LedgerBatch.create();
-    List<Integer> submitted = new ArrayList<>();
-    // each miss counts, in order; once a budget refuses one, the rest of the batch is refused
-    boolean throttled = false;
-    for (int i = 0; i < n; i++) {
-      if (results.get(i) != null) {
-        continue;
-      }
-      AuthorizationRequest r = requests.get(i);
-      throttled = throttled || scope.blocked();
-      if (throttled) {
-        results.set(i, scope.throttled());
-        continue;
-      }
-      AccountId account = accounts.get(r.id());
-      if (account == null) {
-        Denial miss = miss(r);
-        throttled = miss.reason() == DenialReason.THROTTLED;
-        results.set(i, miss);
-        continue;
-      }
-      try {
-        batch.add(debit(r, spending(account)));
-      } catch (StoreException e) {
-        return AuthorizationResults.fill(results, StoreFailures.authorization(e));
-      }
-      submitted.add(i);
-    }
-    List<LowBalanceEvent> events = new ArrayList<>();
-    if (!batch.isEmpty()) {
-      List<CommandResult> outcomes;
-      try {
-        ensureRevenue();
-        outcomes = settle.ledger.submit(batch);
-      } catch (StoreException e) {
-        return AuthorizationResults.fill(results, StoreFailures.authorization(e));
-      }
-      for (int k = 0; k < submitted.size(); k++) {
-        int i = submitted.get(k);
-        AuthorizationRequest r = requests.get(i);
-        results.set(i, judge(r, outcomes.get(k), Objects.requireNonNull(accounts.get(r.id()))));
-        LowBalanceEvent event = AuthorizationResults.crossing(service, r, outcomes.get(k));
-        if (event != null) {
-          events.add(event);
-        }
-      }
-    }
-    List<AuthorizationResult> out = AuthorizationResults.finish(results);
-    settle.fire(events);
-    return out;
+    return AuthorizationBatch.run(this, requests);
   }
 
-  private @Nullable AuthorizationResult screen(AuthorizationRequest r) {
+  /** This device's ledger, roles and budgets, for {@link AuthorizationBatch}. */
+  IdSettle settle() {
+    return settle;
+  }
+
+  /** The network this device was registered with, or null for a device of {@link IdSettle}. */
+  @Nullable DefaultSettlementManager network() {
+    return network;
+  }
+
+  /** Creates the service's revenue accounts, once per process. */
+  void ensureRevenue() {
+    settle.ensureOperatorAccounts(code, List.of(revenue));
+  }
+
+  @Nullable AuthorizationResult screen(AuthorizationRequest r) {
     if (!r.amount().currency().equals(settle.currency)) {
       return new Denial(
           DenialReason.WRONG_CURRENCY,
@@ -233,14 +149,14 @@ final class DefaultSettlementAuthenticator implements SettlementAuthenticator {
    * A miss (an ID never issued, or not sold): counted in the budgets, and answered alike for both,
    * or {@link DenialReason#THROTTLED} if a budget had no room for it.
    */
-  private Denial miss(AuthorizationRequest r) {
+  Denial miss(AuthorizationRequest r) {
     if (!scope.miss()) {
       return scope.throttled();
     }
     return new Denial(DenialReason.UNKNOWN_ID, null, "ID " + r.id() + " cannot be used");
   }
 
-  private LedgerCommand debit(AuthorizationRequest r, AccountId account) {
+  LedgerCommand debit(AuthorizationRequest r, AccountId account) {
     String from = source;
     return LedgerCommand.post(
         from == null
@@ -253,7 +169,7 @@ final class DefaultSettlementAuthenticator implements SettlementAuthenticator {
   }
 
   /** The account a request of this service spends: the ID's envelope for it, or the ID. */
-  private AccountId spending(AccountId id) {
+  AccountId spending(AccountId id) {
     if (routes == null) {
       return id;
     }
@@ -261,7 +177,7 @@ final class DefaultSettlementAuthenticator implements SettlementAuthenticator {
     return envelope == null ? id : envelope;
   }
 
-  private AuthorizationResult judge(AuthorizationRequest r, CommandResult outcome, AccountId id) {
+  AuthorizationResult judge(AuthorizationRequest r, CommandResult outcome, AccountId id) {
     Account after = outcome.debitAfter();
     Refusal refusal = outcome.refusal();
     if (refusal != null && routes != null) {

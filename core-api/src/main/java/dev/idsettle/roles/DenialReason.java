@@ -34,7 +34,9 @@ public enum DenialReason {
   THROTTLED,
   /**
    * The ID's value was routed to another service (claim 2): unusable at this one. Shown to a user
-   * as {@link PublicReason#NOT_USABLE}, like an unknown ID, so that it reveals nothing more.
+   * as {@link PublicReason#NOT_USABLE}, like an unknown ID. Only for an ID number presented whole
+   * (whose holder chose the service): a sub-ID of another service is answered {@link #UNKNOWN_ID},
+   * so that no service learns that it exists.
    */
   WRONG_SERVICE,
   /** The amount is zero or negative. */

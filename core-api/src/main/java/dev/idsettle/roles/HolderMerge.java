@@ -89,7 +89,7 @@ final class HolderMerge {
           && refusal != Refusal.INSUFFICIENT_BALANCE
           && refusal != Refusal.CLOSED
           && refusal != Refusal.ID_REUSED) {
-        return DefaultSettlementManager.denial(refusal, id, null);
+        return Answers.denial(refusal, id, null);
       }
       // a debit, hold or merge reached an old ID after it was read: read again
     }

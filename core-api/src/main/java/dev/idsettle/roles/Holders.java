@@ -71,7 +71,9 @@ public interface Holders {
 
   /**
    * Links {@code id} to {@code holder} (claim 8): the holder's first ID, or one more of them. An
-   * unsold ID may be linked when it is issued; it gives value once activated.
+   * unsold ID may be linked when it is issued; it gives value once activated. An ID never issued is
+   * a miss in the manager's shared guessing budget ({@link SettlementManager#block}): {@link
+   * DenialReason#UNKNOWN_ID} while it has room, {@link DenialReason#THROTTLED} once it is spent.
    *
    * @param holder what identifies the holder, opaque, 1 to {@value #MAX_HOLDER} characters (stored
    *     only as a keyed hash)
@@ -85,20 +87,25 @@ public interface Holders {
   /**
    * Merges every other usable ID of {@code holder} into {@code id} and makes {@code id} one of the
    * holder's IDs (claim 9), in one ledger transaction; see the class comment for the refusals and
-   * the expiry rule. {@code id} must be active (activate it first). A holder without IDs yet gets
-   * {@code id} as its first, with nothing merged.
+   * the expiry rule. {@code id} must be active (activate it first): an ID never issued and one not
+   * sold are answered alike, {@link DenialReason#UNKNOWN_ID}, as misses in the manager's shared
+   * guessing budget ({@link DenialReason#THROTTLED} once it is spent). A holder without IDs yet
+   * gets {@code id} as its first, with nothing merged.
    *
-   * @return {@link Merged}, or a {@link Denial}: {@link DenialReason#OPEN_HOLDS}, {@link
-   *     DenialReason#BLOCKED}, {@link DenialReason#ALLOCATED}, {@link DenialReason#OTHER_HOLDER},
-   *     {@code id}'s own state, {@link DenialReason#DUPLICATE_REFERENCE}
+   * @return {@link Merged}, or a {@link Denial}: {@link DenialReason#UNKNOWN_ID}, {@link
+   *     DenialReason#OPEN_HOLDS}, {@link DenialReason#BLOCKED}, {@link DenialReason#ALLOCATED},
+   *     {@link DenialReason#OTHER_HOLDER}, {@code id}'s own state, {@link
+   *     DenialReason#DUPLICATE_REFERENCE}
    * @throws dev.idsettle.InvalidRequestException if the holder or reference is blank or too long
    */
   HolderResult merge(String holder, IdNumber id, String reference);
 
   /**
    * The settlement authentication device of the registered {@code service} that spends across a
-   * holder's linked IDs (claim 8). A request presenting an ID with no holder is judged exactly as
-   * by {@link SettlementManager#authenticator}; so is a sub-ID.
+   * holder's linked IDs (claim 8), under the guessing budgets of the service's device ({@link
+   * SettlementManager#authenticator}), which counts each miss, in a batch in order. A request
+   * presenting an ID with no holder is judged exactly as by {@link
+   * SettlementManager#authenticator}; so is a sub-ID.
    *
    * @throws dev.idsettle.InvalidRequestException if no service of that name is registered
    */

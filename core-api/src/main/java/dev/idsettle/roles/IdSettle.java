@@ -3,20 +3,15 @@ package dev.idsettle.roles;
 import dev.idsettle.InvalidConfigurationException;
 import dev.idsettle.InvalidRequestException;
 import dev.idsettle.id.IdNumber;
-import dev.idsettle.id.IdNumberFormat;
 import dev.idsettle.id.IdNumberGenerator;
 import dev.idsettle.internal.Checks;
 import dev.idsettle.internal.IdHasher;
-import dev.idsettle.internal.UnknownIdThrottle;
 import dev.idsettle.ledger.Account;
 import dev.idsettle.ledger.AccountId;
-import dev.idsettle.ledger.GroupCommitListener;
 import dev.idsettle.ledger.Ledger;
 import dev.idsettle.ledger.Transfer;
 import dev.idsettle.money.Money;
 import dev.idsettle.spi.LedgerStore;
-import java.time.Clock;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Currency;
@@ -60,7 +55,6 @@ public final class IdSettle implements AutoCloseable {
   final Ledger ledger;
   final IdHasher hasher;
   final Currency currency;
-  final UnknownIdThrottle throttle;
   final Guard guard;
   final IdResolver resolver;
   final IdNumberGenerator generator;
@@ -74,8 +68,6 @@ public final class IdSettle implements AutoCloseable {
     this.maxActivation = maxActivation;
     this.hasher = new IdHasher(Objects.requireNonNull(b.issuerKey));
     this.currency = Objects.requireNonNull(b.currency);
-    this.throttle =
-        new UnknownIdThrottle(budgets.perSource(), budgets.window(), b.clock, Guard.REGISTRY_BYTES);
     this.guard = new Guard(budgets, b.clock);
     this.generator = IdNumberGenerator.secure(b.format);
     long cacheSize =
@@ -275,190 +267,23 @@ public final class IdSettle implements AutoCloseable {
     ledger.close();
   }
 
-  /** Configures {@link IdSettle}; validated at {@link #build()}, naming the field at fault. */
-  public static final class Builder {
-    private final LedgerStore store;
-    private byte[] issuerKey = new byte[0];
-    private Currency currency = Currency.getInstance("EUR");
-    private Clock clock = Clock.systemUTC();
-    private IdNumberFormat format = IdNumberFormat.DEFAULT;
-    private GuessingBudgets budgets = GuessingBudgets.DEFAULT;
-    private @Nullable Money maxBalance;
-    private @Nullable Long accountCacheSize;
-    private @Nullable Long accountImages;
-    private int groupCommit;
-    private GroupCommitListener groupCommitListener = GroupCommitListener.NONE;
-    private @Nullable Money maxActivationAmount;
-
+  /**
+   * Configures {@link IdSettle}: the setters of {@link IdSettleSettings}, each returning this
+   * builder; validated at {@link #build()}, naming the field at fault.
+   */
+  public static final class Builder extends IdSettleSettings {
     private Builder(LedgerStore store) {
-      this.store = Checks.settingNotNull(store, "store");
+      super(store);
     }
 
-    /** The issuer's secret key (at least 32 bytes): ID numbers are stored as HMACs under it. */
-    public Builder issuerKey(byte[] key) {
-      this.issuerKey = Checks.settingNotNull(key, "issuerKey").clone();
-      return this;
-    }
-
-    /** The currency of IDs and amounts (default EUR). */
-    public Builder currency(Currency currency) {
-      this.currency = Checks.settingNotNull(currency, "currency");
-      return this;
-    }
-
-    /** The clock (default system UTC); tests pass one they can move. */
-    public Builder clock(Clock clock) {
-      this.clock = Checks.settingNotNull(clock, "clock");
-      return this;
-    }
-
-    /** The shape of new ID numbers (default 16 digits). */
-    public Builder idFormat(IdNumberFormat format) {
-      this.format = Checks.settingNotNull(format, "format");
-      return this;
-    }
-
-    /**
-     * How many attempts with unusable IDs one source may make per window before it is throttled:
-     * {@link #guessingBudgets} with the other budgets unchanged.
-     *
-     * @throws InvalidConfigurationException naming {@code unknownIdLimit} if out of range
-     */
-    public Builder unknownIdLimit(int limit, Duration window) {
-      if (limit < 1) {
-        throw Checks.invalidSetting("unknownIdLimit", limit, "must be at least 1");
-      }
-      this.budgets = new GuessingBudgets(limit, budgets.perService(), budgets.global(), window);
-      return this;
-    }
-
-    /**
-     * The guessing defence (default {@link GuessingBudgets#DEFAULT}). An attempt with an ID number
-     * never issued, or issued and not sold, is a miss; it is answered {@link
-     * DenialReason#UNKNOWN_ID} (the two are never told apart) while every budget it counts in has
-     * room, and {@link DenialReason#THROTTLED} otherwise. A handle whose own budget is spent is
-     * refused everything until its window ends; once a service's or the global budget is spent, the
-     * handles that made a miss in their window are refused everything, those that made none are
-     * still served. Each spent budget raises a {@link ThrottledEvent}.
-     */
-    public Builder guessingBudgets(GuessingBudgets budgets) {
-      this.budgets = Checks.settingNotNull(budgets, "guessingBudgets");
-      return this;
-    }
-
-    /**
-     * The largest balance an ID may hold (default: no limit besides the activation's). The ledger
-     * refuses any transfer that would credit an ID beyond it ({@link
-     * dev.idsettle.ledger.Refusal#BALANCE_LIMIT}), whatever the path.
-     */
-    public Builder maxBalance(Money max) {
-      this.maxBalance = Checks.settingNotNull(max, "maxBalance");
-      return this;
-    }
-
-    /**
-     * How many ID-hash to account mappings to cache; 0 turns the cache off. By default {@value
-     * #DEFAULT_ACCOUNT_CACHE_SIZE}, or none over a store whose reads are local ({@link
-     * LedgerStore#readsAreLocal()}), where a cache would only add a look-up.
-     */
-    public Builder accountCacheSize(long size) {
-      this.accountCacheSize = size;
-      return this;
-    }
-
-    /**
-     * How many account images the ledger remembers, to spare a store that takes them (PostgreSQL)
-     * the locked read of an account it saw committed; 0 turns this off. By default {@value
-     * Ledger#DEFAULT_ACCOUNT_IMAGES} over such a store ({@link LedgerStore#takesBelievedImages()}),
-     * none over others. See {@link Ledger.Builder#accountImages}.
-     */
-    public Builder accountImages(long count) {
-      this.accountImages = count;
-      return this;
-    }
-
-    /**
-     * The largest amount one activation may put on an ID (default {@value
-     * #DEFAULT_MAX_ACTIVATION_MINOR} minor units of the currency); a larger one is denied with
-     * {@link DenialReason#INVALID_AMOUNT}. Since an activation credits an ID that holds nothing,
-     * this also caps the balance an ID reaches through the roles. Many countries cap prepaid
-     * instruments by law: set your rule here.
-     */
-    public Builder maxActivationAmount(Money max) {
-      this.maxActivationAmount = Checks.settingNotNull(max, "maxActivationAmount");
-      return this;
-    }
-
-    /**
-     * Group commit: concurrent requests from any number of threads are combined into one store
-     * transaction of at most {@code maxCommands} commands while the previous one commits (no added
-     * wait when idle). Turn it on for a store with a round trip per call (JDBC); 0, the default,
-     * turns it off. Outcomes, order and idempotency are those of separate calls.
-     */
-    public Builder groupCommit(int maxCommands) {
-      this.groupCommit = maxCommands;
-      return this;
-    }
-
-    /**
-     * Told of every store transaction group commit makes, with how many callers' batches and
-     * commands it combined (default: nobody); for metrics. Used only while {@link #groupCommit} is
-     * on.
-     */
-    public Builder groupCommitListener(GroupCommitListener listener) {
-      this.groupCommitListener = Checks.settingNotNull(listener, "groupCommitListener");
+    @Override
+    Builder self() {
       return this;
     }
 
     /** Builds; throws {@link InvalidConfigurationException} naming the first bad setting. */
     public IdSettle build() {
-      if (issuerKey.length < IdHasher.MIN_KEY_BYTES) {
-        throw new InvalidConfigurationException(
-            "issuerKey must be set to at least "
-                + IdHasher.MIN_KEY_BYTES
-                + " secret bytes (it keys the hashes ID numbers are stored under), has "
-                + issuerKey.length);
-      }
-      int period = IdHasher.shortestPeriod(issuerKey);
-      if (period <= IdHasher.MAX_WEAK_PERIOD) {
-        throw new InvalidConfigurationException(
-            "issuerKey looks like no key: it repeats a pattern of "
-                + period
-                + " byte(s); draw it from a SecureRandom");
-      }
-      Money maxActivation =
-          maxActivationAmount != null
-              ? maxActivationAmount
-              : Money.of(DEFAULT_MAX_ACTIVATION_MINOR, currency);
-      if (maxActivation.minor() < 1 || !maxActivation.currency().equals(currency)) {
-        throw Checks.invalidSetting(
-            "maxActivationAmount", maxActivation, "must be positive and in " + currency);
-      }
-      Money cap = maxBalance;
-      if (cap != null && (cap.minor() < 1 || !cap.currency().equals(currency))) {
-        throw Checks.invalidSetting("maxBalance", cap, "must be positive and in " + currency);
-      }
-      if (accountCacheSize != null && accountCacheSize < 0) {
-        throw new InvalidConfigurationException(
-            "accountCacheSize must not be negative (0 turns the cache off), was "
-                + accountCacheSize);
-      }
-      if (groupCommit < 0) {
-        throw new InvalidConfigurationException(
-            "groupCommit must not be negative, was " + groupCommit);
-      }
-      Ledger.Builder ledger =
-          Ledger.builder(store)
-              .clock(clock)
-              .groupCommit(groupCommit)
-              .groupCommitListener(groupCommitListener);
-      if (accountImages != null) {
-        ledger.accountImages(accountImages);
-      }
-      if (cap != null) {
-        ledger.maxIdBalance(cap.minor());
-      }
-      return new IdSettle(this, ledger.build(), maxActivation, budgets);
+      return new IdSettle(this, ledger(), maxActivation(), budgets);
     }
   }
 }

@@ -1,22 +1,17 @@
 package dev.idsettle.roles;
 
 import dev.idsettle.internal.Checks;
-import dev.idsettle.internal.Keys;
 import dev.idsettle.ledger.AccountId;
 import dev.idsettle.ledger.CommandResult;
 import dev.idsettle.ledger.LedgerBatch;
 import dev.idsettle.ledger.Refusal;
-import dev.idsettle.ledger.TransferId;
-import dev.idsettle.money.Money;
 import dev.idsettle.roles.LinkedPlanner.Planned;
 import dev.idsettle.roles.LinkedPlanner.Prepared;
 import dev.idsettle.spi.StoreException;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
-import java.util.Objects;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -36,27 +31,32 @@ import org.jspecify.annotations.Nullable;
  * made again). A request planned later in the batch plans from the balances less what the earlier
  * requests' plans draw. Requests that are the plain device's go to its {@link
  * SettlementAuthenticator#authorizeAll} in one batch of their own, before the linked ones.
+ *
+ * <p>It answers to the guessing budgets of the plain device ({@link GuardScope}: the service's
+ * handle, the service, the global budget), which counts every miss, in the order of a batch: a
+ * linked request after a request of the batch that was refused {@link DenialReason#THROTTLED} is
+ * refused so too, as in the plain device's own batches, and a throttled handle is refused all.
  */
 final class LinkedAuthenticator implements SettlementAuthenticator {
   private final IdSettle settle;
-  private final HolderKeys keys;
   private final DefaultSettlementAuthenticator plain;
   private final HolderBalances balances;
   private final LinkedPlanner planner;
   private final String service;
   private final String code;
   private final List<AccountId> revenue;
+  private final LinkedOutcome outcomes;
 
   LinkedAuthenticator(
       DefaultSettlementManager manager, HolderKeys keys, DefaultSettlementAuthenticator plain) {
     this.settle = manager.settle;
-    this.keys = keys;
     this.plain = plain;
     this.service = plain.service().name();
     this.balances = new HolderBalances(manager, service);
     this.code = "svc:" + service;
     this.revenue = settle.operatorAccounts().revenueAccounts(service);
-    this.planner = new LinkedPlanner(manager, keys, balances, service, revenue);
+    this.outcomes = new LinkedOutcome(settle, keys, balances, plain.service(), code);
+    this.planner = new LinkedPlanner(manager, keys, balances, service, revenue, plain.scope());
   }
 
   @Override
@@ -67,6 +67,10 @@ final class LinkedAuthenticator implements SettlementAuthenticator {
   @Override
   public AuthorizationResult authorize(AuthorizationRequest request) {
     Checks.notNull(request, "request");
+    GuardScope scope = plain.scope();
+    if (scope.blocked()) {
+      return scope.throttled();
+    }
     Prepared prepared = planner.prepare(request, new HashMap<>(), false);
     Planned plan = prepared.plan();
     if (plan == null) {
@@ -85,7 +89,7 @@ final class LinkedAuthenticator implements SettlementAuthenticator {
         }
         plan = again;
       }
-      result = finish(plan, first, events);
+      result = outcomes.finish(plan, first, events);
     } catch (StoreException e) {
       return StoreFailures.authorization(e);
     }
@@ -100,12 +104,15 @@ final class LinkedAuthenticator implements SettlementAuthenticator {
       Checks.notNull(requests.get(i), "requests[" + i + "]");
     }
     int n = requests.size();
+    GuardScope scope = plain.scope();
+    if (scope.blocked()) {
+      return plain.authorizeAll(requests); // refuses what is not screened out, as throttled
+    }
     List<@Nullable AuthorizationResult> results = new ArrayList<>(n);
     List<Integer> toPlain = new ArrayList<>();
     List<Integer> linked = new ArrayList<>();
     List<Planned> plans = new ArrayList<>();
     Map<AccountId, Long> drawn = new HashMap<>();
-    LedgerBatch batch = LedgerBatch.create();
     for (int i = 0; i < n; i++) {
       Prepared prepared = planner.prepare(requests.get(i), drawn, false);
       results.add(prepared.answer());
@@ -113,7 +120,6 @@ final class LinkedAuthenticator implements SettlementAuthenticator {
       if (plan != null) {
         linked.add(i);
         plans.add(plan);
-        batch.addLinked(plan.legs());
       } else if (prepared.answer() == null) {
         toPlain.add(i);
       }
@@ -127,15 +133,20 @@ final class LinkedAuthenticator implements SettlementAuthenticator {
       for (int k = 0; k < toPlain.size(); k++) {
         results.set(toPlain.get(k), answers.get(k));
       }
+      refuseAfterThrottled(results, linked, plans, toPlain, scope);
     }
     List<LowBalanceEvent> events = new ArrayList<>();
     if (!plans.isEmpty()) {
       try {
         settle.ensureOperatorAccounts(code, revenue);
+        LedgerBatch batch = LedgerBatch.create();
+        for (Planned plan : plans) {
+          batch.addLinked(plan.legs());
+        }
         List<CommandResult> firsts = firsts(plans, submit(batch));
         replanRefused(plans, firsts);
         for (int k = 0; k < plans.size(); k++) {
-          results.set(linked.get(k), finish(plans.get(k), firsts.get(k), events));
+          results.set(linked.get(k), outcomes.finish(plans.get(k), firsts.get(k), events));
         }
       } catch (StoreException e) {
         return AuthorizationResults.fill(results, StoreFailures.authorization(e));
@@ -144,6 +155,37 @@ final class LinkedAuthenticator implements SettlementAuthenticator {
     List<AuthorizationResult> out = AuthorizationResults.finish(results);
     settle.fire(events);
     return out;
+  }
+
+  /**
+   * Refuses, as throttled, the planned requests that come after the first request the plain device
+   * refused so (its misses spent a budget): the batch is judged in order, as one of the plain
+   * device's. A plan dropped drew after every plan kept, so the kept ones planned from balances it
+   * did not touch.
+   */
+  private static void refuseAfterThrottled(
+      List<@Nullable AuthorizationResult> results,
+      List<Integer> linked,
+      List<Planned> plans,
+      List<Integer> toPlain,
+      GuardScope scope) {
+    int first = Integer.MAX_VALUE;
+    for (int i : toPlain) {
+      if (results.get(i) instanceof Denial d && d.reason() == DenialReason.THROTTLED) {
+        first = i;
+        break;
+      }
+    }
+    if (first == Integer.MAX_VALUE) {
+      return;
+    }
+    for (int k = plans.size() - 1; k >= 0; k--) {
+      if (linked.get(k) > first) {
+        results.set(linked.get(k), scope.throttled());
+        linked.remove(k);
+        plans.remove(k);
+      }
+    }
   }
 
   private List<CommandResult> submit(LedgerBatch batch) {
@@ -205,57 +247,5 @@ final class LinkedAuthenticator implements SettlementAuthenticator {
       plans.set(again.get(j), fresh.get(j));
       firsts.set(again.get(j), outcomes.get(j));
     }
-  }
-
-  /** The answer to a planned request from its first leg's outcome; adds a crossing to events. */
-  private AuthorizationResult finish(
-      Planned plan, CommandResult first, List<LowBalanceEvent> events) {
-    AuthorizationRequest request = plan.request();
-    Refusal refusal = first.refusal();
-    long before = plan.before();
-    if (refusal == Refusal.ID_REUSED || first.replayed()) {
-      TransferId head = Keys.debit(service, request.terminal(), request.reference());
-      long now = balances.total(keysNow(plan.presented()));
-      return LinkedReplay.of(
-          settle, head, request, code, plan.accounts(), money(now), now < lowReference());
-    }
-    if (refusal != null) {
-      DenialReason reason = DenialReason.of(refusal);
-      Money balance = reason == DenialReason.INSUFFICIENT_BALANCE ? money(before) : null;
-      return new Denial(
-          reason,
-          balance,
-          "ID "
-              + request.id()
-              + " and its holder's IDs: "
-              + reason.name().toLowerCase(Locale.ROOT).replace('_', ' '),
-          false);
-    }
-    long after = before - request.amount().minor();
-    Money left = money(after);
-    long reference = lowReference();
-    if (after < reference && before >= reference) {
-      events.add(
-          new LowBalanceEvent(request.id(), service, left, plain.service().lowBalanceReference()));
-    }
-    return new Permit(
-        Objects.requireNonNull(first.transfer()).id(),
-        request.amount(),
-        left,
-        after < reference,
-        false);
-  }
-
-  private long lowReference() {
-    return plain.service().lowBalanceReference().minor();
-  }
-
-  private Money money(long minor) {
-    return Money.of(minor, settle.currency);
-  }
-
-  private List<AccountId> keysNow(AccountId presented) {
-    AccountId root = Objects.requireNonNull(keys.root(presented));
-    return keys.members(root);
   }
 }

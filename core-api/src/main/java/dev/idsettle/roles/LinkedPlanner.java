@@ -29,6 +29,7 @@ final class LinkedPlanner {
   private final String service;
   private final String code;
   private final List<AccountId> revenue;
+  private final GuardScope scope;
 
   /**
    * A request planned as a linked group: what the planning saw, the draws, the group, and whether
@@ -53,8 +54,10 @@ final class LinkedPlanner {
       HolderKeys keys,
       HolderBalances balances,
       String service,
-      List<AccountId> revenue) {
+      List<AccountId> revenue,
+      GuardScope scope) {
     this.manager = manager;
+    this.scope = scope;
     this.settle = manager.settle;
     this.keys = keys;
     this.balances = balances;
@@ -67,18 +70,21 @@ final class LinkedPlanner {
    * Screens and plans {@code request}, from the balances less {@code drawn} (what earlier plans of
    * the batch draw), and adds this plan's draws to {@code drawn}. Unless {@code fresh}, plans from
    * the images the ledger last saw committed when it has them all; a fresh plan is the retry of one
-   * refused so, under the retry's ids ({@link LinkedPlan#retryId}).
+   * refused so, under the retry's ids ({@link LinkedPlan#retryId}). A request while {@code scope}
+   * is throttled, and one presenting an ID never issued or not sold, is the plain device's, which
+   * answers it and counts the miss: an unsold ID is left out by the same look-up that finds none
+   * for an unknown one ({@link IdResolver#usable}), so the two cost the same here too.
    */
   Prepared prepare(AuthorizationRequest request, Map<AccountId, Long> drawn, boolean fresh) {
     Money amount = request.amount();
     if (!amount.currency().equals(settle.currency)
         || !amount.isPositive()
-        || settle.throttle.isThrottled(request.terminal())
+        || scope.blocked()
         || manager.subIds.isSubId(request.id())) {
       return PLAIN;
     }
     try {
-      AccountId presented = settle.resolve(request.id());
+      AccountId presented = settle.resolver.usable(request.id());
       AccountId root = presented == null ? null : keys.root(presented);
       if (presented == null || root == null) {
         return PLAIN;

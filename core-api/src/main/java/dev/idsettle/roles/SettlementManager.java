@@ -18,7 +18,8 @@ import java.util.Set;
  *   <tr><th>claim</th><th>method</th></tr>
  *   <tr><td>2: services, each with its authentication device; an activation that names a service
  *       routes the ID's value to it</td><td>{@link #register}, {@link #authenticator}, {@link
- *       #activate}; a request elsewhere is denied {@link DenialReason#WRONG_SERVICE}</td></tr>
+ *       #activate}; a request presenting the ID elsewhere is denied {@link
+ *       DenialReason#WRONG_SERVICE} (a sub-ID elsewhere is answered as unknown)</td></tr>
  *   <tr><td>3: "is this ID validated, and with what balance for my service?"</td><td>{@link
  *       #query}</td></tr>
  *   <tr><td>4: a sub-ID per service, presented instead of the ID, revocable</td><td>{@link
@@ -122,10 +123,11 @@ public interface SettlementManager {
    * The sub-ID of {@code id} for {@code service} (claim 4), issued the first time the validated ID
    * is presented there and the same one every time after, until it is revoked. A sub-ID has two
    * digits more than an ID number (18 for the default 16), the last a check digit; the store keeps
-   * only its keyed hash. It works at its own service only ({@link DenialReason#WRONG_SERVICE}
-   * elsewhere) and spends what the ID itself would there. A sub-ID never issued and a revoked one
-   * are answered alike ({@link DenialReason#UNKNOWN_ID}) and counted in the presenting handle's
-   * guessing budgets; an ID never issued or not sold, here, as {@link #query} says.
+   * only its keyed hash. It works at its own service only and spends what the ID itself would
+   * there. A sub-ID never issued, a revoked one and one of another service are answered alike
+   * ({@link DenialReason#UNKNOWN_ID}, after the same work) and counted in the presenting handle's
+   * guessing budgets, so that no service learns that a sub-ID exists elsewhere (the operator's log
+   * notes it, the sub-ID masked); an ID never issued or not sold, here, as {@link #query} says.
    *
    * @throws dev.idsettle.InvalidRequestException if {@code service} is not registered or {@code id}
    *     is itself a sub-ID
@@ -144,9 +146,9 @@ public interface SettlementManager {
 
   /**
    * Revokes {@code subId} as {@link #revokeSubId(IdNumber)} does, but only if it is a sub-ID of
-   * {@code service}: one of another service is denied {@link DenialReason#WRONG_SERVICE} and left
-   * as it is. What a service's own device, or a party speaking for it over the wire, calls; a
-   * sub-ID never issued is a miss in that device's guessing budgets.
+   * {@code service}: one of another service is left as it is and answered as a sub-ID never issued
+   * ({@link DenialReason#UNKNOWN_ID}, a miss in that device's guessing budgets, as a sub-ID never
+   * issued is). What a service's own device, or a party speaking for it over the wire, calls.
    *
    * @throws dev.idsettle.InvalidRequestException if {@code service} is not registered
    */

@@ -149,8 +149,8 @@ public final class Slips {
       String terminalId, List<PrintedSlip> slips, Money paid, String reference) {
     Checks.notNull(slips, "slips");
     Checks.notNull(paid, "paid");
-    DefaultSettlementManager.requireText("terminalId", terminalId, 60);
-    DefaultSettlementManager.requireText("reference", reference, 200);
+    Answers.requireText("terminalId", terminalId, 60);
+    Answers.requireText("reference", reference, 200);
     if (slips.isEmpty() || slips.size() > MAX_SHEET_SIZE) {
       throw new InvalidRequestException(
           "slips must hold 1 to " + MAX_SHEET_SIZE + " slips, held " + slips.size());
@@ -203,10 +203,10 @@ public final class Slips {
         String service = check.batch(serials.get(i)).service();
         if (service != null) {
           Account master = settle.ledger.account(slip).orElseThrow();
-          DefaultSettlementManager.Envelope envelope = manager.envelope(master, service);
-          keys.addAll(DefaultSettlementManager.newKeys(List.of(envelope)));
+          Envelopes.Envelope envelope = manager.envelopes.envelope(master, service);
+          keys.addAll(Envelopes.newKeys(List.of(envelope)));
           keys.add(manager.routes.routeKey(slip, service));
-          group.addAll(manager.routing(envelope, slip, credit, face, service));
+          group.addAll(manager.envelopes.routing(envelope, slip, credit, face, service));
         }
       }
       List<CommandResult> results;

@@ -153,9 +153,9 @@ abstract class RolesOverTransportContract {
     assertThat(((SubIdIssued) phoneClient.subId(id)).subId()).isEqualTo(issued.subId());
     assertThat(phone.authorize(debit(issued.subId(), 100, "call-1"))).isInstanceOf(Permit.class);
 
-    // another service's authenticator can neither spend nor revoke it
+    // another service's authenticator can neither spend nor revoke it, nor learn that it exists
     Denial notThere = (Denial) parkingClient.revokeSubId(issued.subId());
-    assertThat(notThere.reason()).isEqualTo(DenialReason.WRONG_SERVICE);
+    assertThat(notThere.reason()).isEqualTo(DenialReason.UNKNOWN_ID);
 
     assertThat(((Blocked) phoneClient.revokeSubId(issued.subId())).accounts()).isPositive();
     Denial revoked = (Denial) phone.authorize(debit(issued.subId(), 100, "call-2"));

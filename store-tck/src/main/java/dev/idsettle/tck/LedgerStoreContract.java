@@ -22,10 +22,10 @@ import org.junit.jupiter.api.BeforeEach;
  * directly; {@link IdempotencyContract}, {@link BatchContract}, {@link HoldContract}, {@link
  * ExpiryContract}, {@link LifecycleContract}, {@link KeyContract}, {@link DescriptionContract} and
  * {@link JournalContract} go through {@link dev.idsettle.ledger.Ledger}; {@link NetworkContract},
- * {@link SlipContract}, {@link GuardContract} and {@link HolderContract} go through the roles. Each
- * test works on accounts and transfer ids of its own (random ids), so one database can serve a
- * whole run, and after each test the ledger's invariants are checked on the accounts it created
- * (see {@link Invariants}).
+ * {@link SlipContract}, {@link GuardContract}, {@link GuardedHoldersContract} and {@link
+ * HolderContract} go through the roles. Each test works on accounts and transfer ids of its own
+ * (random ids), so one database can serve a whole run, and after each test the ledger's invariants
+ * are checked on the accounts it created (see {@link Invariants}).
  */
 public abstract class LedgerStoreContract
     implements SpiContract,
@@ -40,6 +40,7 @@ public abstract class LedgerStoreContract
         NetworkContract,
         SlipContract,
         GuardContract,
+        GuardedHoldersContract,
         HolderContract {
 
   /** Where every test's {@link MutableClock} starts. */

@@ -347,7 +347,9 @@ public interface NetworkContract extends ContractTest {
     assertThat(n.spend(n.phone(), sub, 100))
         .isInstanceOfSatisfying(Permit.class, p -> assertThat(p.balance()).isEqualTo(eur(900)));
     Denial elsewhere = (Denial) n.spend(n.web(), sub, 100);
-    assertThat(elsewhere.reason()).isEqualTo(DenialReason.WRONG_SERVICE);
+    assertThat(elsewhere.reason())
+        .as("another service's sub-ID is answered as one never issued")
+        .isEqualTo(DenialReason.UNKNOWN_ID);
     assertThat(elsewhere.publicReason()).isEqualTo(PublicReason.NOT_USABLE);
     assertThat(n.spend(n.web(), other, 100)).isInstanceOf(Permit.class);
   }

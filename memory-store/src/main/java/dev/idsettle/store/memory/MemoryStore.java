@@ -31,6 +31,16 @@ import org.jspecify.annotations.Nullable;
  * <p>Compact: accounts and transfers live in primitive arrays, not as objects, and {@link Account}
  * and {@link Transfer} objects are made when read. An activated ID with its activation takes under
  * 200 bytes of heap, each further transfer about 72 ({@code benchmarks/.../HeapPerId}).
+ *
+ * <p>No seals ({@link LedgerStore#sealedJournal()} is empty, and {@link
+ * dev.idsettle.audit.LedgerAudit} reports {@code STORE_DOES_NOT_SEAL}), by decision: tamper
+ * evidence is against someone who changes rows behind the library's back, with the library's key
+ * out of reach (an insider with SQL access to a database). This store's rows have no such back:
+ * they live only in this process's heap, where whoever can change them (a debugger, an agent, code
+ * in the same JVM) can read a sealing key from the same heap and seal again, and they are gone when
+ * the process ends, before any later audit could run. Sealing would still cost three HMACs per
+ * debit (about 4.5 µs of CPU on this project's machine, {@code SealCpuBenchmark}) against a whole
+ * debit of about 1.5 µs here, and 96 bytes on a transfer of about 72: for no evidence.
  */
 public final class MemoryStore implements LedgerStore {
   private static final int STRIPES = 4096;
