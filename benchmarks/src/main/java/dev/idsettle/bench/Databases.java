@@ -2,6 +2,8 @@ package dev.idsettle.bench;
 
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
+import dev.idsettle.store.jdbc.JdbcStore;
+import dev.idsettle.store.jdbc.SchemaMigrator;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -51,6 +53,18 @@ final class Databases implements AutoCloseable {
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
+  }
+
+  /** Opens a new database of {@code kind} ({@link #open}) and creates the ledger's schema in it. */
+  static Databases migrated(String kind) {
+    Databases database = open(kind);
+    SchemaMigrator.of(database.pool()).migrate();
+    return database;
+  }
+
+  /** A jdbc-store over this database, with the store's defaults. */
+  JdbcStore store() {
+    return JdbcStore.builder(pool).build();
   }
 
   private static Databases postgres(Path dir) throws IOException {

@@ -9,7 +9,6 @@ import dev.idsettle.roles.Permit;
 import dev.idsettle.roles.Service;
 import dev.idsettle.roles.SettlementAuthenticator;
 import dev.idsettle.store.jdbc.JdbcStore;
-import dev.idsettle.store.jdbc.SchemaMigrator;
 import java.io.IOException;
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -71,8 +70,7 @@ public class JdbcBenchmark {
   /** Opens the database and creates the ledger's schema. */
   @Setup(Level.Trial)
   public void setUp() {
-    database = Databases.open(db);
-    SchemaMigrator.of(database.pool()).migrate();
+    database = Databases.migrated(db);
   }
 
   /** Fails the run if anything was refused, then deletes the database. */

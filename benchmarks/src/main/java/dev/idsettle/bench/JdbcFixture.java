@@ -37,6 +37,18 @@ final class JdbcFixture {
     return key;
   }
 
+  /**
+   * The facade a service process would run over {@code store}: the trial's issuer key, euros, group
+   * commit on (up to 256 commands per store transaction).
+   */
+  static IdSettle groupCommitting(LedgerStore store) {
+    return IdSettle.builder(store)
+        .issuerKey(issuerKey())
+        .currency(Fixture.EUR)
+        .groupCommit(256)
+        .build();
+  }
+
   /** Issues and activates {@code count} IDs over {@code store}; prints the rates. */
   static IdNumber[] activeIds(LedgerStore store, int count) {
     try (IdSettle settle =

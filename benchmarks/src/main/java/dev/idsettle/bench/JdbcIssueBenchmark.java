@@ -4,7 +4,6 @@ import dev.idsettle.ledger.ExpiryPolicy;
 import dev.idsettle.roles.IdSettle;
 import dev.idsettle.roles.IssuedIds;
 import dev.idsettle.store.jdbc.JdbcStore;
-import dev.idsettle.store.jdbc.SchemaMigrator;
 import java.io.IOException;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
@@ -48,9 +47,8 @@ public class JdbcIssueBenchmark {
   /** Opens a fresh database with the ledger's schema. */
   @Setup(Level.Trial)
   public void setUp() {
-    database = Databases.open(db);
-    SchemaMigrator.of(database.pool()).migrate();
-    JdbcStore store = JdbcStore.builder(database.pool()).build();
+    database = Databases.migrated(db);
+    JdbcStore store = database.store();
     settle = IdSettle.builder(store).issuerKey(JdbcFixture.issuerKey()).build();
   }
 

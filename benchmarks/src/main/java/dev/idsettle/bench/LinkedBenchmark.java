@@ -19,8 +19,6 @@ import dev.idsettle.roles.SettlementAuthenticator;
 import dev.idsettle.roles.SettlementManager;
 import dev.idsettle.roles.SettlementTerminal;
 import dev.idsettle.spi.LedgerStore;
-import dev.idsettle.store.jdbc.JdbcStore;
-import dev.idsettle.store.jdbc.SchemaMigrator;
 import dev.idsettle.store.memory.MemoryStore;
 import java.io.IOException;
 import java.util.List;
@@ -85,9 +83,8 @@ public class LinkedBenchmark {
     LedgerStore ledgerStore;
     int pairs;
     if (store.equals("postgres")) {
-      database = Databases.open("postgres");
-      SchemaMigrator.of(database.pool()).migrate();
-      ledgerStore = JdbcStore.builder(database.pool()).build();
+      database = Databases.migrated("postgres");
+      ledgerStore = database.store();
       pairs = 2_000;
     } else {
       ledgerStore = MemoryStore.create();

@@ -19,7 +19,6 @@ import dev.idsettle.roles.Permit;
 import dev.idsettle.roles.Service;
 import dev.idsettle.roles.SettlementAuthenticator;
 import dev.idsettle.store.jdbc.JdbcStore;
-import dev.idsettle.store.jdbc.SchemaMigrator;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -88,16 +87,10 @@ public class MeteringBenchmark {
   /** Opens the database, activates the IDs, builds the engine and the authenticator. */
   @Setup(Level.Trial)
   public void setUp() {
-    database = Databases.open(db);
-    SchemaMigrator.of(database.pool()).migrate();
-    JdbcStore store = JdbcStore.builder(database.pool()).build();
+    database = Databases.migrated(db);
+    JdbcStore store = database.store();
     ids = JdbcFixture.activeIds(store, IDS);
-    settle =
-        IdSettle.builder(store)
-            .issuerKey(JdbcFixture.issuerKey())
-            .currency(Fixture.EUR)
-            .groupCommit(256)
-            .build();
+    settle = JdbcFixture.groupCommitting(store);
     engine =
         MeteringEngine.create(
             settle,

@@ -12,8 +12,6 @@ import dev.idsettle.roles.SettlementAuthenticator;
 import dev.idsettle.roles.SettlementManager;
 import dev.idsettle.roles.SubIdIssued;
 import dev.idsettle.spi.LedgerStore;
-import dev.idsettle.store.jdbc.JdbcStore;
-import dev.idsettle.store.jdbc.SchemaMigrator;
 import dev.idsettle.store.memory.MemoryStore;
 import java.io.IOException;
 import java.util.Map;
@@ -72,9 +70,8 @@ public class NetworkBenchmark {
     LedgerStore ledgerStore;
     int count;
     if (store.equals("postgres")) {
-      database = Databases.open("postgres");
-      SchemaMigrator.of(database.pool()).migrate();
-      ledgerStore = JdbcStore.builder(database.pool()).build();
+      database = Databases.migrated("postgres");
+      ledgerStore = database.store();
       count = 1_000;
     } else {
       ledgerStore = MemoryStore.create();

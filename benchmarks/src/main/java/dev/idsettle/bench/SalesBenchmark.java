@@ -16,7 +16,6 @@ import dev.idsettle.sales.PurchaseResult;
 import dev.idsettle.sales.SalesDesk;
 import dev.idsettle.sales.SimulatedBank;
 import dev.idsettle.store.jdbc.JdbcStore;
-import dev.idsettle.store.jdbc.SchemaMigrator;
 import java.io.IOException;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
@@ -75,9 +74,8 @@ public class SalesBenchmark {
   /** Opens the database, stocks the desk, buys one ID for the check URL. */
   @Setup(Level.Trial)
   public void setUp() {
-    database = Databases.open(db);
-    SchemaMigrator.of(database.pool()).migrate();
-    JdbcStore store = JdbcStore.builder(database.pool()).build();
+    database = Databases.migrated(db);
+    JdbcStore store = database.store();
     settle =
         IdSettle.builder(store).issuerKey(JdbcFixture.issuerKey()).currency(Fixture.EUR).build();
     SimulatedBank bank = SimulatedBank.create(Fixture.EUR, 250);

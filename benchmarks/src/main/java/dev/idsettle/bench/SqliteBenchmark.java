@@ -9,7 +9,6 @@ import dev.idsettle.roles.Permit;
 import dev.idsettle.roles.Service;
 import dev.idsettle.roles.SettlementAuthenticator;
 import dev.idsettle.store.jdbc.JdbcStore;
-import dev.idsettle.store.jdbc.SchemaMigrator;
 import java.io.IOException;
 import java.sql.SQLException;
 import java.util.concurrent.ThreadLocalRandom;
@@ -58,8 +57,7 @@ public class SqliteBenchmark {
   /** A SQLite file, or an H2 file for the {@code h2*} methods, with the ledger's schema. */
   @Setup(Level.Trial)
   public void setUp(BenchmarkParams params) {
-    database = Databases.open(params.getBenchmark().contains(".h2") ? "h2" : "sqlite");
-    SchemaMigrator.of(database.pool()).migrate();
+    database = Databases.migrated(params.getBenchmark().contains(".h2") ? "h2" : "sqlite");
   }
 
   /** Fails the run if anything was refused, then deletes the database. */

@@ -15,7 +15,6 @@ import dev.idsettle.roles.Permit;
 import dev.idsettle.roles.Service;
 import dev.idsettle.roles.SettlementAuthenticator;
 import dev.idsettle.store.jdbc.JdbcStore;
-import dev.idsettle.store.jdbc.SchemaMigrator;
 import java.io.IOException;
 import java.util.SplittableRandom;
 import java.util.concurrent.ExecutorService;
@@ -75,16 +74,10 @@ public class TicketBenchmark {
   /** Opens the database, activates the IDs and buys the tickets, 16 purchases at a time. */
   @Setup(Level.Trial)
   public void setUp() throws Exception {
-    database = Databases.open(db);
-    SchemaMigrator.of(database.pool()).migrate();
-    JdbcStore store = JdbcStore.builder(database.pool()).build();
+    database = Databases.migrated(db);
+    JdbcStore store = database.store();
     ids = JdbcFixture.activeIds(store, IDS);
-    settle =
-        IdSettle.builder(store)
-            .issuerKey(JdbcFixture.issuerKey())
-            .currency(Fixture.EUR)
-            .groupCommit(256)
-            .build();
+    settle = JdbcFixture.groupCommitting(store);
     byte[] key = new byte[32];
     new SplittableRandom(43).nextBytes(key);
     catalogue =

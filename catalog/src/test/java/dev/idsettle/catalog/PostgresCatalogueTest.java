@@ -1,46 +1,36 @@
 package dev.idsettle.catalog;
 
-import com.zaxxer.hikari.HikariDataSource;
 import dev.idsettle.spi.LedgerStore;
-import dev.idsettle.store.jdbc.JdbcStore;
-import dev.idsettle.store.jdbc.SchemaMigrator;
-import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import dev.idsettle.store.jdbc.TestDatabases;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 
 /**
  * The catalogue's contract on a durable PostgreSQL (fsync and synchronous_commit on) through
- * jdbc-store; a restart is a new pool over the same server.
+ * jdbc-store; a restart is a new pool.
  */
 class PostgresCatalogueTest extends CatalogueContract {
-  static EmbeddedPostgres server;
-  static HikariDataSource pool;
-  static LedgerStore store;
+  static JdbcCatalogue database;
 
   @BeforeAll
-  static void start() throws Exception {
-    server = Databases.durablePostgres();
-    pool = Databases.pool(server.getJdbcUrl("postgres", "postgres"), "postgres");
-    SchemaMigrator.of(pool).migrate();
-    store = JdbcStore.builder(pool).build();
+  static void start() {
+    database =
+        new JdbcCatalogue(
+            TestDatabases.newPostgresUrl(), url -> TestDatabases.postgresPool(url, 4));
   }
 
   @AfterAll
-  static void stop() throws Exception {
-    pool.close();
-    server.close();
+  static void stop() {
+    database.close();
   }
 
   @Override
   protected LedgerStore store() {
-    return store;
+    return database.store();
   }
 
   @Override
   protected LedgerStore reopen() {
-    pool.close();
-    pool = Databases.pool(server.getJdbcUrl("postgres", "postgres"), "postgres");
-    store = JdbcStore.builder(pool).build();
-    return store;
+    return database.reopen();
   }
 }

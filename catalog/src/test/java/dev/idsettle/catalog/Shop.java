@@ -7,6 +7,7 @@ import dev.idsettle.roles.Activated;
 import dev.idsettle.roles.IdSettle;
 import dev.idsettle.roles.Service;
 import dev.idsettle.spi.LedgerStore;
+import dev.idsettle.tck.MutableClock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Currency;
@@ -31,7 +32,7 @@ final class Shop implements AutoCloseable {
   final Catalogue catalogue;
 
   Shop(LedgerStore store) {
-    this(store, new MutableClock(NOON), new RecordingDelivery());
+    this(store, MutableClock.at(NOON), new RecordingDelivery());
   }
 
   Shop(LedgerStore store, MutableClock clock, RecordingDelivery delivery) {

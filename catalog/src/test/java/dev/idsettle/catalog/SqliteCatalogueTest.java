@@ -1,41 +1,33 @@
 package dev.idsettle.catalog;
 
-import com.zaxxer.hikari.HikariDataSource;
 import dev.idsettle.spi.LedgerStore;
-import dev.idsettle.store.jdbc.JdbcStore;
-import dev.idsettle.store.jdbc.SchemaMigrator;
+import dev.idsettle.store.jdbc.TestDatabases;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 
-/** The catalogue's contract on a Sqlite file through jdbc-store; a restart is a new pool. */
+/** The catalogue's contract on a SQLite file through jdbc-store; a restart is a new pool. */
 class SqliteCatalogueTest extends CatalogueContract {
-  static String url = "";
-  static HikariDataSource pool;
-  static LedgerStore store;
+  static JdbcCatalogue database;
 
   @BeforeAll
   static void start() {
-    url = Databases.sqliteUrl();
-    pool = Databases.pool(url, "");
-    SchemaMigrator.of(pool).migrate();
-    store = JdbcStore.builder(pool).build();
+    database =
+        new JdbcCatalogue(
+            TestDatabases.newSqliteUrl("catalog"), url -> TestDatabases.sqlitePool(url, 4));
   }
 
   @AfterAll
   static void stop() {
-    pool.close();
+    database.close();
   }
 
   @Override
   protected LedgerStore store() {
-    return store;
+    return database.store();
   }
 
   @Override
   protected LedgerStore reopen() {
-    pool.close();
-    pool = Databases.pool(url, "");
-    store = JdbcStore.builder(pool).build();
-    return store;
+    return database.reopen();
   }
 }

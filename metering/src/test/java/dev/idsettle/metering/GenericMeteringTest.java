@@ -7,6 +7,7 @@ import dev.idsettle.ledger.ExpiryPolicy;
 import dev.idsettle.money.Money;
 import dev.idsettle.roles.IdSettle;
 import dev.idsettle.store.memory.MemoryStore;
+import dev.idsettle.tck.MutableClock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Currency;
@@ -21,7 +22,7 @@ class GenericMeteringTest {
 
   @Test
   void aParkingSession() {
-    MutableClock clock = new MutableClock(Instant.parse("2026-03-10T08:00:00Z"));
+    MutableClock clock = MutableClock.at(Instant.parse("2026-03-10T08:00:00Z"));
     byte[] key = new byte[32];
     new SplittableRandom(3).nextBytes(key); // a key that is no pattern, the same in every run
     try (IdSettle settle =

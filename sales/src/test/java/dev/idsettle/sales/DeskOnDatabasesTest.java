@@ -14,6 +14,7 @@ import dev.idsettle.sales.SimulatedBank.Operation;
 import dev.idsettle.spi.LedgerStore;
 import dev.idsettle.store.jdbc.JdbcStore;
 import dev.idsettle.store.jdbc.SchemaMigrator;
+import dev.idsettle.store.jdbc.TestDatabases;
 import dev.idsettle.store.memory.MemoryStore;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -39,9 +40,9 @@ class DeskOnDatabasesTest {
   @SuppressWarnings("ImmutableEnumChecker") // each constant supplies the test's shared pool
   enum Db {
     MEMORY(() -> null),
-    H2(() -> Databases.h2("desk")),
-    SQLITE(() -> Databases.sqlite("desk")),
-    POSTGRES(Databases::postgres);
+    H2(() -> TestDatabases.h2("desk")),
+    SQLITE(() -> TestDatabases.sqlite("desk")),
+    POSTGRES(TestDatabases::postgres);
 
     final Supplier<@Nullable HikariDataSource> pool;
 

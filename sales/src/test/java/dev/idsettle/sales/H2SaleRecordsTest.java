@@ -1,6 +1,7 @@
 package dev.idsettle.sales;
 
 import com.zaxxer.hikari.HikariDataSource;
+import dev.idsettle.store.jdbc.TestDatabases;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 
@@ -11,7 +12,7 @@ class H2SaleRecordsTest extends SaleRecordsContract {
 
   @BeforeAll
   static void open() {
-    pool = Databases.h2("records");
+    pool = TestDatabases.h2("records");
     records = JdbcSaleRecords.create(pool);
     JdbcSaleRecords.create(pool); // creating twice is harmless
   }

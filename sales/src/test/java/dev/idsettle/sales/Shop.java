@@ -11,6 +11,7 @@ import dev.idsettle.roles.Service;
 import dev.idsettle.sales.PurchaseResult.Purchased;
 import dev.idsettle.spi.LedgerStore;
 import dev.idsettle.store.memory.MemoryStore;
+import dev.idsettle.tck.MutableClock;
 import java.security.SecureRandom;
 import java.time.Duration;
 import java.time.Instant;
@@ -29,7 +30,7 @@ final class Shop {
   static final byte[] DESK_KEY = random(32);
   static final byte[] ISSUER_KEY = random(32);
 
-  final MutableClock clock = new MutableClock(Instant.parse("2026-12-07T10:00:00Z"));
+  final MutableClock clock = MutableClock.at(Instant.parse("2026-12-07T10:00:00Z"));
   final IdSettle settle;
   final SimulatedBank bank;
   final SaleRecords records;

@@ -19,8 +19,9 @@ import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Databases for tests: SQLite and H2 files under target/, one durable embedded PostgreSQL per JVM.
- * Public for the tests of the store's internals.
+ * Databases for tests: SQLite and H2 files under target/ (or {@code idsettle.test.dir}), one
+ * durable embedded PostgreSQL per JVM. Public for the tests of the store's internals and for the
+ * tests of the modules over jdbc-store, which get it from this module's test-jar.
  */
 public final class TestDatabases {
   static final Path DIR = Path.of(System.getProperty("idsettle.test.dir", "target/test-db"));
@@ -33,6 +34,28 @@ public final class TestDatabases {
   public static String newH2Url(String name) {
     Path file = DIR.resolve("h2").resolve(name + "-" + shortId()).toAbsolutePath();
     return "jdbc:h2:file:" + file;
+  }
+
+  /**
+   * The JDBC URL of a new, empty H2 file database where every commit is written before it returns.
+   */
+  public static String newDurableH2Url(String name) {
+    return newH2Url(name) + ";WRITE_DELAY=0";
+  }
+
+  /** A pool of 8 over a new, empty H2 file where every commit is written before it returns. */
+  public static HikariDataSource h2(String name) {
+    return h2Pool(newDurableH2Url(name), 8);
+  }
+
+  /** A pool of 4 over a new, empty SQLite file in WAL mode, waiting up to 10 s for a lock. */
+  public static HikariDataSource sqlite(String name) {
+    return sqlitePool(newSqliteUrl(name) + "?journal_mode=WAL&busy_timeout=10000", 4);
+  }
+
+  /** A pool of 8 over a new, empty database on the shared durable PostgreSQL server. */
+  public static HikariDataSource postgres() {
+    return newPostgresPool(8);
   }
 
   /** The JDBC URL of a new, empty SQLite file database. */
@@ -66,6 +89,11 @@ public final class TestDatabases {
 
   /** A pool over a new, empty PostgreSQL database on the shared durable server. */
   static HikariDataSource newPostgresPool(int size) {
+    return postgresPool(newPostgresUrl(), size);
+  }
+
+  /** The JDBC URL of a new, empty database on the shared durable PostgreSQL server. */
+  public static String newPostgresUrl() {
     String db = "t_" + shortId();
     try (Connection c = server().getPostgresDatabase().getConnection();
         Statement s = c.createStatement()) {
@@ -73,10 +101,11 @@ public final class TestDatabases {
     } catch (SQLException e) {
       throw new IllegalStateException(e);
     }
-    return postgresPool(server().getJdbcUrl("postgres", db), size);
+    return server().getJdbcUrl("postgres", db);
   }
 
-  static HikariDataSource postgresPool(String url, int size) {
+  /** A pool over the PostgreSQL database at {@code url}, as its superuser. */
+  public static HikariDataSource postgresPool(String url, int size) {
     return new HikariDataSource(postgresConfig(url, size));
   }
 

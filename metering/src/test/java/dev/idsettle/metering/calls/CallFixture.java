@@ -15,12 +15,12 @@ import dev.idsettle.metering.FailureHandling;
 import dev.idsettle.metering.FaultyStore;
 import dev.idsettle.metering.MeteredService;
 import dev.idsettle.metering.MeteringEngine;
-import dev.idsettle.metering.MutableClock;
 import dev.idsettle.metering.tariff.Tariff;
 import dev.idsettle.money.Money;
 import dev.idsettle.roles.Activated;
 import dev.idsettle.roles.IdSettle;
 import dev.idsettle.spi.LedgerStore;
+import dev.idsettle.tck.MutableClock;
 import java.net.URISyntaxException;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -42,7 +42,7 @@ final class CallFixture implements AutoCloseable {
   static final Instant NOON = Instant.parse("2026-03-10T11:00:00Z"); // 12:00 in Paris
   static final String FRANCE = "33145678901";
 
-  final MutableClock clock = new MutableClock(NOON);
+  final MutableClock clock = MutableClock.at(NOON);
   final FaultyStore store;
   final IdSettle settle;
   final MeteringEngine engine;

@@ -20,6 +20,7 @@ import dev.idsettle.metering.SessionIds;
 import dev.idsettle.spi.LedgerStore;
 import dev.idsettle.store.jdbc.JdbcStore;
 import dev.idsettle.store.jdbc.SchemaMigrator;
+import dev.idsettle.store.jdbc.TestDatabases;
 import dev.idsettle.store.memory.MemoryStore;
 import java.util.List;
 import java.util.Objects;
@@ -39,9 +40,9 @@ class CallRecordsOnDatabasesTest {
   @SuppressWarnings("ImmutableEnumChecker") // each constant supplies the test's pool
   enum Db {
     MEMORY(() -> null),
-    H2(() -> Databases.h2("calls")),
-    SQLITE(() -> Databases.sqlite("calls")),
-    POSTGRES(Databases::postgres);
+    H2(() -> TestDatabases.h2("calls")),
+    SQLITE(() -> TestDatabases.sqlite("calls")),
+    POSTGRES(TestDatabases::postgres);
 
     final Supplier<@Nullable HikariDataSource> pool;
 
