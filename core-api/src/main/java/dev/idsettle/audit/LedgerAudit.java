@@ -63,16 +63,9 @@ public final class LedgerAudit {
     Checks.notNull(sealer, "sealer");
     Optional<SealedJournal> journal = store.sealedJournal();
     if (journal.isEmpty()) {
-      return new AuditReport(
-          List.of(
-              new AuditFinding(
-                  FindingKind.STORE_DOES_NOT_SEAL,
-                  null,
-                  null,
-                  "the store keeps no seals (no sealing key configured): nothing was verified")),
-          0,
-          0,
-          0);
+      return nothingChecked(
+          FindingKind.STORE_DOES_NOT_SEAL,
+          "the store keeps no seals (no sealing key configured): nothing was verified");
     }
     return new LedgerAudit(journal.get(), sealer).run();
   }
@@ -92,18 +85,14 @@ public final class LedgerAudit {
     Checks.notNull(store, "store");
     Optional<SealedJournal> journal = store.journal();
     if (journal.isEmpty()) {
-      return new AuditReport(
-          List.of(
-              new AuditFinding(
-                  FindingKind.JOURNAL_UNAVAILABLE,
-                  null,
-                  null,
-                  "the store cannot list its rows: nothing was verified")),
-          0,
-          0,
-          0);
+      return nothingChecked(
+          FindingKind.JOURNAL_UNAVAILABLE, "the store cannot list its rows: nothing was verified");
     }
     return new LedgerAudit(journal.get(), null).run();
+  }
+
+  private static AuditReport nothingChecked(FindingKind why, String detail) {
+    return new AuditReport(List.of(new AuditFinding(why, null, null, detail)), 0, 0, 0);
   }
 
   private AuditReport run() {

@@ -31,6 +31,7 @@ import dev.idsettle.sales.SalesDesk;
 import dev.idsettle.sales.SimulatedBank;
 import dev.idsettle.spi.LedgerStore;
 import dev.idsettle.spi.SealedJournal.SealedTransfer;
+import dev.idsettle.tck.MutableClock;
 import java.security.SecureRandom;
 import java.time.Duration;
 import java.time.Instant;
@@ -48,7 +49,7 @@ final class World implements AutoCloseable {
       new Denomination(
           "talk-20", Denomination.Kind.TALK_TIME, eur(2000), eur(2000), "20 euros of talk time");
 
-  final MutableClock clock = new MutableClock(T0);
+  final MutableClock clock = MutableClock.at(T0);
   final IdSettle settle;
   final SimulatedBank bank = SimulatedBank.create(EUR, 250);
   final SaleRecords records;
