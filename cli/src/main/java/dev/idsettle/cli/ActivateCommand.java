@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Objects;
 import org.jspecify.annotations.Nullable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** {@code activate}: a till reports that an ID (or a slip) was paid for. */
@@ -28,20 +29,6 @@ final class ActivateCommand extends IdCommand {
   @Nullable Amount amount;
 
   @Option(
-      names = "--terminal",
-      required = true,
-      paramLabel = "TERMINAL",
-      description = "The terminal (till) id.")
-  String terminal = "";
-
-  @Option(
-      names = "--reference",
-      required = true,
-      paramLabel = "REF",
-      description = "The terminal's transaction reference (the idempotency key).")
-  String reference = "";
-
-  @Option(
       names = "--service",
       paramLabel = "SERVICE",
       description = "Route all of the value to this registered service.")
@@ -54,6 +41,8 @@ final class ActivateCommand extends IdCommand {
       converter = Converters.Serial.class)
   @Nullable String serial;
 
+  @Mixin RequestOptions request = new RequestOptions();
+
   @Override
   Output.Reply run(Workspace ws) {
     Money paid = Objects.requireNonNull(amount).in(ws.settings.currency(), "--amount");
@@ -64,15 +53,24 @@ final class ActivateCommand extends IdCommand {
       }
       return Results.slips(
           ws.slips.activate(
-              terminal, List.of(new PrintedSlip(id(), serial, paid)), paid, reference),
+              request.terminal,
+              List.of(new PrintedSlip(id(), serial, paid)),
+              paid,
+              request.reference.value),
           id(),
           serial);
     }
     if (service != null) {
       return Results.activation(
-          ws.manager.activate(terminal, id(), paid, service(ws, service, "--service"), reference),
+          ws.manager.activate(
+              request.terminal,
+              id(),
+              paid,
+              service(ws, service, "--service"),
+              request.reference.value),
           id());
     }
-    return Results.activation(ws.settle.terminal(terminal).activate(id(), paid, reference), id());
+    return Results.activation(
+        ws.settle.terminal(request.terminal).activate(id(), paid, request.reference.value), id());
   }
 }

@@ -5,6 +5,7 @@ import dev.idsettle.roles.AuthorizationRequest;
 import java.util.Objects;
 import org.jspecify.annotations.Nullable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** {@code authorize}: a service's device permits and debits, or denies. */
@@ -32,19 +33,7 @@ final class AuthorizeCommand extends IdCommand {
       converter = Amount.Converter.class)
   @Nullable Amount amount;
 
-  @Option(
-      names = "--terminal",
-      required = true,
-      paramLabel = "TERMINAL",
-      description = "The service's terminal asking.")
-  String terminal = "";
-
-  @Option(
-      names = "--reference",
-      required = true,
-      paramLabel = "REF",
-      description = "The request's reference (the idempotency key).")
-  String reference = "";
+  @Mixin RequestOptions request = new RequestOptions();
 
   @Override
   Output.Reply run(Workspace ws) {
@@ -53,7 +42,8 @@ final class AuthorizeCommand extends IdCommand {
     return Results.authorization(
         ws.holders
             .authenticator(name)
-            .authorize(new AuthorizationRequest(id(), debit, terminal, reference)),
+            .authorize(
+                new AuthorizationRequest(id(), debit, request.terminal, request.reference.value)),
         id());
   }
 }

@@ -1,6 +1,7 @@
 package dev.idsettle.cli;
 
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** {@code link} and {@code merge}: the IDs of one holder (claims 8 and 9). */
@@ -17,12 +18,7 @@ final class HolderCommands {
             "What identifies the holder (a customer number): opaque, stored only as a keyed hash.")
     String holder = "";
 
-    @Option(
-        names = "--reference",
-        required = true,
-        paramLabel = "REF",
-        description = "The reference (the idempotency key).")
-    String reference = "";
+    @Mixin RequestOptions.ReferenceOption reference = new RequestOptions.ReferenceOption();
   }
 
   /** {@code link}. */
@@ -34,7 +30,7 @@ final class HolderCommands {
   static final class Link extends HolderCommand {
     @Override
     Output.Reply run(Workspace ws) {
-      return Results.holder("link", ws.holders.link(holder, id(), reference), id());
+      return Results.holder("link", ws.holders.link(holder, id(), reference.value), id());
     }
   }
 
@@ -49,7 +45,7 @@ final class HolderCommands {
   static final class Merge extends HolderCommand {
     @Override
     Output.Reply run(Workspace ws) {
-      return Results.holder("merge", ws.holders.merge(holder, id(), reference), id());
+      return Results.holder("merge", ws.holders.merge(holder, id(), reference.value), id());
     }
   }
 }

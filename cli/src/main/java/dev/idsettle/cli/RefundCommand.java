@@ -1,7 +1,7 @@
 package dev.idsettle.cli;
 
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Option;
+import picocli.CommandLine.Mixin;
 
 /**
  * {@code refund}: the value of an unused ID paid back at the till that sold it, by reversing its
@@ -18,22 +18,12 @@ import picocli.CommandLine.Option;
           + " money back. Refused once the ID has been used (ALREADY_USED). Repeating is harmless."
     })
 final class RefundCommand extends IdCommand {
-  @Option(
-      names = "--terminal",
-      required = true,
-      paramLabel = "TERMINAL",
-      description = "The terminal that activated the ID.")
-  String terminal = "";
 
-  @Option(
-      names = "--reference",
-      required = true,
-      paramLabel = "REF",
-      description = "The reference the activation was made under.")
-  String reference = "";
+  @Mixin RequestOptions request = new RequestOptions();
 
   @Override
   Output.Reply run(Workspace ws) {
-    return Results.reversal(ws.settle.terminal(terminal).reverse(id(), reference), id());
+    return Results.reversal(
+        ws.settle.terminal(request.terminal).reverse(id(), request.reference.value), id());
   }
 }

@@ -6,6 +6,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** {@code split}: the user's choice of services with an amount for each (claim 5). */
@@ -25,12 +26,7 @@ final class SplitCommand extends IdCommand {
       converter = Converters.ServiceAmount.class)
   List<Converters.NamedAmount> amounts = new ArrayList<>();
 
-  @Option(
-      names = "--reference",
-      required = true,
-      paramLabel = "REF",
-      description = "The reference (the idempotency key).")
-  String reference = "";
+  @Mixin RequestOptions.ReferenceOption reference = new RequestOptions.ReferenceOption();
 
   @Override
   Output.Reply run(Workspace ws) {
@@ -41,6 +37,6 @@ final class SplitCommand extends IdCommand {
         throw CliException.badInput("--amount: service " + name + " is named twice");
       }
     }
-    return Results.selection(ws.manager.selector().select(id(), split, reference), id());
+    return Results.selection(ws.manager.selector().select(id(), split, reference.value), id());
   }
 }
