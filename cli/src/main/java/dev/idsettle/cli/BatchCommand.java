@@ -24,6 +24,7 @@ import picocli.CommandLine.Spec;
     description = "Batches of slips: create, print, state, distribute, lock, void.",
     subcommands = {
       BatchCommand.Create.class,
+      BatchPrintCommand.class,
       BatchCommand.State.class,
       BatchCommand.Distribute.class,
       BatchCommand.Lock.class,
@@ -124,7 +125,7 @@ final class BatchCommand implements Runnable {
       }
       Path job;
       try (Progress p = Progress.start(main().progress, "writing the print job", count)) {
-        job = PrintJob.write(jobs(store, jobsDir), issued, ws.settings.currency(), p);
+        job = PrintJob.write(jobs(store, jobsDir), issued, ws.settings.currency(), expiry, p);
       }
       Map<String, @Nullable Object> f = new LinkedHashMap<>();
       f.put("prefix", issued.prefix());

@@ -1,6 +1,7 @@
 package dev.idsettle.cli;
 
 import dev.idsettle.id.IdNumber;
+import dev.idsettle.ledger.ExpiryPolicy;
 import dev.idsettle.money.Money;
 import dev.idsettle.roles.IssuedSlips;
 import dev.idsettle.roles.Slip;
@@ -33,7 +34,8 @@ final class PrintJob {
   }
 
   /** Writes {@code issued} to its job file in {@code dir} (which it creates). */
-  static Path write(Path dir, IssuedSlips issued, Currency currency, Progress progress) {
+  static Path write(
+      Path dir, IssuedSlips issued, Currency currency, ExpiryPolicy expiry, Progress progress) {
     Path file = file(dir, issued.prefix());
     try {
       Files.createDirectories(dir);
@@ -49,6 +51,8 @@ final class PrintJob {
                   + issued.sheetSize()
                   + ","
                   + currency.getCurrencyCode()
+                  + ","
+                  + expiry.encode()
                   + "\n");
           int n = 0;
           for (Slip s : issued.slips()) {
@@ -88,14 +92,23 @@ final class PrintJob {
 
   /** Reads the job of batch {@code prefix} from {@code dir}. */
   static IssuedSlips read(Path dir, String prefix) {
+    return job(dir, prefix).slips();
+  }
+
+  /** A job read back: the slips and the expiry they were issued with. */
+  record Job(IssuedSlips slips, ExpiryPolicy expiry) {}
+
+  /** Reads the job of batch {@code prefix} from {@code dir}, with its expiry. */
+  static Job job(Path dir, String prefix) {
     Path file = file(dir, prefix);
     try (BufferedReader r = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
       String[] head = String.valueOf(r.readLine()).split(",", -1);
-      if (head.length != 5 || !head[0].equals(MAGIC) || !head[2].equals(prefix)) {
+      if (head.length != 6 || !head[0].equals(MAGIC) || !head[2].equals(prefix)) {
         throw CliException.badInput(file + " is not the print job of batch " + prefix);
       }
       int sheetSize = Integer.parseInt(head[3]);
       Currency currency = Currency.getInstance(head[4]);
+      ExpiryPolicy expiry = ExpiryPolicy.decode(head[5]);
       List<Slip> slips = new ArrayList<>();
       for (String line = r.readLine(); line != null; line = r.readLine()) {
         String[] f = line.split(",", -1);
@@ -109,7 +122,7 @@ final class PrintJob {
                 Money.of(Long.parseLong(f[2]), currency),
                 f[3].isEmpty() ? null : f[3]));
       }
-      return new IssuedSlips(prefix, sheetSize, slips);
+      return new Job(new IssuedSlips(prefix, sheetSize, slips), expiry);
     } catch (NoSuchFileException e) {
       throw CliException.badInput(
           "no print job for batch "

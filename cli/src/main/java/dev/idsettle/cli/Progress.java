@@ -35,6 +35,14 @@ final class Progress implements AutoCloseable {
             .build());
   }
 
+  /** Moves the bar to {@code done} of {@code total}. */
+  void stepTo(long done, long total) {
+    if (bar != null) {
+      bar.maxHint(total);
+      bar.stepTo(done);
+    }
+  }
+
   void step(long n) {
     if (bar != null) {
       bar.stepBy(n);

@@ -44,8 +44,10 @@ final class Fixture {
   }
 
   static void printed(Cli cli, String prefix) {
+    cli.run("batch", "print", prefix, "--jobs", cli.dir.resolve("jobs").toString(), "--keep-job")
+        .expect(0);
     try (Workspace ws = open(cli)) {
-      assertThat(ws.slips.advance(prefix, BatchState.PRINTED)).isEqualTo(BatchState.PRINTED);
+      assertThat(ws.slips.state(prefix)).isEqualTo(BatchState.PRINTED);
     }
   }
 
