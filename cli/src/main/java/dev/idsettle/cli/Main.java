@@ -38,6 +38,8 @@ import picocli.CommandLine.Spec;
       BlockCommand.class,
       SplitCommand.class,
       RefundCommand.class,
+      OperatorCommands.Report.class,
+      OperatorCommands.Reconcile.class,
     })
 public final class Main implements Runnable {
   final PrintWriter out;
