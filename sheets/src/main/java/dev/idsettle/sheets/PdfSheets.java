@@ -140,7 +140,13 @@ final class PdfSheets {
         while (col < modules.getWidth() && modules.get(col, row) == 1) {
           col++;
         }
-        cs.addRect(x + start * module, top - (row + 1) * module, (col - start) * module, module);
+        // a hair taller and wider than the run: rows drawn edge to edge leave no light seam
+        float bleed = module * 0.04f;
+        cs.addRect(
+            x + start * module,
+            top - (row + 1) * module - bleed,
+            (col - start) * module + bleed,
+            module + bleed);
       }
     }
     cs.fill();
