@@ -11,6 +11,7 @@ import dev.idsettle.ledger.Transfer;
 import dev.idsettle.money.Money;
 import dev.idsettle.roles.IdSettle;
 import dev.idsettle.store.memory.MemoryStore;
+import dev.idsettle.tck.MutableClock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Currency;
@@ -30,7 +31,7 @@ class CallRecordsReadTest {
         IdSettle.builder(MemoryStore.create())
             .issuerKey(key)
             .currency(EUR)
-            .clock(new MutableClock(Instant.parse("2026-03-10T08:00:00Z")))
+            .clock(MutableClock.at(Instant.parse("2026-03-10T08:00:00Z")))
             .build()) {
       IdNumber id = settle.issuer().issue(1, ExpiryPolicy.never()).ids().get(0);
       settle.terminal("kiosk").activate(id, Money.of(500, EUR), "sale-1");

@@ -14,6 +14,7 @@ import dev.idsettle.sales.SaleState;
 import dev.idsettle.spi.Sealer;
 import dev.idsettle.store.jdbc.JdbcStore;
 import dev.idsettle.store.jdbc.SchemaMigrator;
+import dev.idsettle.store.jdbc.TestDatabases;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
@@ -36,7 +37,7 @@ class ReconcileOnH2Test {
 
   @BeforeEach
   void open() {
-    pool = Databases.h2("reconcile");
+    pool = TestDatabases.h2("reconcile");
     SchemaMigrator.of(pool).migrate();
     world =
         new World(

@@ -8,6 +8,7 @@ import dev.idsettle.ledger.AccountId;
 import dev.idsettle.sales.JdbcSaleRecords;
 import dev.idsettle.store.jdbc.JdbcStore;
 import dev.idsettle.store.jdbc.SchemaMigrator;
+import dev.idsettle.store.jdbc.TestDatabases;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import org.junit.jupiter.api.Test;
@@ -20,7 +21,7 @@ class ReconcileOnPostgresTest {
 
   @Test
   void aCleanLedgerAgreesAndABalanceChangedInSqlIsFound() throws Exception {
-    try (HikariDataSource pool = Databases.postgres()) {
+    try (HikariDataSource pool = TestDatabases.postgres()) {
       SchemaMigrator.of(pool).migrate();
       try (World world = new World(JdbcStore.builder(pool).build(), JdbcSaleRecords.create(pool))) {
         world.trade();
