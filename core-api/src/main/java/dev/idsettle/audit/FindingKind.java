@@ -33,7 +33,12 @@ public enum FindingKind {
    */
   PREDATES_CHAIN(false),
   /** Not tampering: the store keeps no seals, so only the balances were checked. */
-  STORE_DOES_NOT_SEAL(false);
+  STORE_DOES_NOT_SEAL(false),
+  /**
+   * Not tampering: the store cannot list its rows ({@link dev.idsettle.spi.LedgerStore#journal()}
+   * is empty), so nothing was checked.
+   */
+  JOURNAL_UNAVAILABLE(false);
 
   private final boolean tampering;
 

@@ -77,6 +77,11 @@ public abstract class ForwardingLedgerStore implements LedgerStore {
   }
 
   @Override
+  public Optional<SealedJournal> journal() {
+    return delegate().journal();
+  }
+
+  @Override
   public boolean takesBelievedImages() {
     return delegate().takesBelievedImages();
   }

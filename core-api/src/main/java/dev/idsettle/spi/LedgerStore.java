@@ -91,6 +91,19 @@ public interface LedgerStore {
   }
 
   /**
+   * Every row of the store as it is, page by page, read outside any transaction and never judged:
+   * the accounts in ascending id order and the transfers in the order they were written, with their
+   * seals where the store keeps them (null where it does not). What an operator's reports and
+   * reconciliation read, and what {@link dev.idsettle.audit.LedgerAudit#checkBalances} checks. Rows
+   * written while a caller pages through it may be missed or seen: read a quiet store, or a copy,
+   * for figures that must agree with each other. Empty for a store that cannot list its rows; the
+   * default is {@link #sealedJournal()}, so a sealing store lists them.
+   */
+  default Optional<SealedJournal> journal() {
+    return sealedJournal();
+  }
+
+  /**
    * Whether a read costs no more than a look-up in a map of this process's memory, as in a store
    * that keeps the ledger in memory. The core then puts no cache in front of it: for such a store a
    * cache only adds a look-up. False, the default, for a store behind a connection.

@@ -1,6 +1,10 @@
 package dev.idsettle.metering;
 
+import dev.idsettle.InvalidRequestException;
 import dev.idsettle.ledger.AccountId;
+import dev.idsettle.ledger.Description;
+import dev.idsettle.ledger.Ledger;
+import dev.idsettle.ledger.Transfer;
 import java.util.List;
 import java.util.Optional;
 
@@ -15,6 +19,41 @@ import java.util.Optional;
  * money. Get one from {@link MeteringEngine#records()}.
  */
 public interface CallRecords {
+  /**
+   * The records of {@code service}'s sessions in {@code ledger}, read as its engine's {@link
+   * MeteringEngine#records()} reads them, for a reader without an engine (an operator's
+   * reconciliation or report). No store call until a method is called.
+   *
+   * @throws InvalidRequestException if an argument is null or the service name is empty
+   */
+  static CallRecords of(Ledger ledger, String service) {
+    if (ledger == null) {
+      throw new InvalidRequestException("ledger must not be null");
+    }
+    if (service == null || service.isEmpty()) {
+      throw new InvalidRequestException("service must be a service's name, was " + service);
+    }
+    return new LedgerCallRecords(ledger, service);
+  }
+
+  /**
+   * The call record that {@code transfer}'s description carries (the record as of that transfer),
+   * or empty if it carries none.
+   *
+   * @throws InvalidRequestException if the transfer is null, or its description is of the call
+   *     record's kind but cannot be read as one (it was changed behind the library's back)
+   */
+  static Optional<CallRecord> carriedBy(Transfer transfer) {
+    if (transfer == null) {
+      throw new InvalidRequestException("transfer must not be null");
+    }
+    Description d = transfer.description();
+    if (d == null || !d.kind().equals(CallRecordJson.KIND)) {
+      return Optional.empty();
+    }
+    return Optional.of(CallRecordJson.read(d));
+  }
+
   /**
    * The record of {@code sessionId}: its final record, or, for a session whose host stopped before
    * writing one, the record of its last capture ({@link Outcome#IN_PROGRESS}).

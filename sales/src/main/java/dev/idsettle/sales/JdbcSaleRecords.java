@@ -189,6 +189,18 @@ public final class JdbcSaleRecords implements SaleRecords {
   }
 
   @Override
+  public List<SaleOrder> orders(String afterKey, int limit) {
+    Args.notNull(afterKey, "afterKey");
+    if (limit <= 0) {
+      return List.of();
+    }
+    return sql.query(
+        SaleTables.SELECT_ORDER + " WHERE order_key > ? ORDER BY order_key LIMIT " + limit,
+        SaleTables::order,
+        afterKey);
+  }
+
+  @Override
   public List<SaleOrder> unfinished(Instant before, int limit) {
     List<String> open = new ArrayList<>();
     for (SaleState s : SaleState.values()) {

@@ -121,6 +121,16 @@ public final class MemorySaleRecords implements SaleRecords {
   }
 
   @Override
+  public synchronized List<SaleOrder> orders(String afterKey, int limit) {
+    Args.notNull(afterKey, "afterKey");
+    return orders.values().stream()
+        .filter(o -> o.key().compareTo(afterKey) > 0)
+        .sorted(Comparator.comparing(SaleOrder::key))
+        .limit(Math.max(0, limit))
+        .toList();
+  }
+
+  @Override
   public synchronized List<SaleOrder> unfinished(Instant before, int limit) {
     List<SaleOrder> found = new ArrayList<>();
     for (SaleOrder o : orders.values()) {

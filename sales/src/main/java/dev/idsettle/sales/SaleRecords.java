@@ -38,6 +38,13 @@ public interface SaleRecords {
   /** The order under {@code key}. */
   Optional<SaleOrder> order(String key);
 
+  /**
+   * Up to {@code limit} orders whose keys come after {@code afterKey} in the records' own key order
+   * (the empty string for the first page), in that order: pages that join up list every order once,
+   * whatever its state. What a reconciliation reads to match the gateway's statement.
+   */
+  List<SaleOrder> orders(String afterKey, int limit);
+
   /** The order whose check token hashes to {@code tokenHash}. */
   Optional<SaleOrder> orderByToken(String tokenHash);
 

@@ -18,9 +18,10 @@ import java.util.function.Supplier;
  * commission of every capture, honours idempotency keys exactly as the SPI asks (replays, including
  * refusals; a key reused for another request is refused), and can be told to misbehave on the next
  * call of an operation: time out before acting, time out after acting, or receive the request twice
- * (a duplicate notification). Thread-safe (one lock).
+ * (a duplicate notification). Its {@link #captures() statement} lists every capture it took.
+ * Thread-safe (one lock).
  */
-public final class SimulatedBank implements PaymentGateway {
+public final class SimulatedBank implements PaymentGateway, GatewayStatement {
   /** An operation of the gateway, for {@link #inject}. */
   public enum Operation {
     /** {@link #checkMember}. */
@@ -74,7 +75,7 @@ public final class SimulatedBank implements PaymentGateway {
   private final int commissionBasisPoints;
   private final Map<String, Member> members = new HashMap<>();
   private final Map<String, Auth> auths = new HashMap<>();
-  private final Map<String, Capture> captures = new HashMap<>();
+  private final Map<String, Capture> captures = new java.util.LinkedHashMap<>();
   private final Map<String, Replay> replays = new HashMap<>();
   private final Map<Operation, Queue<Fault>> faults = new EnumMap<>(Operation.class);
   private final Map<Operation, Integer> performed = new EnumMap<>(Operation.class);
@@ -131,6 +132,22 @@ public final class SimulatedBank implements PaymentGateway {
   /** How often {@code operation} acted (replays and timed-out-before calls do not count). */
   public synchronized int performed(Operation operation) {
     return performed.getOrDefault(operation, 0);
+  }
+
+  /** Every capture this bank took, in the order taken, with what it refunded of each. */
+  @Override
+  public synchronized java.util.List<StatementLine> captures() {
+    java.util.List<StatementLine> lines = new java.util.ArrayList<>(captures.size());
+    captures.forEach(
+        (reference, c) ->
+            lines.add(
+                new StatementLine(
+                    reference,
+                    c.authorization,
+                    Money.of(c.amount, currency),
+                    Money.of(c.commission, currency),
+                    Money.of(c.refunded, currency))));
+    return java.util.List.copyOf(lines);
   }
 
   @Override
@@ -259,8 +276,9 @@ public final class SimulatedBank implements PaymentGateway {
     a.member.held -= a.amount;
     a.member.charged += amount;
     String id = "cap-" + ++sequence;
-    captures.put(id, new Capture(a.member, amount));
-    return approved(id, amount, commission(Money.of(amount, currency)).minor());
+    long commission = commission(Money.of(amount, currency)).minor();
+    captures.put(id, new Capture(a.member, authorization, amount, commission));
+    return approved(id, amount, commission);
   }
 
   private GatewayResult doVoid(String authorization) {
@@ -341,12 +359,16 @@ public final class SimulatedBank implements PaymentGateway {
 
   private static final class Capture {
     final Member member;
+    final String authorization;
     final long amount;
+    final long commission;
     long refunded;
 
-    Capture(Member member, long amount) {
+    Capture(Member member, String authorization, long amount, long commission) {
       this.member = member;
+      this.authorization = authorization;
       this.amount = amount;
+      this.commission = commission;
     }
   }
 

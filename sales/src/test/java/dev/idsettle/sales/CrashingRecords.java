@@ -71,6 +71,11 @@ final class CrashingRecords implements SaleRecords {
   }
 
   @Override
+  public List<SaleOrder> orders(String afterKey, int limit) {
+    return delegate.orders(afterKey, limit);
+  }
+
+  @Override
   public Optional<SaleOrder> order(String key) {
     return delegate.order(key);
   }

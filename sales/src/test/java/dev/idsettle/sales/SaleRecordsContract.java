@@ -139,6 +139,38 @@ abstract class SaleRecordsContract {
   }
 
   @Test
+  void ordersArePagedEachOnceInEveryState() {
+    SaleRecords r = records();
+    String prefix = unique("p");
+    List<SaleOrder> mine = new ArrayList<>();
+    for (SaleState state :
+        List.of(SaleState.CHECKED, SaleState.DELIVERED, SaleState.REFUSED, SaleState.REFUNDED)) {
+      SaleOrder o = order(prefix + "-" + state, state, T0);
+      r.insertOrder(o);
+      mine.add(o);
+    }
+    List<SaleOrder> listed = new ArrayList<>();
+    Set<String> keys = new HashSet<>();
+    String after = "";
+    while (true) {
+      List<SaleOrder> page = r.orders(after, 2);
+      for (SaleOrder o : page) {
+        assertThat(keys.add(o.key())).as("listed once: " + o.key()).isTrue();
+        if (o.key().startsWith(prefix)) {
+          listed.add(o);
+        }
+        after = o.key();
+      }
+      if (page.size() < 2) {
+        break;
+      }
+    }
+    assertThat(listed).containsExactlyInAnyOrderElementsOf(mine);
+    assertThat(r.orders(after, 10)).isEmpty();
+    assertThat(r.orders("", 0)).isEmpty();
+  }
+
+  @Test
   void unfinishedListsOnlyOpenOrdersLeftSinceTheTimeGiven() {
     SaleRecords r = records();
     Instant old = T0.minusSeconds(100_000 + new java.util.Random().nextInt(1000));

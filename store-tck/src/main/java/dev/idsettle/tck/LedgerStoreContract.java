@@ -20,12 +20,12 @@ import org.junit.jupiter.api.BeforeEach;
  *
  * <p>The tests come from the interfaces it implements: {@link SpiContract} calls every SPI method
  * directly; {@link IdempotencyContract}, {@link BatchContract}, {@link HoldContract}, {@link
- * ExpiryContract}, {@link LifecycleContract}, {@link KeyContract} and {@link DescriptionContract}
- * go through {@link dev.idsettle.ledger.Ledger}; {@link NetworkContract}, {@link SlipContract},
- * {@link GuardContract} and {@link HolderContract} go through the roles. Each test works on
- * accounts and transfer ids of its own (random ids), so one database can serve a whole run, and
- * after each test the ledger's invariants are checked on the accounts it created (see {@link
- * Invariants}).
+ * ExpiryContract}, {@link LifecycleContract}, {@link KeyContract}, {@link DescriptionContract} and
+ * {@link JournalContract} go through {@link dev.idsettle.ledger.Ledger}; {@link NetworkContract},
+ * {@link SlipContract}, {@link GuardContract} and {@link HolderContract} go through the roles. Each
+ * test works on accounts and transfer ids of its own (random ids), so one database can serve a
+ * whole run, and after each test the ledger's invariants are checked on the accounts it created
+ * (see {@link Invariants}).
  */
 public abstract class LedgerStoreContract
     implements SpiContract,
@@ -36,6 +36,7 @@ public abstract class LedgerStoreContract
         LifecycleContract,
         KeyContract,
         DescriptionContract,
+        JournalContract,
         NetworkContract,
         SlipContract,
         GuardContract,

@@ -11,6 +11,7 @@ import dev.idsettle.ledger.TransferKind;
 import dev.idsettle.spi.LedgerStore;
 import dev.idsettle.spi.LedgerTx;
 import dev.idsettle.spi.RetryableStoreException;
+import dev.idsettle.spi.SealedJournal;
 import dev.idsettle.spi.StoreException;
 import dev.idsettle.spi.StoreWork;
 import java.time.Instant;
@@ -123,6 +124,40 @@ final class TestOnlyGlobalLockStore implements LedgerStore {
             out.add(data.transfers.get(ids.get(i)));
           }
           return out;
+        });
+  }
+
+  @Override
+  public Optional<SealedJournal> journal() {
+    return Optional.of(
+        new SealedJournal() {
+          @Override
+          public List<SealedAccount> accounts(long afterId, int limit) {
+            return locked(
+                () ->
+                    data.accounts.values().stream()
+                        .filter(a -> a.id().value() > afterId)
+                        .sorted(java.util.Comparator.comparing(Account::id))
+                        .limit(limit)
+                        .map(a -> new SealedAccount(a, null, null))
+                        .toList());
+          }
+
+          @Override
+          public List<SealedTransfer> transfers(long afterPosition, int limit) {
+            return locked(
+                () -> {
+                  List<SealedTransfer> out = new ArrayList<>();
+                  long position = 0;
+                  for (Transfer t : data.transfers.values()) {
+                    position++;
+                    if (position > afterPosition && out.size() < limit) {
+                      out.add(new SealedTransfer(position, t, null));
+                    }
+                  }
+                  return out;
+                });
+          }
         });
   }
 

@@ -161,6 +161,11 @@ final class AccountTable {
     return slots.compareAndSet(slot, AccountSlot.CHAIN, expected, ends);
   }
 
+  /** The id of the account in {@code slot}, 1 to {@link #size()} (0 while it is being created). */
+  long idAt(int slot) {
+    return slots.getAcquire(slot, AccountSlot.ID);
+  }
+
   /** The id index, for tests of growth. */
   IntHashIndex idIndex() {
     return byId;

@@ -266,4 +266,9 @@ final class Journal {
   int size() {
     return records.size();
   }
+
+  /** The transfer in record {@code record}, 1 to {@link #size()}. */
+  Transfer read(int record) {
+    return records.read(record);
+  }
 }

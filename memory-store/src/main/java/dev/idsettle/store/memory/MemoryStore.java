@@ -6,6 +6,7 @@ import dev.idsettle.ledger.AccountKey;
 import dev.idsettle.ledger.IdHash;
 import dev.idsettle.ledger.Transfer;
 import dev.idsettle.spi.LedgerStore;
+import dev.idsettle.spi.SealedJournal;
 import dev.idsettle.spi.StoreWork;
 import java.time.Instant;
 import java.util.Collection;
@@ -128,6 +129,16 @@ public final class MemoryStore implements LedgerStore {
   @Override
   public List<Transfer> expiredHolds(Instant now, int limit) {
     return journal.expiredHolds(now, limit);
+  }
+
+  /**
+   * Every account and transfer, read without a lock: the transfers in commit order (a transfer's
+   * position is its record number), the accounts in id order from a sorted copy of the ids made
+   * when a page is asked for after accounts were created. No seals: this store keeps none.
+   */
+  @Override
+  public Optional<SealedJournal> journal() {
+    return Optional.of(new MemoryJournal(this));
   }
 
   /** The number of accounts held. */
