@@ -1,6 +1,7 @@
 package dev.idsettle.samples;
 
 import dev.idsettle.metering.CallRecord;
+import dev.idsettle.operator.Reconciliation;
 import dev.idsettle.roles.IdSettle;
 import dev.idsettle.roles.Slips;
 import dev.idsettle.sales.MemorySaleRecords;
@@ -36,6 +37,7 @@ public final class Demo {
    * @param online chapter 6
    * @param call chapter 7
    * @param card chapter 8
+   * @param reconciliation chapter 9
    */
   record Summary(
       SheetChapter.Sheet sheet,
@@ -45,7 +47,8 @@ public final class Demo {
       HolderChapter.Holding holding,
       OnlineChapter.Online online,
       CallRecord call,
-      CardChapter.Card card) {}
+      CardChapter.Card card,
+      Reconciliation reconciliation) {}
 
   private Demo() {}
 
@@ -62,23 +65,24 @@ public final class Demo {
       System.out.println(
           "Ledger: " + db.url() + (h2 ? " (H2 file" : " (SQLite file") + ", HikariCP, JdbcStore)");
       Path directory = file.getParent() == null ? Path.of(".") : file.getParent();
-      tell(System.out, db.store(), directory);
+      tell(System.out, db.store(), directory, db.url());
     }
   }
 
   /** Tells the story on a fresh memory store, writing the PDF to {@code directory}. */
   static Summary tell(PrintStream out, Path directory) {
-    return tell(out, MemoryStore.create(), directory);
+    return tell(out, MemoryStore.create(), directory, "in memory (gone when the run ends)");
   }
 
   /**
-   * Tells the story on {@code store}, printing to {@code out} and writing the PDF to {@code
-   * directory}. The store may hold earlier runs. The online sale's records live in memory, as long
-   * as the simulated bank that charged them: reconciling this run's bank statement against the
-   * orders of earlier runs, whose bank is gone, would find every one of them missing.
+   * Tells the story on {@code store} (described as {@code database} at the end), printing to {@code
+   * out} and writing the PDF to {@code directory}. The store may hold earlier runs. The online
+   * sale's records live in memory, as long as the simulated bank that charged them: reconciling
+   * this run's bank statement against the orders of earlier runs, whose bank is gone, would find
+   * every one of them missing.
    */
   @SuppressWarnings("try") // closes the facade the story uses
-  static Summary tell(PrintStream out, LedgerStore store, Path directory) {
+  static Summary tell(PrintStream out, LedgerStore store, Path directory, String database) {
     try (IdSettle settle = IdSettle.builder(store).issuerKey(Story.randomBytes(32)).build()) {
       Story s = new Story(out, settle);
       out.println("Run " + s.run + ": every reference and name of this run ends with it.");
@@ -92,7 +96,9 @@ public final class Demo {
       OnlineChapter.Online online = OnlineChapter.tell(s, MemorySaleRecords.create());
       CallRecord call = CallChapter.tell(s);
       CardChapter.Card card = CardChapter.tell(s);
-      return new Summary(sheet, sale, split, spending, holding, online, call, card);
+      Reconciliation reconciliation =
+          ReconcileChapter.tell(s, online, database, sheet.pdf().toString());
+      return new Summary(sheet, sale, split, spending, holding, online, call, card, reconciliation);
     }
   }
 }

@@ -8,6 +8,7 @@ import dev.idsettle.roles.Slip;
 import dev.idsettle.roles.Slips;
 import dev.idsettle.sheets.PrintBatch;
 import dev.idsettle.sheets.PrintSummary;
+import dev.idsettle.sheets.SheetLayout;
 import dev.idsettle.sheets.SlipPrinter;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -37,7 +38,9 @@ final class SheetChapter {
 
   private static PrintSummary print(IssuedSlips batch, Path pdf) {
     try (OutputStream out = Files.newOutputStream(pdf)) {
+      // one page of two columns: wide cells, so the serials print in full
       return SlipPrinter.builder()
+          .layout(SheetLayout.a4(2, SLIPS / 2))
           .build()
           .writePdf(PrintBatch.of(batch, ExpiryPolicy.never()), out);
     } catch (IOException e) {
@@ -47,7 +50,7 @@ final class SheetChapter {
 
   static Sheet tell(Story s, Slips slips, Path directory) {
     s.chapter(1, "A sheet of slips is issued and printed");
-    String prefix = "S" + s.runUpper();
+    String prefix = "S" + s.runUpper().substring(0, 6);
     IssuedSlips batch = slips.issue(prefix, 1, SLIPS, FACE_VALUE, null, ExpiryPolicy.never());
     s.say(
         "Batch %s: %d slips of %s, usable at any service (the store keeps only HMACs of the IDs):",

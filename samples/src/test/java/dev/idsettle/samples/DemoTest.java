@@ -190,6 +190,19 @@ abstract class DemoTest {
   }
 
   @Test
+  void endsWithReconcilePassingAndWhereTheFilesAre() {
+    assertThat(summary.reconciliation().differences()).isEmpty();
+    assertThat(summary.reconciliation().clean()).isTrue();
+    assertThat(summary.reconciliation().orders()).isEqualTo(1);
+    assertThat(summary.reconciliation().charges()).isEqualTo(1);
+    assertThat(summary.reconciliation().callRecords()).isPositive();
+    assertThat(printed)
+        .contains("No difference: the ledger, the bank and the call records agree.")
+        .contains("The PDF of the sheet: " + summary.sheet().pdf())
+        .contains("The database: ");
+  }
+
+  @Test
   void printsNoFullNumberButTheSlipTheUserHolds() {
     IdNumber held = summary.sale().slip().id();
     assertThat(occurrences(printed, held.formatted())).as("the held slip, once").isEqualTo(1);

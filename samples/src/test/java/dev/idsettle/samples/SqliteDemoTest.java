@@ -18,7 +18,7 @@ class SqliteDemoTest extends DemoTest {
   @Override
   Demo.Summary tell(PrintStream out, Path directory) {
     try (DemoDatabase db = DemoDatabase.openSqlite(directory.resolve("ledger.db"))) {
-      return Demo.tell(out, db.store(), directory);
+      return Demo.tell(out, db.store(), directory, db.url());
     }
   }
 
@@ -40,6 +40,10 @@ class SqliteDemoTest extends DemoTest {
     assertThat(again.split("denied, reason MERGED", -1)).hasSize(3);
     assertThat(again.split("CUT_AT_ZERO after", -1)).hasSize(3);
     assertThat(again.split("transit's revenue grew by EUR 3.50", -1)).hasSize(3);
+    // the second run on the file reconciles the first run's rows too
+    assertThat(again.split("No difference: the ledger, the bank and the call records agree.", -1))
+        .hasSize(3);
+    assertThat(again).contains("The database: jdbc:sqlite:" + file.toAbsolutePath());
     assertThat(Files.exists(file)).isTrue();
     assertThat(Files.exists(Path.of(h2 + ".mv.db"))).isTrue();
   }
