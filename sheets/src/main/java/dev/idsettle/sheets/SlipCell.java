@@ -30,14 +30,18 @@ final class SlipCell {
     this.regular = regular;
     this.bold = bold;
     this.expiry = expiry;
-    this.qrSide =
-        Math.min(layout.cellHeightPt() - 2 * PAD, Math.min(layout.cellWidthPt() * 0.4f, 100));
+    this.qrSide = qrSide(layout);
     this.textWidth = layout.cellWidthPt() - 2 * PAD - qrSide - GAP;
   }
 
   /** The side of the square a QR code takes, its one-module border included, in points. */
-  float qrSide() {
-    return qrSide;
+  static float qrSide(SheetLayout layout) {
+    return Math.min(layout.cellHeightPt() - 2 * PAD, Math.min(layout.cellWidthPt() * 0.4f, 100));
+  }
+
+  /** How far from a cell's left edge its QR code's square ends, in points. */
+  static float qrRight(SheetLayout layout) {
+    return PAD + qrSide(layout);
   }
 
   void draw(PDPageContentStream cs, int index, Slip slip) throws IOException {

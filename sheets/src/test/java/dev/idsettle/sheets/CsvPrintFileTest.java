@@ -116,6 +116,14 @@ class CsvPrintFileTest {
                 ExpiryPolicy.afterFirstUse(1),
                 TestSlips.generated("Q2", 1, TestSlips.eur(5), " padded ")));
     assertThat(lead.lines().get(0).get(5)).isEqualTo(" padded ");
+    File lines =
+        print(
+            new PrintBatch(
+                "Q3",
+                2,
+                ExpiryPolicy.never(),
+                TestSlips.generated("Q3", 2, TestSlips.eur(5), "line\r\nbreak\nonly")));
+    assertThat(lines.lines()).extracting(l -> l.get(5)).containsOnly("line\r\nbreak\nonly");
     assertThat(lead.header().get("expiry")).isEqualTo("1 day after first use");
   }
 
