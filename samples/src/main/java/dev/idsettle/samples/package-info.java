@@ -1,5 +1,5 @@
 /**
- * Runnable walkthroughs of idsettle: start with {@link dev.idsettle.samples.ClaimOneWalkthrough}.
+ * Runnable walkthroughs of idsettle: start with {@link dev.idsettle.samples.Demo}, the whole story.
  */
 @NullMarked
 package dev.idsettle.samples;
