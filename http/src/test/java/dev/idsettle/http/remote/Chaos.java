@@ -50,15 +50,17 @@ final class Chaos {
   }
 
   /**
-   * A store on the H2 file {@code file}, through a pool: H2 keeps a killed process's confirmed
-   * commits only when the file stays open between transactions (jdbc-store's H2 crash test); an
-   * unpooled data source reopens it per transaction and lost confirmed commits at SIGKILL here,
-   * which this test then reported as a protocol failure.
+   * A store on the H2 file {@code file}, through a pool and with {@code WRITE_DELAY=0}: H2 keeps a
+   * killed process's confirmed commits only when the file stays open between transactions and each
+   * commit is written before it returns (jdbc-store's H2 crash test). An unpooled data source lost
+   * confirmed commits at SIGKILL here, and so did H2's default 500 ms write delay (a device's
+   * resolved pull came back pending after it was killed right after the drain), which this test
+   * then reported as a protocol failure.
    */
   @SuppressWarnings("resource") // the pool lives as long as the process (a child) or the test
   static JdbcStore h2(String file) {
     HikariConfig config = new HikariConfig();
-    config.setJdbcUrl("jdbc:h2:file:" + file);
+    config.setJdbcUrl("jdbc:h2:file:" + file + ";WRITE_DELAY=0");
     config.setUsername("sa");
     config.setPassword("");
     config.setMaximumPoolSize(4);
