@@ -16,8 +16,9 @@ import java.util.List;
 /**
  * Chapter 4: the phone service debits its envelope through the slip's phone sub-ID, call after
  * call, until the low-balance warning (claim 11) and then the denial (claim 7). The web sub-ID is
- * refused at the phone service; a well-formed ID that was never issued and an issued one not yet
- * sold get the same answer, so a guesser learns nothing.
+ * refused at the phone service as if it had never been issued (the answer does not tell that it
+ * exists at another service); a well-formed ID that was never issued and an issued one not yet sold
+ * get the same answer, so a guesser learns nothing.
  */
 final class SpendChapter {
   static final Money CALL = Story.eur(150);
@@ -64,7 +65,7 @@ final class SpendChapter {
     s.show("call " + (permits.size() + 1), denial);
     Denial wrong =
         Story.expect(Denial.class, authorize(s, phone, split.webSubId(), "call-with-web-sub-id"));
-    s.show("the web sub-ID at the phone service", wrong);
+    s.show("the web sub-ID at the phone service (answered as never issued)", wrong);
     IdNumber neverIssued = IdNumberGenerator.secure(IdNumberFormat.DEFAULT).next();
     Denial unknown = Story.expect(Denial.class, authorize(s, phone, neverIssued, "guess-1"));
     s.show("an ID never issued", unknown);

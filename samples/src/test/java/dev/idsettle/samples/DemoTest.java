@@ -135,7 +135,9 @@ abstract class DemoTest {
 
   @Test
   void refusesTheOtherServicesSubIdAndAnswersUnknownLikeUnsold() {
-    assertThat(summary.spending().wrongService().reason()).isEqualTo(DenialReason.WRONG_SERVICE);
+    // another service's sub-ID is answered as one never issued: nothing tells that it exists
+    assertThat(summary.spending().wrongService().reason()).isEqualTo(DenialReason.UNKNOWN_ID);
+    assertThat(summary.spending().wrongService().publicReason()).isEqualTo(PublicReason.NOT_USABLE);
     assertThat(summary.spending().unknownId().reason()).isEqualTo(DenialReason.UNKNOWN_ID);
     assertThat(summary.spending().unsoldId().reason()).isEqualTo(DenialReason.UNKNOWN_ID);
     assertThat(summary.spending().unknownId().publicReason())
