@@ -17,6 +17,9 @@ final class SlipCell {
   private static final float VALUE_SIZE = 12;
   private static final float ID_SIZE = 11;
   private static final float SMALL = 7;
+  // modules of white around a QR code: a one-module border decoded about one run in six as a
+  // FormatException in the test's scan of the rendered page
+  private static final int QUIET_ZONE = 4;
 
   private final SheetLayout layout;
   private final PdfText regular;
@@ -34,7 +37,10 @@ final class SlipCell {
     this.textWidth = layout.cellWidthPt() - 2 * PAD - qrSide - GAP;
   }
 
-  /** The side of the square a QR code takes, its one-module border included, in points. */
+  /**
+   * The side of the square a QR code takes, its quiet zone of four modules on each side included
+   * (ISO/IEC 18004), in points.
+   */
   static float qrSide(SheetLayout layout) {
     return Math.min(layout.cellHeightPt() - 2 * PAD, Math.min(layout.cellWidthPt() * 0.4f, 100));
   }
@@ -49,9 +55,9 @@ final class SlipCell {
     float y = layout.cellY(index);
     float h = layout.cellHeightPt();
     ByteMatrix modules = QrModules.of(slip.id().digits());
-    float module = qrSide / (modules.getWidth() + 2);
+    float module = qrSide / (modules.getWidth() + 2 * QUIET_ZONE);
     float qrTop = y + (h + modules.getHeight() * module) / 2;
-    PdfSheets.qr(cs, modules, x + PAD + module, qrTop, module);
+    PdfSheets.qr(cs, modules, x + PAD + QUIET_ZONE * module, qrTop, module);
 
     float tx = x + PAD + qrSide + GAP;
     float line = y + h - PAD - VALUE_SIZE;
